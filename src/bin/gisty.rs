@@ -1,0 +1,255 @@
+//! The gisty command line: argument parsing and I/O around the library.
+
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+use gisty::{summarize, Language, Length, Method, Options, Summary};
+use serde_json::{json, Value};
+
+const USAGE: &str = "\
+usage: gisty [OPTIONS] [FILE...]
+
+Summarizes each FILE (standard input when none) and prints the summary sentences, one a line.
+
+options:
+  -n, --sentences N     at most N sentences (default 3)
+  -r, --ratio R         a share of the sentences, 0 < R <= 1 (or a percentage: 30%)
+  -w, --words N         at most N words
+  -m, --method NAME     gisty (default), lexrank, textrank, lead
+  -t, --title TEXT      the text's title, when it is not its first line
+  -l, --language CODE   en (default), fr, de, es, it, pt, nl, ru
+      --redundancy X    similarity above which a sentence counts as a repeat, 0..1 (default 0.5)
+      --no-position     do not use the lede position (default method)
+      --json            print each summary as JSON: sentences with index, score and byte span
+      --jsonl           batch mode: each stdin line {\"id\", \"text\", \"title\"?} gives one
+                        stdout line {\"id\", \"summary\": [sentence, ...]}
+  -h, --help            this help
+";
+
+struct Args {
+    options: Options,
+    json: bool,
+    jsonl: bool,
+    files: Vec<String>,
+}
+
+fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+    let mut a = Args {
+        options: Options::default(),
+        json: false,
+        jsonl: false,
+        files: Vec::new(),
+    };
+    let mut length_set: Option<String> = None;
+    while let Some(arg) = argv.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| argv.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        let mut set_length = |len: Length, flag: &str| -> Result<(), String> {
+            if let Some(prev) = &length_set {
+                return Err(format!("{flag} and {prev} cannot be used together"));
+            }
+            length_set = Some(flag.to_string());
+            a.options.length = len;
+            Ok(())
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "-n" | "--sentences" => {
+                let v = value(&flag)?;
+                let n: usize = v
+                    .parse()
+                    .map_err(|_| format!("--sentences takes a whole number, got {v:?}"))?;
+                set_length(Length::Sentences(n), "--sentences")?;
+            }
+            "-r" | "--ratio" => {
+                let v = value(&flag)?;
+                let r = match v.strip_suffix('%') {
+                    Some(p) => p.parse::<f64>().map(|x| x / 100.0),
+                    None => v.parse::<f64>(),
+                }
+                .map_err(|_| format!("--ratio takes a number in (0, 1] or a percentage, got {v:?}"))?;
+                set_length(Length::Ratio(r), "--ratio")?;
+            }
+            "-w" | "--words" => {
+                let v = value(&flag)?;
+                let n: usize = v
+                    .parse()
+                    .map_err(|_| format!("--words takes a whole number, got {v:?}"))?;
+                set_length(Length::Words(n), "--words")?;
+            }
+            "-m" | "--method" => {
+                a.options.method = Method::parse(&value(&flag)?).map_err(|e| e.to_string())?
+            }
+            "-t" | "--title" => a.options.title = Some(value(&flag)?),
+            "-l" | "--language" => {
+                a.options.language =
+                    Language::parse(&value(&flag)?).map_err(|e| e.to_string())?
+            }
+            "--redundancy" => {
+                let v = value(&flag)?;
+                a.options.redundancy = v
+                    .parse()
+                    .map_err(|_| format!("--redundancy takes a number from 0 to 1, got {v:?}"))?;
+            }
+            "--no-position" => a.options.position = false,
+            "--json" => a.json = true,
+            "--jsonl" => a.jsonl = true,
+            "-" => a.files.push(arg),
+            f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option {f}")),
+            _ => a.files.push(arg),
+        }
+    }
+    a.options.validate().map_err(|e| e.to_string())?;
+    if a.jsonl && !a.files.is_empty() {
+        return Err("--jsonl reads standard input only; give no FILE".into());
+    }
+    Ok(Some(a))
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("gisty: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = if args.jsonl {
+        batch(&args.options)
+    } else {
+        files(&args)
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gisty: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Reads a file (or stdin for "-"), decoding invalid UTF-8 lossily with a warning.
+fn read_input(name: &str) -> io::Result<String> {
+    let mut bytes = Vec::new();
+    if name == "-" {
+        io::stdin().lock().read_to_end(&mut bytes)?;
+    } else {
+        bytes = std::fs::read(name)?;
+    }
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "gisty: warning: {name} is not valid UTF-8 (first bad byte at offset {}); \
+                 invalid bytes were replaced with U+FFFD",
+                e.utf8_error().valid_up_to()
+            );
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    })
+}
+
+/// Summarizes each file; true when every file was read.
+fn files(args: &Args) -> io::Result<bool> {
+    let names: Vec<String> = if args.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files.clone()
+    };
+    let many = names.len() > 1;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut all_ok = true;
+    for (k, name) in names.iter().enumerate() {
+        let text = match read_input(name) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("gisty: {name}: {e}");
+                all_ok = false;
+                continue;
+            }
+        };
+        let summary = summarize(&text, &args.options).map_err(io::Error::other)?;
+        if args.json {
+            let mut v = serde_json::to_value(&summary).map_err(io::Error::other)?;
+            if name != "-" {
+                v["file"] = Value::String(name.clone());
+            }
+            writeln!(out, "{v}")?;
+        } else {
+            if many {
+                if k > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(out, "==> {name} <==")?;
+            }
+            print_lines(&mut out, &summary)?;
+        }
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
+
+fn print_lines(out: &mut impl Write, summary: &Summary) -> io::Result<()> {
+    for s in &summary.sentences {
+        // One sentence a line: line breaks inside a sentence become spaces.
+        let line: String = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// JSONL batch mode; true when every line was a valid request.
+fn batch(options: &Options) -> io::Result<bool> {
+    let stdin = io::stdin();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut all_ok = true;
+    for (n, line) in stdin.lock().split(b'\n').enumerate() {
+        let line = line?;
+        let line = String::from_utf8_lossy(&line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let reply = match serde_json::from_str::<Value>(&line) {
+            Ok(req) => answer(&req, options),
+            Err(e) => Err((Value::Null, format!("line {}: not JSON: {e}", n + 1))),
+        };
+        match reply {
+            Ok(v) => writeln!(out, "{v}")?,
+            Err((id, e)) => {
+                eprintln!("gisty: {e}");
+                all_ok = false;
+                writeln!(out, "{}", json!({"id": id, "error": e}))?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(all_ok)
+}
+
+fn answer(req: &Value, options: &Options) -> Result<Value, (Value, String)> {
+    let id = req.get("id").cloned().unwrap_or(Value::Null);
+    let Some(text) = req.get("text").and_then(Value::as_str) else {
+        return Err((id, "request has no \"text\" string".into()));
+    };
+    let mut o = options.clone();
+    if let Some(t) = req.get("title").and_then(Value::as_str) {
+        o.title = Some(t.to_string());
+    }
+    let summary = summarize(text, &o).map_err(|e| (id.clone(), e.to_string()))?;
+    let sentences: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
+    Ok(json!({"id": id, "summary": sentences}))
+}

@@ -1,0 +1,201 @@
+//! The document model: the text cleaned, segmented and tokenized, ready to score.
+//!
+//! One `Corpus` holds the sentences of one document, or of several summarized together, with one
+//! shared vocabulary so that sentences of different documents can be compared.
+
+use std::ops::Range;
+
+use crate::text::clean::{self, LineKind};
+use crate::text::sentence;
+use crate::text::token::Tokenizer;
+
+/// A prose sentence: a candidate for the summary.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    /// Which document of the corpus it is from.
+    pub doc: usize,
+    /// Byte range in that document's text.
+    pub span: Range<usize>,
+    /// Content term ids, repeats kept, in order.
+    pub terms: Vec<u32>,
+    /// Word count (stop words included): the unit of word budgets.
+    pub words: usize,
+    /// Index of the sentence within its document.
+    pub index: usize,
+    /// Index of its paragraph within its document.
+    pub para: usize,
+    /// Index of the sentence within its paragraph.
+    pub in_para: usize,
+}
+
+/// What one document contributed to the corpus.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocInfo {
+    /// Range of its sentences in `Corpus::sentences`.
+    pub sentences: Range<usize>,
+    /// Terms of its title: the one given, or its first heading when that opens the text.
+    pub title: Vec<u32>,
+    /// Terms of its other headings.
+    pub headings: Vec<u32>,
+}
+
+pub(crate) struct Corpus {
+    pub sentences: Vec<Sentence>,
+    pub docs: Vec<DocInfo>,
+    pub tokenizer: Tokenizer,
+}
+
+/// A heading is a short line standing alone without a final stop. Longer unpunctuated lines are
+/// prose that lost its stop (scraped text, plain-text feeds).
+const MAX_HEADING_WORDS: usize = 20;
+
+impl Corpus {
+    pub fn new(tokenizer: Tokenizer) -> Self {
+        Corpus {
+            sentences: Vec::new(),
+            docs: Vec::new(),
+            tokenizer,
+        }
+    }
+
+    /// Adds one document: its prose sentences become candidates, its headings title context.
+    pub fn add(&mut self, text: &str, title: Option<&str>) {
+        let doc = self.docs.len();
+        let first = self.sentences.len();
+        let mut info = DocInfo::default();
+        if let Some(t) = title {
+            info.title = self.tokenizer.terms(t);
+        }
+        let mut para = 0usize;
+        let mut index = 0usize;
+        let mut in_para = 0usize;
+        let mut prev_end = 0usize;
+        for block in blocks(text) {
+            for r in sentence::split(&text[block.clone()]) {
+                let span = block.start + r.start..block.start + r.end;
+                // A line break between two sentences starts a paragraph: news text puts one
+                // paragraph on a line, and hard-wrapped text rarely breaks right after a stop.
+                let new_para = text[prev_end..span.start].contains(['\n', '\r']);
+                prev_end = span.end;
+                if new_para && index > 0 {
+                    para += 1;
+                    in_para = 0;
+                }
+                let s = &text[span.clone()];
+                if is_heading(text, &span, s) {
+                    let terms = self.tokenizer.terms(s);
+                    if title.is_none() && index == 0 && info.title.is_empty() {
+                        info.title = terms;
+                    } else {
+                        info.headings.extend(terms);
+                    }
+                    continue;
+                }
+                let terms = self.tokenizer.terms(s);
+                let words = Tokenizer::count_words(s);
+                self.sentences.push(Sentence {
+                    doc,
+                    span,
+                    terms,
+                    words,
+                    index,
+                    para,
+                    in_para,
+                });
+                index += 1;
+                in_para += 1;
+            }
+        }
+        info.sentences = first..self.sentences.len();
+        self.docs.push(info);
+    }
+}
+
+/// Runs of consecutive text lines, split at blank and boilerplate lines.
+fn blocks(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut cur: Option<Range<usize>> = None;
+    for line in clean::lines(text) {
+        match line.kind {
+            LineKind::Text => match &mut cur {
+                Some(r) => r.end = line.range.end,
+                None => cur = Some(line.range.clone()),
+            },
+            LineKind::Blank | LineKind::Boilerplate(_) => out.extend(cur.take()),
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+/// Whether the segment `s` at `span` is a heading: it fills its line alone, has no final stop,
+/// and is short.
+fn is_heading(text: &str, span: &Range<usize>, s: &str) -> bool {
+    let line_start = text[..span.start]
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| span.end + i);
+    if !text[line_start..span.start].trim().is_empty() || !text[span.end..line_end].trim().is_empty()
+    {
+        return false;
+    }
+    let last = s
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '*', '_'])
+        .chars()
+        .last();
+    if matches!(
+        last,
+        Some('.' | '!' | '?' | ':' | ';' | ',' | '\u{2026}' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}')
+    ) {
+        return false;
+    }
+    let first = s.chars().next();
+    if matches!(first, Some('-' | '*' | '\u{2022}')) {
+        return false; // a list item is content
+    }
+    Tokenizer::count_words(s) <= MAX_HEADING_WORDS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::Language;
+
+    fn corpus(text: &str, title: Option<&str>) -> Corpus {
+        let mut c = Corpus::new(Tokenizer::new(Language::English));
+        c.add(text, title);
+        c
+    }
+
+    #[test]
+    fn headings_are_title_context_not_sentences() {
+        let text = "Miami Talks End\n\nThe talks ended on Sunday. Both sides spoke.\nNext Steps\nThey will meet again.";
+        let c = corpus(text, None);
+        let got: Vec<&str> = c.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(
+            got,
+            ["The talks ended on Sunday.", "Both sides spoke.", "They will meet again."]
+        );
+        assert_eq!(c.docs[0].title.len(), 3, "miami, talk, end");
+        assert_eq!(c.docs[0].headings.len(), 2, "next, step");
+        assert_eq!(c.sentences[1].para, 0);
+        assert_eq!(c.sentences[2].para, 2);
+        assert_eq!(c.sentences[2].in_para, 0);
+    }
+
+    #[test]
+    fn boilerplate_lines_never_become_sentences() {
+        let text = "The talks ended.\n#Peace #Talks #Miami\nPhoto by AP, via wikimedia commons\nDate:\nThey will resume.";
+        let c = corpus(text, Some("Talks"));
+        let got: Vec<&str> = c.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(got, ["The talks ended.", "They will resume."]);
+    }
+
+    #[test]
+    fn long_unpunctuated_line_is_prose() {
+        let text = "this line has no stop at all but it goes on and on with many words so it is surely prose and not a heading of any kind";
+        assert_eq!(corpus(text, None).sentences.len(), 1);
+    }
+}

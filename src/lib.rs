@@ -1,0 +1,38 @@
+//! gisty: an extractive summarizer that runs anywhere, including the reader's browser.
+//!
+//! The pipeline runs one way: text → clean (boilerplate lines dropped) → sentences → tokens
+//! (stemmed, stop words removed) → scores (graph centrality, lede position, title overlap) →
+//! selection (a length budget, no repeats) → the summary, in document order.
+//!
+//! ```
+//! use gisty::{summarize, Length, Options};
+//!
+//! let text = "The city council approved the new park on Monday. The park will open in May. \
+//!             Critics said the park is too small. The council approved the park budget too. \
+//!             Residents cheered the park decision at the meeting.";
+//! let options = Options { length: Length::Sentences(2), ..Options::default() };
+//! let summary = summarize(text, &options)?;
+//! assert_eq!(summary.sentences.len(), 2);
+//! for s in &summary.sentences {
+//!     // Every sentence is a slice of the input, found at its byte span.
+//!     assert_eq!(&text[s.start..s.end], s.text);
+//! }
+//! # Ok::<(), gisty::Error>(())
+//! ```
+//!
+//! Empty input or input without sentences is not an error: it gives an empty summary. Invalid
+//! options are ([`Error`]).
+
+mod document;
+mod error;
+mod score;
+mod select;
+mod summarize;
+mod text;
+
+pub use error::{Error, ErrorKind, Result};
+pub use score::Method;
+pub use summarize::{rank, summarize, Length, Options, ScoredSentence, Summary};
+pub use text::clean::{boilerplate, Boilerplate};
+pub use text::sentence::split as split_sentences;
+pub use text::token::Language;

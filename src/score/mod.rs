@@ -1,0 +1,148 @@
+//! Scoring: every candidate sentence gets a score from one or more signals.
+//!
+//! Signals live one per file (centrality, position, title); this module combines them per
+//! [`Method`]. The default combination is budget-aware: for a short summary of a long article
+//! the writer's lede is the best bet (news is an inverted pyramid), while a long summary should
+//! cover what the whole text keeps returning to, which graph centrality measures.
+
+pub(crate) mod centrality;
+pub(crate) mod position;
+pub(crate) mod similarity;
+pub(crate) mod title;
+
+use crate::document::Corpus;
+use crate::error::{Error, ErrorKind, Result};
+use similarity::SparseVec;
+
+/// How sentences are scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Method {
+    /// The default: lede position, tf-idf centrality and title overlap, weighted by how much of
+    /// the text the summary keeps.
+    #[default]
+    Gisty,
+    /// LexRank (Erkan & Radev 2004): PageRank over tf-idf cosine similarity.
+    LexRank,
+    /// TextRank (Mihalcea & Tarau 2004): PageRank over word overlap normalized by log length.
+    /// Favours long sentences central to the text: best for long summaries of non-news text.
+    TextRank,
+    /// The first sentences, in order (the classic LEAD baseline).
+    Lead,
+}
+
+impl Method {
+    /// The names [`Method::parse`] accepts.
+    pub const NAMES: &'static [&'static str] = &["gisty", "lexrank", "textrank", "lead"];
+
+    /// Parses a method name, case-insensitively.
+    pub fn parse(s: &str) -> Result<Method> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "gisty" | "default" => Ok(Method::Gisty),
+            "lexrank" => Ok(Method::LexRank),
+            "textrank" => Ok(Method::TextRank),
+            "lead" => Ok(Method::Lead),
+            _ => Err(Error::new(ErrorKind::UnknownMethod(s.to_string()))),
+        }
+    }
+
+    /// The method's name, as [`Method::parse`] reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Gisty => "gisty",
+            Method::LexRank => "lexrank",
+            Method::TextRank => "textrank",
+            Method::Lead => "lead",
+        }
+    }
+}
+
+/// What scoring needs beyond the corpus.
+pub(crate) struct Context {
+    pub method: Method,
+    /// How many sentences the summary will hold, roughly (for word budgets, an estimate).
+    pub budget: f64,
+    /// Whether the lede prior may be used (off to measure content signals alone).
+    pub position: bool,
+}
+
+/// Scores and the vectors selection needs to spot repeats.
+pub(crate) struct Scored {
+    pub scores: Vec<f64>,
+    pub vectors: Vec<SparseVec>,
+}
+
+/// LexRank's similarity threshold: weaker links are noise.
+const LEXRANK_THRESHOLD: f64 = 0.1;
+
+pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
+    let sents = &corpus.sentences;
+    let vocab = corpus.tokenizer.vocab_len();
+    let bags: Vec<&[u32]> = sents.iter().map(|s| s.terms.as_slice()).collect();
+    let idf = similarity::idf(&bags, vocab);
+    let vectors: Vec<SparseVec> = bags.iter().map(|b| similarity::tfidf(b, &idf)).collect();
+    let n = sents.len();
+    let scores = match ctx.method {
+        Method::Lead => sents.iter().map(|s| 1.0 / (1.0 + s.index as f64)).collect(),
+        Method::LexRank => {
+            centrality::pagerank(&similarity::cosine_graph(&vectors, vocab, LEXRANK_THRESHOLD))
+        }
+        Method::TextRank => {
+            let sets: Vec<Vec<u32>> = bags.iter().map(|b| similarity::term_set(b)).collect();
+            centrality::pagerank(&similarity::overlap_graph(&sets, vocab))
+        }
+        Method::Gisty => gisty(corpus, ctx, &vectors, vocab, n),
+    };
+    Scored { scores, vectors }
+}
+
+fn tune(name: &str, default: f64) -> f64 {
+    std::env::var("GISTY_TUNE")
+        .ok()
+        .and_then(|v| {
+            v.split(',').find_map(|kv| {
+                let (k, val) = kv.split_once('=')?;
+                (k == name).then(|| val.parse().ok()).flatten()
+            })
+        })
+        .unwrap_or(default)
+}
+
+fn gisty(corpus: &Corpus, ctx: &Context, vectors: &[SparseVec], vocab: usize, n: usize) -> Vec<f64> {
+    let sents = &corpus.sentences;
+    let cent = centrality::pagerank(&similarity::cosine_graph(vectors, vocab, tune("thr", 0.05)));
+    let sets: Vec<Vec<u32>> = sents.iter().map(|s| similarity::term_set(&s.terms)).collect();
+    let titles: Vec<f64> = sents
+        .iter()
+        .zip(&sets)
+        .map(|(s, set)| {
+            let d = &corpus.docs[s.doc];
+            title::overlap(set, &d.title, &d.headings)
+        })
+        .collect();
+    let max_c = cent.iter().cloned().fold(0.0, f64::max);
+    let max_t = titles.iter().cloned().fold(0.0, f64::max);
+    let title_w = if max_t > 0.0 { tune("tw", 0.3) } else { 0.0 };
+    // The share of the text the summary keeps decides how much the lede counts.
+    let per_doc = n as f64 / corpus.docs.len().max(1) as f64;
+    let frac = (ctx.budget / per_doc.max(1.0)).clamp(0.0, 1.0);
+    let w_pos = if ctx.position {
+        tune("w0", 0.8) * (1.0 - frac / tune("fz", 0.5)).max(0.0)
+    } else {
+        0.0
+    };
+    let half_life = tune("hl", 3.0);
+    let min_words = tune("mw", 8.0);
+    sents
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let c = if max_c > 0.0 { cent[i] / max_c } else { 0.0 };
+            let t = if max_t > 0.0 { titles[i] / max_t } else { 0.0 };
+            let content = (1.0 - title_w) * c + title_w * t;
+            let lede = position::lede(s, half_life);
+            let len = (s.words as f64 / min_words).min(1.0);
+            (w_pos * lede + (1.0 - w_pos) * content) * len.sqrt()
+        })
+        .collect()
+}

@@ -1,0 +1,205 @@
+//! Sentence vectors and the similarity graph between sentences.
+//!
+//! The graph is built from an inverted index (term -> sentences that contain it), so the work is
+//! the sum over terms of (sentences sharing the term)², never a dense all-pairs loop. Terms found
+//! in more than [`MAX_POSTINGS`] sentences are left out of the graph: their idf is near zero, and
+//! on a book they would make the cost quadratic.
+
+/// A sparse vector: (term id, weight) sorted by term id.
+pub(crate) type SparseVec = Vec<(u32, f64)>;
+
+/// Terms in more sentences than this do not make edges (their idf is tiny by then).
+pub(crate) const MAX_POSTINGS: usize = 256;
+
+/// Inverse sentence frequency of each term: ln(1 + N / df).
+pub(crate) fn idf(sentences: &[&[u32]], vocab: usize) -> Vec<f64> {
+    let mut df = vec![0u32; vocab];
+    let mut seen = vec![u32::MAX; vocab];
+    for (i, terms) in sentences.iter().enumerate() {
+        for &t in terms.iter() {
+            if seen[t as usize] != i as u32 {
+                seen[t as usize] = i as u32;
+                df[t as usize] += 1;
+            }
+        }
+    }
+    let n = sentences.len().max(1) as f64;
+    df.iter()
+        .map(|&d| if d == 0 { 0.0 } else { (1.0 + n / d as f64).ln() })
+        .collect()
+}
+
+/// The L2-normalized tf-idf vector of a bag of terms.
+pub(crate) fn tfidf(terms: &[u32], idf: &[f64]) -> SparseVec {
+    let mut sorted: Vec<u32> = terms.to_vec();
+    sorted.sort_unstable();
+    let mut v: SparseVec = Vec::with_capacity(sorted.len());
+    for t in sorted {
+        match v.last_mut() {
+            Some((last, w)) if *last == t => *w += 1.0,
+            _ => v.push((t, 1.0)),
+        }
+    }
+    for (t, w) in v.iter_mut() {
+        *w *= idf.get(*t as usize).copied().unwrap_or(0.0);
+    }
+    normalize(&mut v);
+    v
+}
+
+pub(crate) fn normalize(v: &mut SparseVec) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+/// Dot product of two sorted sparse vectors (the cosine, when both are normalized).
+pub(crate) fn dot(a: &SparseVec, b: &SparseVec) -> f64 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+/// Weighted undirected graph as adjacency lists: `adj[i]` holds (j, weight) with j != i, sorted
+/// by j.
+pub(crate) type Graph = Vec<Vec<(u32, f64)>>;
+
+/// The cosine-similarity graph of normalized vectors: an edge where the cosine exceeds
+/// `threshold`.
+pub(crate) fn cosine_graph(vecs: &[SparseVec], vocab: usize, threshold: f64) -> Graph {
+    let postings = postings(vecs.iter().map(|v| v.iter().map(|&(t, w)| (t, w))), vocab);
+    let mut adj: Graph = vec![Vec::new(); vecs.len()];
+    let mut acc = vec![0.0f64; vecs.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    for (i, v) in vecs.iter().enumerate() {
+        for &(t, w) in v {
+            let list = &postings[t as usize];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &(j, wj) in list {
+                if j as usize == i {
+                    continue;
+                }
+                if acc[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j as usize] += w * wj;
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let s = acc[j as usize];
+            if s > threshold {
+                adj[i].push((j, s));
+            }
+            acc[j as usize] = 0.0;
+        }
+        touched.clear();
+    }
+    adj
+}
+
+/// TextRank's similarity graph (Mihalcea & Tarau 2004): shared distinct terms divided by
+/// ln|Si| + ln|Sj|, which favours long sentences that share many words with the rest.
+pub(crate) fn overlap_graph(sets: &[Vec<u32>], vocab: usize) -> Graph {
+    let postings = postings(sets.iter().map(|s| s.iter().map(|&t| (t, 1.0))), vocab);
+    let mut adj: Graph = vec![Vec::new(); sets.len()];
+    let mut acc = vec![0u32; sets.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    for (i, set) in sets.iter().enumerate() {
+        for &t in set {
+            let list = &postings[t as usize];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            for &(j, _) in list {
+                if j as usize == i {
+                    continue;
+                }
+                if acc[j as usize] == 0 {
+                    touched.push(j);
+                }
+                acc[j as usize] += 1;
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let (a, b) = (sets[i].len() as f64, sets[j as usize].len() as f64);
+            let denom = a.ln() + b.ln();
+            if denom > 0.0 {
+                adj[i].push((j, acc[j as usize] as f64 / denom));
+            }
+            acc[j as usize] = 0;
+        }
+        touched.clear();
+    }
+    adj
+}
+
+/// Sorted distinct terms of a bag.
+pub(crate) fn term_set(terms: &[u32]) -> Vec<u32> {
+    let mut s = terms.to_vec();
+    s.sort_unstable();
+    s.dedup();
+    s
+}
+
+fn postings<I, J>(docs: I, vocab: usize) -> Vec<Vec<(u32, f64)>>
+where
+    I: Iterator<Item = J>,
+    J: Iterator<Item = (u32, f64)>,
+{
+    let mut lists: Vec<Vec<(u32, f64)>> = vec![Vec::new(); vocab];
+    for (i, d) in docs.enumerate() {
+        for (t, w) in d {
+            lists[t as usize].push((i as u32, w));
+        }
+    }
+    lists
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tfidf_is_normalized_and_sorted() {
+        let idf = vec![1.0, 2.0, 0.5];
+        let v = tfidf(&[2, 0, 2, 1], &idf);
+        assert_eq!(v.iter().map(|x| x.0).collect::<Vec<_>>(), [0, 1, 2]);
+        let n: f64 = v.iter().map(|x| x.1 * x.1).sum();
+        assert!((n - 1.0).abs() < 1e-12);
+        assert!((dot(&v, &v) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn graph_is_symmetric_without_self_loops() {
+        let sents: Vec<Vec<u32>> = vec![vec![0, 1], vec![1, 2], vec![3], vec![0, 1, 2]];
+        let refs: Vec<&[u32]> = sents.iter().map(|s| s.as_slice()).collect();
+        let idf = idf(&refs, 4);
+        let vecs: Vec<SparseVec> = sents.iter().map(|s| tfidf(s, &idf)).collect();
+        let g = cosine_graph(&vecs, 4, 0.0);
+        for (i, row) in g.iter().enumerate() {
+            for &(j, w) in row {
+                assert_ne!(i, j as usize);
+                let back = g[j as usize].iter().find(|e| e.0 as usize == i).unwrap();
+                assert!((back.1 - w).abs() < 1e-12);
+            }
+        }
+        assert!(g[2].is_empty(), "sentence 2 shares no term");
+    }
+}

@@ -1,0 +1,542 @@
+//! Cleaning: which lines of a web article are prose, and which are page furniture.
+//!
+//! Text copied from news pages carries lines that are not part of the story: hashtag strips,
+//! photo credits, label-only fields ("Date:"), share and subscribe prompts, bylines and datelines
+//! standing alone. They must never reach a summary. Cleaning classifies lines; it never edits the
+//! text, so every later byte range still points into the user's original.
+
+use std::ops::Range;
+
+/// Why a line is not prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Boilerplate {
+    /// A strip of hashtags: "#UkraineWar #USRussiaTalks".
+    Hashtags,
+    /// A photo or image credit: "Photo by ... via wikimedia commons".
+    Credit,
+    /// A label with no value, or a short metadata field: "Date:", "Tags: politics".
+    Field,
+    /// A call to action: share, subscribe, read more, advertisement.
+    Prompt,
+    /// A byline standing alone: "By Jane Smith".
+    Byline,
+    /// A date, time or dateline standing alone: "December 20, 2025".
+    Dateline,
+}
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Empty or white space only: a paragraph break.
+    Blank,
+    /// Page furniture, never summarized.
+    Boilerplate(Boilerplate),
+    /// Anything else: prose, headings, list items.
+    Text,
+}
+
+/// A line of the input: its byte range (without the line break) and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub range: Range<usize>,
+    pub kind: LineKind,
+}
+
+/// Classifies every line of `text`. Lines end at `\n`, `\r\n`, `\r`, U+2028 and U+2029.
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let brk = match c {
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => Some(i + c.len_utf8()),
+            '\r' => {
+                if let Some(&(_, '\n')) = iter.peek() {
+                    iter.next();
+                    Some(i + 2)
+                } else {
+                    Some(i + 1)
+                }
+            }
+            _ => None,
+        };
+        if let Some(next) = brk {
+            out.push(classify(text, start..i));
+            start = next;
+        }
+    }
+    if start < text.len() {
+        out.push(classify(text, start..text.len()));
+    }
+    out
+}
+
+fn classify(text: &str, range: Range<usize>) -> Line {
+    let line = text[range.clone()].trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let kind = if !line.chars().any(|c| c.is_alphanumeric()) {
+        LineKind::Blank
+    } else {
+        match boilerplate(line) {
+            Some(b) => LineKind::Boilerplate(b),
+            None => LineKind::Text,
+        }
+    };
+    Line { range, kind }
+}
+
+/// Lines longer than this are prose whatever they start with: furniture is short.
+const MAX_FURNITURE_WORDS: usize = 25;
+
+/// Why `line` (trimmed, not blank) is boilerplate, if it is.
+pub fn boilerplate(line: &str) -> Option<Boilerplate> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let n = words.len();
+    let tags = words.iter().filter(|w| is_hashtag(w)).count();
+    if tags >= 2 && tags * 2 >= n || tags == 1 && n == 1 {
+        return Some(Boilerplate::Hashtags);
+    }
+    if n > MAX_FURNITURE_WORDS {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let lower = lower.as_str();
+    if is_credit(lower, n) {
+        return Some(Boilerplate::Credit);
+    }
+    if is_field(line, lower, n) {
+        return Some(Boilerplate::Field);
+    }
+    if is_prompt(lower, n) {
+        return Some(Boilerplate::Prompt);
+    }
+    if is_byline(line, &words) {
+        return Some(Boilerplate::Byline);
+    }
+    if is_dateline(lower, &words) {
+        return Some(Boilerplate::Dateline);
+    }
+    None
+}
+
+fn is_hashtag(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!(c.next(), Some('#' | '＃')) && c.next().is_some_and(|c| c.is_alphanumeric())
+}
+
+fn starts_with_word(lower: &str, word: &str) -> bool {
+    lower.starts_with(word)
+        && !lower[word.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+}
+
+fn ends_with_stop(s: &str) -> bool {
+    s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']'])
+        .ends_with(['.', '!', '?', '\u{3002}'])
+}
+
+const CREDIT_HEADS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "pic",
+    "illustration",
+    "graphic",
+    "video",
+    "file photo",
+    "credit",
+    "credits",
+    "image credit",
+    "photo credit",
+    "source",
+    "caption",
+    "pictured",
+    "main image",
+    "top image",
+    "featured image",
+    "header image",
+];
+
+const CREDIT_MARKS: &[&str] = &[
+    "getty images",
+    "shutterstock",
+    "wikimedia commons",
+    "via wikimedia",
+    "ap photo",
+    "afp via",
+    "/afp",
+    "/ afp",
+    "/reuters",
+    "/ reuters",
+    "reuters/",
+    "creative commons",
+    "cc by",
+    "cc-by",
+    "alamy",
+    "istock",
+    "unsplash",
+    "epa-efe",
+    "©",
+    "(c) ",
+];
+
+fn is_credit(lower: &str, n: usize) -> bool {
+    for head in CREDIT_HEADS {
+        if starts_with_word(lower, head) {
+            let rest = lower[head.len()..].trim_start();
+            if rest.starts_with(':')
+                || rest.starts_with('|')
+                || rest.starts_with('/')
+                || starts_with_word(rest, "by")
+                || starts_with_word(rest, "courtesy")
+                || starts_with_word(rest, "credit")
+                || starts_with_word(rest, "via")
+                || starts_with_word(rest, "from")
+                || CREDIT_MARKS.iter().any(|m| lower.contains(m))
+            {
+                return true;
+            }
+        }
+    }
+    if starts_with_word(lower, "courtesy") || starts_with_word(lower, "(photo") {
+        return true;
+    }
+    // A short line naming a picture agency, without a sentence's final stop, is a caption credit.
+    n <= 12 && !ends_with_stop(lower) && CREDIT_MARKS.iter().any(|m| lower.contains(m))
+}
+
+const FIELD_LABELS: &[&str] = &[
+    "date",
+    "dated",
+    "time",
+    "posted",
+    "posted on",
+    "published",
+    "published on",
+    "updated",
+    "last updated",
+    "modified",
+    "author",
+    "authors",
+    "by",
+    "byline",
+    "writer",
+    "written by",
+    "reporter",
+    "editor",
+    "edited by",
+    "source",
+    "sources",
+    "tags",
+    "tag",
+    "topics",
+    "category",
+    "categories",
+    "filed under",
+    "section",
+    "keywords",
+    "location",
+    "dateline",
+    "share",
+    "related",
+    "see also",
+    "read more",
+    "reading time",
+    "comments",
+    "email",
+    "e-mail",
+    "contact",
+    "follow",
+    "views",
+    "word count",
+];
+
+fn is_field(line: &str, lower: &str, n: usize) -> bool {
+    let Some(colon) = line.find(':') else {
+        return false;
+    };
+    let label = lower[..colon].trim();
+    let value = line[colon + 1..].trim();
+    // "Date:" and any other short label with nothing after it.
+    if value.is_empty() {
+        let label_words = label.split_whitespace().count();
+        return (1..=4).contains(&label_words);
+    }
+    // "Tags: politics, Ukraine" and the like: a known label with a short value.
+    FIELD_LABELS.contains(&label) && n <= 15 && !ends_with_stop(value)
+}
+
+const PROMPTS: &[&str] = &[
+    "share this",
+    "share on",
+    "share via",
+    "share article",
+    "share the story",
+    "share story",
+    "subscribe",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "read more",
+    "read next",
+    "read also",
+    "read the full",
+    "also read",
+    "more on this",
+    "more from",
+    "related:",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "recommended",
+    "click here",
+    "tap here",
+    "follow us",
+    "follow @",
+    "like us on",
+    "join us on",
+    "advertisement",
+    "sponsored",
+    "continue reading",
+    "keep reading",
+    "watch:",
+    "watch the video",
+    "listen:",
+    "listen to this article",
+    "download the app",
+    "get the app",
+    "newsletter",
+    "skip to content",
+    "skip advertisement",
+    "back to top",
+    "comments",
+    "leave a comment",
+    "print this",
+    "email this",
+    "copy link",
+    "tweet",
+    "all rights reserved",
+    "copyright",
+];
+
+fn is_prompt(lower: &str, n: usize) -> bool {
+    if n > 12 {
+        return false;
+    }
+    PROMPTS.iter().any(|p| {
+        if p.ends_with(':') || p.ends_with('@') {
+            lower.starts_with(p)
+        } else {
+            starts_with_word(lower, p)
+        }
+    }) || (lower.contains("all rights reserved") || lower.starts_with('©'))
+}
+
+fn is_byline(line: &str, words: &[&str]) -> bool {
+    let n = words.len();
+    if !(2..=10).contains(&n) || !words[0].eq_ignore_ascii_case("by") || ends_with_stop(line) {
+        return false;
+    }
+    // Every word after "By" is a capitalized name part, a joiner or an outlet marker.
+    words[1..].iter().all(|w| {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | '|' | '-' | '–' | '—' | '(' | ')'));
+        w.is_empty()
+            || matches!(w, "and" | "&" | "de" | "van" | "von" | "der" | "la" | "le" | "in")
+            || w.chars().next().is_some_and(|c| c.is_uppercase())
+    })
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// A date, a time or a place-and-date line with no verb: every word is a number, a month, a
+/// weekday, a clock or zone mark, or a capitalized place name, and at least one is a date part.
+fn is_dateline(lower: &str, words: &[&str]) -> bool {
+    if words.len() > 10 || ends_with_stop(lower) && words.len() > 6 {
+        return false;
+    }
+    let mut date_parts = 0;
+    for (w, lw) in words.iter().zip(lower.split_whitespace()) {
+        let core = lw.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            continue;
+        }
+        if MONTHS.contains(&core) || DAYS.contains(&core) {
+            date_parts += 1;
+            continue;
+        }
+        if core.chars().all(|c| c.is_ascii_digit()) && !core.is_empty()
+            || is_clock_or_date(core)
+        {
+            date_parts += 1;
+            continue;
+        }
+        if matches!(
+            core,
+            "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "bst"
+                | "cet" | "et" | "pt" | "at" | "on" | "updated" | "published" | "posted"
+                | "st" | "nd" | "rd" | "th"
+        ) {
+            continue;
+        }
+        // A place name ("MIAMI", "Kyiv") may stand beside the date.
+        if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            continue;
+        }
+        return false;
+    }
+    date_parts >= 2
+}
+
+/// "10:30", "2025-12-20", "20/12/2025", "1st", "20th".
+fn is_clock_or_date(w: &str) -> bool {
+    let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
+    if digits == 0 {
+        return false;
+    }
+    let rest_ok = w
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ':' | '-' | '/' | '.'));
+    rest_ok
+        || ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| w.ends_with(s) && w[..w.len() - 2].chars().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> Option<Boilerplate> {
+        boilerplate(line)
+    }
+
+    #[test]
+    fn hashtag_strips() {
+        assert_eq!(
+            kind("#UkraineWar #USRussiaTalks #PeaceNegotiations #Putin"),
+            Some(Boilerplate::Hashtags)
+        );
+        assert_eq!(kind("#breaking"), Some(Boilerplate::Hashtags));
+        assert_eq!(kind("The #MeToo movement grew quickly in 2017."), None);
+    }
+
+    #[test]
+    fn credits() {
+        for l in [
+            "Photo by Ministry of Internal Affairs of Ukraine, via wikimedia commons",
+            "Image: Getty Images",
+            "Photo credit: Jane Doe/Reuters",
+            "Picture courtesy of NASA",
+            "Illustration by Sam Lee",
+            "(Photo: AP)",
+            "Andrew Harnik/Getty Images",
+        ] {
+            assert_eq!(kind(l), Some(Boilerplate::Credit), "{l}");
+        }
+        assert_eq!(
+            kind("Photos showed the damage to the building after the storm hit the town."),
+            None
+        );
+        assert_eq!(kind("Pictured sources say the deal is done."), None);
+    }
+
+    #[test]
+    fn fields() {
+        assert_eq!(kind("Date:"), Some(Boilerplate::Field));
+        assert_eq!(kind("Published on: 20 Dec 2025"), Some(Boilerplate::Field));
+        assert_eq!(kind("Tags: Ukraine, Russia, diplomacy"), Some(Boilerplate::Field));
+        assert_eq!(
+            kind("Source: the talks will resume on Monday, officials said."),
+            None,
+            "a sentence with a final stop after a label is prose"
+        );
+        assert_eq!(kind("He said: we will win."), None);
+    }
+
+    #[test]
+    fn prompts_bylines_datelines() {
+        assert_eq!(kind("Share this article"), Some(Boilerplate::Prompt));
+        assert_eq!(kind("Read more: Ukraine talks"), Some(Boilerplate::Prompt));
+        assert_eq!(kind("Subscribe to our newsletter"), Some(Boilerplate::Prompt));
+        assert_eq!(kind("By Jane Smith and John Doe"), Some(Boilerplate::Byline));
+        assert_eq!(kind("By Jane Smith, Reuters"), Some(Boilerplate::Byline));
+        assert_eq!(kind("By the end of the day the talks had ended."), None);
+        assert_eq!(kind("December 20, 2025"), Some(Boilerplate::Dateline));
+        assert_eq!(kind("MIAMI, Dec. 20, 2025"), Some(Boilerplate::Dateline));
+        assert_eq!(kind("Sat 20 Dec 2025 10.30 GMT"), Some(Boilerplate::Dateline));
+        assert_eq!(kind("May 2025"), Some(Boilerplate::Dateline));
+        assert_eq!(kind("Background"), None);
+        assert_eq!(kind("Key Participants and Agenda of the Florida Meetings"), None);
+    }
+
+    #[test]
+    fn lines_keep_ranges_into_the_original() {
+        let text = "Title\r\n\r\nBody text here.\nDate:\n#a #b";
+        let ls = lines(text);
+        let kinds: Vec<_> = ls.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LineKind::Text,
+                LineKind::Blank,
+                LineKind::Text,
+                LineKind::Boilerplate(Boilerplate::Field),
+                LineKind::Boilerplate(Boilerplate::Hashtags)
+            ]
+        );
+        assert_eq!(&text[ls[2].range.clone()], "Body text here.");
+        assert_eq!(&text[ls[4].range.clone()], "#a #b");
+    }
+}

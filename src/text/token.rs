@@ -1,0 +1,325 @@
+//! Tokens: lower-cased words, stemmed, with stop words dropped, mapped to dense term ids.
+//!
+//! Sentences become bags of term ids so that every later stage (tf-idf, similarity, overlap)
+//! works on integers. Ids are given in order of first appearance, so they are deterministic.
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// The language of the text: chooses the stemmer and the stop words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Language {
+    /// English (Snowball English stemmer, English stop words). The default.
+    #[default]
+    English,
+    /// French (Snowball stemmer; no stop list yet: frequent words are damped by idf).
+    French,
+    /// German.
+    German,
+    /// Spanish.
+    Spanish,
+    /// Italian.
+    Italian,
+    /// Portuguese.
+    Portuguese,
+    /// Dutch.
+    Dutch,
+    /// Russian.
+    Russian,
+}
+
+impl Language {
+    /// The names [`Language::parse`] accepts, as ISO 639-1 codes.
+    pub const NAMES: &'static [&'static str] = &["en", "fr", "de", "es", "it", "pt", "nl", "ru"];
+
+    /// Parses an ISO 639-1 code or an English language name, case-insensitively.
+    pub fn parse(s: &str) -> Result<Language> {
+        let l = s.trim().to_ascii_lowercase();
+        Ok(match l.as_str() {
+            "en" | "english" => Language::English,
+            "fr" | "french" => Language::French,
+            "de" | "german" => Language::German,
+            "es" | "spanish" => Language::Spanish,
+            "it" | "italian" => Language::Italian,
+            "pt" | "portuguese" => Language::Portuguese,
+            "nl" | "dutch" => Language::Dutch,
+            "ru" | "russian" => Language::Russian,
+            _ => return Err(Error::new(ErrorKind::UnknownLanguage(s.to_string()))),
+        })
+    }
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::French => "fr",
+            Language::German => "de",
+            Language::Spanish => "es",
+            Language::Italian => "it",
+            Language::Portuguese => "pt",
+            Language::Dutch => "nl",
+            Language::Russian => "ru",
+        }
+    }
+
+    fn algorithm(self) -> Algorithm {
+        match self {
+            Language::English => Algorithm::English,
+            Language::French => Algorithm::French,
+            Language::German => Algorithm::German,
+            Language::Spanish => Algorithm::Spanish,
+            Language::Italian => Algorithm::Italian,
+            Language::Portuguese => Algorithm::Portuguese,
+            Language::Dutch => Algorithm::Dutch,
+            Language::Russian => Algorithm::Russian,
+        }
+    }
+
+    fn is_stop_word(self, w: &str) -> bool {
+        match self {
+            Language::English => ENGLISH_STOP.binary_search(&w).is_ok(),
+            _ => false,
+        }
+    }
+}
+
+/// Turns text into term ids with one vocabulary, shared by every sentence of a document (or of
+/// several documents summarized together), and by the title and the focus.
+pub struct Tokenizer {
+    language: Language,
+    stemmer: Stemmer,
+    vocab: HashMap<String, u32>,
+    word: String,
+}
+
+impl Tokenizer {
+    pub fn new(language: Language) -> Self {
+        Tokenizer {
+            language,
+            stemmer: Stemmer::create(language.algorithm()),
+            vocab: HashMap::new(),
+            word: String::new(),
+        }
+    }
+
+    /// Number of distinct terms seen so far; every id is below it.
+    pub fn vocab_len(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// The content terms of `text`, in order, repeats kept. Stop words, one-letter words and
+    /// bare punctuation are dropped; numbers are kept (they carry facts in news).
+    pub fn terms(&mut self, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        self.each_word(text, |this, w| {
+            if let Some(id) = this.term_id(w) {
+                out.push(id);
+            }
+        });
+        out
+    }
+
+    /// How many words `text` has (stop words included): the unit of word budgets.
+    pub fn count_words(text: &str) -> usize {
+        let mut n = 0;
+        let mut in_word = false;
+        for c in text.chars() {
+            let w = c.is_alphanumeric();
+            if w && (!in_word || is_cjk(c)) {
+                n += 1;
+            }
+            in_word = w;
+        }
+        n
+    }
+
+    fn term_id(&mut self, w: &str) -> Option<u32> {
+        let chars = w.chars().count();
+        let first = w.chars().next()?;
+        if chars < 2 && !is_cjk(first) && !first.is_ascii_digit() {
+            return None;
+        }
+        if self.language.is_stop_word(w) {
+            return None;
+        }
+        // Stemming a very long "word" (a hash, a base64 blob) is wasted work and the stem is
+        // the word itself for our purposes.
+        let stem = if chars > 40 || first.is_ascii_digit() {
+            std::borrow::Cow::Borrowed(w)
+        } else {
+            self.stemmer.stem(w)
+        };
+        if let Some(&id) = self.vocab.get(stem.as_ref()) {
+            return Some(id);
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(stem.into_owned(), id);
+        Some(id)
+    }
+
+    /// Calls `f` with each lower-cased word of `text`. A word is a run of letters and digits,
+    /// with inner apostrophes, periods between digits ("3.5") and a possessive "'s" removed;
+    /// each CJK ideograph is a word of its own, since those scripts put no spaces between words.
+    fn each_word(&mut self, text: &str, mut f: impl FnMut(&mut Self, &str)) {
+        let mut word = std::mem::take(&mut self.word);
+        word.clear();
+        let mut chars = text.chars().peekable();
+        let mut prev_digit = false;
+        while let Some(c) = chars.next() {
+            if is_cjk(c) {
+                if !word.is_empty() {
+                    f(self, &word);
+                    word.clear();
+                }
+                word.push(c);
+                f(self, &word);
+                word.clear();
+                prev_digit = false;
+                continue;
+            }
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    word.push(l);
+                }
+                prev_digit = c.is_ascii_digit();
+                continue;
+            }
+            let next = chars.peek().copied();
+            let joins = match c {
+                '\'' | '\u{2019}' => {
+                    !word.is_empty() && next.is_some_and(|n| n.is_alphabetic() && !is_cjk(n))
+                }
+                '.' | ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                _ => false,
+            };
+            if joins {
+                if c == '\'' || c == '\u{2019}' {
+                    // "Trump's" -> "trump"; "don't" -> "dont" (a stop word either way).
+                    let mut look = chars.clone();
+                    let s = look.next();
+                    let after = look.next();
+                    if matches!(s, Some('s' | 'S')) && !after.is_some_and(|a| a.is_alphanumeric())
+                    {
+                        chars.next();
+                        continue;
+                    }
+                    continue;
+                }
+                if c == '.' {
+                    word.push('.');
+                }
+                continue;
+            }
+            if !word.is_empty() {
+                f(self, &word);
+                word.clear();
+            }
+            prev_digit = false;
+        }
+        if !word.is_empty() {
+            f(self, &word);
+            word.clear();
+        }
+        self.word = word;
+    }
+}
+
+/// Ideographs and kana: scripts written without spaces, where one character is a unit.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // hiragana, katakana
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // compatibility ideographs
+        | 0x20000..=0x2FA1F) // supplementary ideographs
+}
+
+// English function words and news filler, sorted for binary search (a test checks the order).
+const ENGLISH_STOP: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "ago", "all", "almost", "along", "also",
+    "although", "always", "am", "among", "an", "and", "another", "any", "anyone", "anything", "are",
+    "around", "as", "at", "be", "became", "because", "become", "been", "before", "behind", "being",
+    "below", "between", "both", "but", "by", "can", "cannot", "could", "did", "do", "does", "doing",
+    "done", "down", "during", "each", "either", "else", "enough", "even", "ever", "every", "few",
+    "for", "from", "further", "get", "gets", "getting", "got", "had", "has", "have", "having", "he",
+    "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in",
+    "into", "is", "it", "its", "itself", "just", "least", "less", "let", "like", "made", "make",
+    "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "neither",
+    "never", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or",
+    "other", "others", "otherwise", "ought", "our", "ours", "ourselves", "out", "over", "own",
+    "per", "perhaps", "quite", "rather", "really", "same", "says", "said", "say", "see", "seen",
+    "several", "shall", "she", "should", "since", "so", "some", "something", "still", "such",
+    "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "therefore",
+    "these", "they", "this", "those", "though", "through", "thus", "to", "too", "toward",
+    "towards", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were",
+    "what", "whatever", "when", "whenever", "where", "whereas", "whether", "which", "while",
+    "who", "whoever", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet",
+    "you", "your", "yours", "yourself", "yourselves",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_list_is_sorted_and_unique() {
+        assert!(ENGLISH_STOP.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        let mut t = Tokenizer::new(Language::English);
+        let mut out = Vec::new();
+        t.each_word(text, |_, w| out.push(w.to_string()));
+        out
+    }
+
+    #[test]
+    fn words_lowercase_possessives_and_numbers() {
+        assert_eq!(
+            words("Trump’s envoy met Putin's aide on 3.5 days, 1,200 km"),
+            ["trump", "envoy", "met", "putin", "aide", "on", "3.5", "days", "1200", "km"]
+        );
+        assert_eq!(words("Don't stop"), ["dont", "stop"]);
+        assert_eq!(words("multi-month—talks"), ["multi", "month", "talks"]);
+    }
+
+    #[test]
+    fn cjk_characters_are_words() {
+        assert_eq!(words("和平谈判ok"), ["和", "平", "谈", "判", "ok"]);
+    }
+
+    #[test]
+    fn terms_stem_and_drop_stop_words() {
+        let mut t = Tokenizer::new(Language::English);
+        let a = t.terms("The negotiations were negotiated");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0], a[1], "negotiations and negotiated share a stem");
+        assert!(t.terms("the and of a").is_empty());
+    }
+
+    #[test]
+    fn ids_are_dense_and_in_first_seen_order() {
+        let mut t = Tokenizer::new(Language::English);
+        assert_eq!(t.terms("peace talks peace Miami"), [0, 1, 0, 2]);
+        assert_eq!(t.vocab_len(), 3);
+    }
+
+    #[test]
+    fn word_count_counts_every_word() {
+        assert_eq!(Tokenizer::count_words("The talks, held in Miami, ended."), 6);
+        assert_eq!(Tokenizer::count_words("和平 talks"), 3);
+        assert_eq!(Tokenizer::count_words(""), 0);
+    }
+
+    #[test]
+    fn language_names_round_trip() {
+        for n in Language::NAMES {
+            assert_eq!(Language::parse(n).unwrap().code(), *n);
+        }
+        assert!(Language::parse("klingon").is_err());
+    }
+}
