@@ -22,8 +22,6 @@ pub(crate) struct Sentence {
     pub words: usize,
     /// Index of the sentence within its document.
     pub index: usize,
-    /// Index of its paragraph within its document.
-    pub para: usize,
     /// Index of the sentence within its paragraph.
     pub in_para: usize,
 }
@@ -66,7 +64,6 @@ impl Corpus {
         if let Some(t) = title {
             info.title = self.tokenizer.terms(t);
         }
-        let mut para = 0usize;
         let mut index = 0usize;
         let mut in_para = 0usize;
         let mut prev_end = 0usize;
@@ -77,8 +74,7 @@ impl Corpus {
                 // paragraph on a line, and hard-wrapped text rarely breaks right after a stop.
                 let new_para = text[prev_end..span.start].contains(['\n', '\r']);
                 prev_end = span.end;
-                if new_para && index > 0 {
-                    para += 1;
+                if new_para {
                     in_para = 0;
                 }
                 let s = &text[span.clone()];
@@ -99,7 +95,6 @@ impl Corpus {
                     terms,
                     words,
                     index,
-                    para,
                     in_para,
                 });
                 index += 1;
@@ -180,8 +175,7 @@ mod tests {
         );
         assert_eq!(c.docs[0].title.len(), 3, "miami, talk, end");
         assert_eq!(c.docs[0].headings.len(), 2, "next, step");
-        assert_eq!(c.sentences[1].para, 0);
-        assert_eq!(c.sentences[2].para, 2);
+        assert_eq!(c.sentences[1].in_para, 1);
         assert_eq!(c.sentences[2].in_para, 0);
     }
 

@@ -36,3 +36,5 @@ pub use summarize::{rank, summarize, Length, Options, ScoredSentence, Summary};
 pub use text::clean::{boilerplate, Boilerplate};
 pub use text::sentence::split as split_sentences;
 pub use text::token::Language;
+#[cfg(target_arch = "wasm32")]
+mod wasm;

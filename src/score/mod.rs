@@ -96,43 +96,47 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
     Scored { scores, vectors }
 }
 
-fn tune(name: &str, default: f64) -> f64 {
-    std::env::var("GISTY_TUNE")
-        .ok()
-        .and_then(|v| {
-            v.split(',').find_map(|kv| {
-                let (k, val) = kv.split_once('=')?;
-                (k == name).then(|| val.parse().ok()).flatten()
-            })
-        })
-        .unwrap_or(default)
-}
+/// Cosine below which two sentences are not linked in the default method's graph: lower than
+/// LexRank's, since the default also weighs position and title, and weak links still carry
+/// coverage on long summaries.
+const GISTY_THRESHOLD: f64 = 0.05;
+/// Weight of title overlap in the content score, when the text has a title or headings.
+const TITLE_WEIGHT: f64 = 0.3;
+/// The lede prior halves every this many sentences.
+const LEDE_HALF_LIFE: f64 = 3.0;
+/// From this share of the text kept on, the summary is about coverage and the lede no longer
+/// counts.
+const COVERAGE_FRACTION: f64 = 0.5;
+/// Sentences shorter than this many words are damped: fragments rarely stand alone.
+const SHORT_WORDS: f64 = 8.0;
+/// Sentences longer than this many words are damped on tight budgets, where every word spent
+/// on one sentence is a word not spent on another.
+const LONG_WORDS: f64 = 30.0;
+/// How hard long sentences are damped on the tightest budget.
+const LONG_EXPONENT: f64 = 1.5;
 
+/// The default method. Tightness t = 1 - (share of the text kept) / COVERAGE_FRACTION, clamped
+/// to [0, 1], sets the mix: score = (t * lede + (1 - t) * content) * short * long^(1.5 t), where
+/// content is normalized centrality blended with title overlap. A three-sentence summary of a
+/// thirty-sentence article (t = 0.8) leans on the lede and on concise sentences; keeping 40% of
+/// the text (t = 0.2) leans on centrality.
 fn gisty(corpus: &Corpus, ctx: &Context, vectors: &[SparseVec], vocab: usize, n: usize) -> Vec<f64> {
     let sents = &corpus.sentences;
-    let cent = centrality::pagerank(&similarity::cosine_graph(vectors, vocab, tune("thr", 0.05)));
-    let sets: Vec<Vec<u32>> = sents.iter().map(|s| similarity::term_set(&s.terms)).collect();
+    let cent = centrality::pagerank(&similarity::cosine_graph(vectors, vocab, GISTY_THRESHOLD));
     let titles: Vec<f64> = sents
         .iter()
-        .zip(&sets)
-        .map(|(s, set)| {
+        .map(|s| {
             let d = &corpus.docs[s.doc];
-            title::overlap(set, &d.title, &d.headings)
+            title::overlap(&similarity::term_set(&s.terms), &d.title, &d.headings)
         })
         .collect();
     let max_c = cent.iter().cloned().fold(0.0, f64::max);
     let max_t = titles.iter().cloned().fold(0.0, f64::max);
-    let title_w = if max_t > 0.0 { tune("tw", 0.3) } else { 0.0 };
-    // The share of the text the summary keeps decides how much the lede counts.
+    let title_w = if max_t > 0.0 { TITLE_WEIGHT } else { 0.0 };
     let per_doc = n as f64 / corpus.docs.len().max(1) as f64;
-    let frac = (ctx.budget / per_doc.max(1.0)).clamp(0.0, 1.0);
-    let w_pos = if ctx.position {
-        tune("w0", 0.8) * (1.0 - frac / tune("fz", 0.5)).max(0.0)
-    } else {
-        0.0
-    };
-    let half_life = tune("hl", 3.0);
-    let min_words = tune("mw", 8.0);
+    let kept = (ctx.budget / per_doc.max(1.0)).clamp(0.0, 1.0);
+    let tight = (1.0 - kept / COVERAGE_FRACTION).max(0.0);
+    let w_pos = if ctx.position { tight } else { 0.0 };
     sents
         .iter()
         .enumerate()
@@ -140,9 +144,11 @@ fn gisty(corpus: &Corpus, ctx: &Context, vectors: &[SparseVec], vocab: usize, n:
             let c = if max_c > 0.0 { cent[i] / max_c } else { 0.0 };
             let t = if max_t > 0.0 { titles[i] / max_t } else { 0.0 };
             let content = (1.0 - title_w) * c + title_w * t;
-            let lede = position::lede(s, half_life);
-            let len = (s.words as f64 / min_words).min(1.0);
-            (w_pos * lede + (1.0 - w_pos) * content) * len.sqrt()
+            let lede = position::lede(s, LEDE_HALF_LIFE);
+            let words = s.words as f64;
+            let short = (words / SHORT_WORDS).min(1.0).sqrt();
+            let long = (LONG_WORDS / words.max(LONG_WORDS)).powf(LONG_EXPONENT * tight);
+            (w_pos * lede + (1.0 - w_pos) * content) * short * long
         })
         .collect()
 }

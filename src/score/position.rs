@@ -21,7 +21,6 @@ mod tests {
             terms: Vec::new(),
             words: 10,
             index,
-            para: 0,
             in_para,
         }
     }

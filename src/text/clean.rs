@@ -103,11 +103,11 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     if is_credit(lower, n) {
         return Some(Boilerplate::Credit);
     }
-    if is_field(line, lower, n) {
-        return Some(Boilerplate::Field);
-    }
     if is_prompt(lower, n) {
         return Some(Boilerplate::Prompt);
+    }
+    if is_field(line, lower, n) {
+        return Some(Boilerplate::Field);
     }
     if is_byline(line, &words) {
         return Some(Boilerplate::Byline);
@@ -187,8 +187,11 @@ const CREDIT_MARKS: &[&str] = &[
 ];
 
 fn is_credit(lower: &str, n: usize) -> bool {
+    // A caption that reads as a sentence ("Source: the talks will resume, officials said.") is
+    // prose; credits are short or unpunctuated.
+    let sentence_like = ends_with_stop(lower) && n > 8;
     for head in CREDIT_HEADS {
-        if starts_with_word(lower, head) {
+        if !sentence_like && starts_with_word(lower, head) {
             let rest = lower[head.len()..].trim_start();
             if rest.starts_with(':')
                 || rest.starts_with('|')
