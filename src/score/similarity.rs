@@ -202,4 +202,55 @@ mod tests {
         }
         assert!(g[2].is_empty(), "sentence 2 shares no term");
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    /// The naive oracle: dense vectors over the whole vocabulary, cosine for every pair.
+    fn dense_cosine(a: &[u32], b: &[u32], idf: &[f64]) -> f64 {
+        let dense = |bag: &[u32]| {
+            let mut v = vec![0.0; idf.len()];
+            for &t in bag {
+                v[t as usize] += idf[t as usize];
+            }
+            v
+        };
+        let (x, y) = (dense(a), dense(b));
+        let dot: f64 = x.iter().zip(&y).map(|(p, q)| p * q).sum();
+        let nx = x.iter().map(|p| p * p).sum::<f64>().sqrt();
+        let ny = y.iter().map(|q| q * q).sum::<f64>().sqrt();
+        if nx == 0.0 || ny == 0.0 {
+            0.0
+        } else {
+            dot / (nx * ny)
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn sparse_graph_equals_dense_cosine(
+            sents in proptest::collection::vec(proptest::collection::vec(0u32..12, 0..8), 0..14),
+            threshold in 0.0f64..0.6,
+        ) {
+            let vocab = 12;
+            let refs: Vec<&[u32]> = sents.iter().map(|s| s.as_slice()).collect();
+            let idf = idf(&refs, vocab);
+            let vecs: Vec<SparseVec> = sents.iter().map(|s| tfidf(s, &idf)).collect();
+            let g = cosine_graph(&vecs, vocab, threshold);
+            for i in 0..sents.len() {
+                for j in 0..sents.len() {
+                    let want = dense_cosine(&sents[i], &sents[j], &idf);
+                    let got = g[i].iter().find(|e| e.0 as usize == j).map(|e| e.1);
+                    if i == j {
+                        proptest::prop_assert!(got.is_none());
+                    } else if want > threshold + 1e-9 {
+                        proptest::prop_assert!((got.unwrap_or(-1.0) - want).abs() < 1e-9,
+                            "edge {i}-{j}: sparse {got:?}, dense {want}");
+                    } else if want < threshold - 1e-9 {
+                        proptest::prop_assert!(got.is_none());
+                    }
+                    proptest::prop_assert!((dot(&vecs[i], &vecs[j]) - want).abs() < 1e-9);
+                }
+            }
+        }
+    }
 }
