@@ -77,7 +77,7 @@ const OPTION_NAMES: &[&str] = &[
     "position",
 ];
 
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, private)]
 fn start() {
     // Once, when the module is instantiated: a Rust panic then reaches the console with its
     // message and location instead of a bare "unreachable executed".
@@ -302,6 +302,8 @@ fn describe(v: &JsValue) -> String {
         b.to_string()
     } else if v.is_null() {
         "null".to_string()
+    } else if v.is_undefined() {
+        "undefined".to_string()
     } else if js_sys::Array::is_array(v) {
         "an array".to_string()
     } else {

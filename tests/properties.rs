@@ -184,12 +184,15 @@ fn words(s: &ScoredSentence) -> usize {
 }
 
 fn config() -> Config {
-    // Modest by default so the file runs in seconds in debug; PROPTEST_CASES raises it.
+    // Modest by default so the file runs in a few seconds in debug; PROPTEST_CASES raises it.
     Config {
         cases: std::env::var("PROPTEST_CASES")
             .ok()
             .and_then(|v| v.parse().ok())
-            .unwrap_or(96),
+            .unwrap_or(256),
+        // No regressions file beside the test: a failure prints its minimal input, which
+        // becomes a named test below.
+        failure_persistence: None,
         ..Config::default()
     }
 }
@@ -282,4 +285,21 @@ fn invalid_options_on_empty_text_are_still_errors() {
     };
     let e = summarize("", &o).unwrap_err();
     assert!(e.to_string().contains("ratio"), "{e}");
+}
+
+/// Found by the properties above: lower-casing "Ⱥ" (2 bytes) gives "ⱥ" (3 bytes), and the
+/// cleaner indexed the lower-cased line with a byte offset found in the original.
+#[test]
+fn a_label_whose_lower_case_is_longer_does_not_panic() {
+    for text in [
+        "\u{23a}:",
+        "\u{23a}\u{23a}: value",
+        "\u{1e9e}\u{1e9e}:",
+        "The talks.\n\u{23a}:\nThey ended.",
+    ] {
+        let summary = summarize(text, &Options::default()).unwrap();
+        for s in &summary.sentences {
+            assert_eq!(&text[s.start..s.end], s.text);
+        }
+    }
 }

@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly packages that wasm-pack.toml lists (all of them, or those named), adds
+# the JS shims from js/, prints each build's gzipped size and fails when one is over budget.
+# usage: scripts/build.sh [BUILD...]        e.g. scripts/build.sh web
+#
+# Needs wasm-pack and the wasm-bindgen CLI of the version pinned in Cargo.toml (wasm-pack would
+# otherwise try to download one); runs binaryen's wasm-opt when node_modules has it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+program=$(
+  cat <<'JS'
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+
+const fail = (message) => {
+  console.error(`build: ${message}`);
+  process.exit(1);
+};
+
+// The TOML this file needs: [table], [[array of tables]], comments, and key = value where the
+// value is a string, a number, a boolean or an array of those, written as JSON writes them.
+function parseToml(text, file) {
+  const root = {};
+  let table = root;
+  text.split("\n").forEach((raw, i) => {
+    const line = raw.replace(/^((?:[^"#]|"(?:[^"\\]|\\.)*")*)#.*$/, "$1").trim();
+    let m;
+    if (!line) return;
+    if ((m = line.match(/^\[\[([\w-]+)\]\]$/))) {
+      (root[m[1]] ??= []).push((table = {}));
+    } else if ((m = line.match(/^\[([\w-]+)\]$/))) {
+      table = root[m[1]] ??= {};
+    } else if ((m = line.match(/^([\w-]+)\s*=\s*(.+)$/))) {
+      try {
+        table[m[1]] = JSON.parse(m[2]);
+      } catch {
+        fail(`${file}:${i + 1}: cannot read the value ${m[2]}`);
+      }
+    } else {
+      fail(`${file}:${i + 1}: cannot read ${JSON.stringify(raw)}`);
+    }
+  });
+  return root;
+}
+
+function run(command, args, env = {}) {
+  const r = spawnSync(command, args, {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...env },
+  });
+  if (r.error) fail(`${command}: ${r.error.message}`);
+  if (r.status !== 0) fail(`${command} ${args.join(" ")} failed`);
+}
+
+function output(command, args) {
+  const r = spawnSync(command, args, { encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+const gzip = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const kb = (bytes) => (bytes / 1000).toFixed(1);
+
+const config = parseToml(fs.readFileSync("wasm-pack.toml", "utf8"), "wasm-pack.toml");
+// Cargo settings for the wasm builds: opt-level = "s" → CARGO_PROFILE_RELEASE_OPT_LEVEL=s.
+const profile = Object.fromEntries(
+  Object.entries(config.profile ?? {}).map(([k, v]) => [
+    `CARGO_PROFILE_RELEASE_${k.toUpperCase().replaceAll("-", "_")}`,
+    String(v),
+  ]),
+);
+const wasmOptFlags = config["wasm-opt"]?.flags;
+const budget = (config.budget?.["gzip-kb"] ?? Infinity) * 1000;
+const all = config.build ?? [];
+const wanted = process.argv.slice(1);
+for (const name of wanted) {
+  if (!all.some((b) => b.name === name)) {
+    fail(`no build named ${name} in wasm-pack.toml: ${all.map((b) => b.name).join(", ")}`);
+  }
+}
+const builds = wanted.length ? all.filter((b) => wanted.includes(b.name)) : all;
+
+// wasm-pack downloads a wasm-bindgen CLI unless one of the exact version is on PATH.
+const lock = fs.readFileSync("Cargo.lock", "utf8");
+const pinned = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/)?.[1];
+if (!pinned) fail("Cargo.lock has no wasm-bindgen");
+const cli = output("wasm-bindgen", ["--version"])?.split(" ")[1];
+if (cli !== pinned) {
+  fail(
+    `wasm-bindgen CLI ${cli ?? "not found"}, Cargo.lock has ${pinned}: ` +
+      `cargo install wasm-bindgen-cli --version ${pinned}`,
+  );
+}
+if (!output("wasm-pack", ["--version"])) fail("wasm-pack not found: cargo install wasm-pack");
+
+const wasmOpt = path.resolve("node_modules/.bin/wasm-opt");
+const haveWasmOpt = fs.existsSync(wasmOpt) && Array.isArray(wasmOptFlags);
+// rustc's default wasm32 features; the target_features section that would say so is stripped.
+const features = [
+  "--enable-bulk-memory",
+  "--enable-mutable-globals",
+  "--enable-multivalue",
+  "--enable-nontrapping-float-to-int",
+  "--enable-reference-types",
+  "--enable-sign-ext",
+];
+
+const cargoToml = fs.readFileSync("Cargo.toml", "utf8");
+const crate = {
+  version: cargoToml.match(/^version = "([^"]+)"/m)[1],
+  description: cargoToml.match(/^description = "([^"]+)"/m)[1],
+  license: cargoToml.match(/^license = "([^"]+)"/m)[1],
+  repository: cargoToml.match(/^repository = "([^"]+)"/m)[1],
+};
+
+const shims = ["summarizer.js", "summarizer.d.ts", "polyfill.js", "polyfill.d.ts"];
+const rows = [];
+let over = false;
+
+for (const b of builds) {
+  const dir = b["out-dir"];
+  const npm = b["npm-name"];
+  console.log(`\n== ${b.name}: wasm-pack --target ${b.target} → ${dir}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const args = ["build", "--release", "--target", b.target, "--out-dir", dir, "--out-name", "gisty"];
+  if (!npm) args.push("--no-pack");
+  run("wasm-pack", args, profile);
+  fs.rmSync(path.join(dir, ".gitignore"), { force: true });
+
+  const wasmFile = path.join(dir, "gisty_bg.wasm");
+  stripCustomSections(wasmFile);
+  let opt = "not installed";
+  if (haveWasmOpt) {
+    const tmp = `${wasmFile}.opt`;
+    run(wasmOpt, [...wasmOptFlags, ...features, wasmFile, "-o", tmp]);
+    const [before, after] = [gzip(wasmFile), gzip(tmp)];
+    if (after < before) {
+      fs.renameSync(tmp, wasmFile);
+      opt = `kept (${kb(before)} → ${kb(after)} kB gz)`;
+    } else {
+      fs.rmSync(tmp);
+      opt = `not kept (${kb(before)} → ${kb(after)} kB gz)`;
+    }
+  }
+
+  const glue = b.target === "bundler" ? ["gisty.js", "gisty_bg.js"] : ["gisty.js"];
+  const shipped = [...shims];
+  if (b.target === "web" || b.target === "bundler") {
+    for (const f of shims) fs.copyFileSync(path.join("js", f), path.join(dir, f));
+  } else {
+    shipped.length = 0; // the shims are ES modules; the nodejs build is CommonJS
+  }
+  if (b.target === "bundler") bundlerForNode(dir);
+  if (npm) packageJson(dir, npm, b.target);
+
+  const wasm = gzip(wasmFile);
+  const js = glue.reduce((n, f) => n + gzip(path.join(dir, f)), 0);
+  const shim = shipped.filter((f) => f.endsWith(".js")).reduce((n, f) => n + gzip(path.join(dir, f)), 0);
+  const total = wasm + js;
+  over ||= total > budget;
+  rows.push({ build: b.name, wasm, js, total, shim, opt });
+}
+
+// Drops the custom sections (function names, producers, target features): nothing reads them at
+// run time, and they are a fifth of the size.
+function stripCustomSections(file) {
+  const b = fs.readFileSync(file);
+  const kept = [b.subarray(0, 8)]; // magic and version
+  let at = 8;
+  while (at < b.length) {
+    const start = at;
+    const id = b[at++];
+    let size = 0;
+    for (let shift = 0, byte = 0x80; byte & 0x80; shift += 7) {
+      byte = b[at++];
+      size += (byte & 0x7f) * 2 ** shift;
+    }
+    at += size;
+    if (id !== 0) kept.push(b.subarray(start, at));
+  }
+  const stripped = Buffer.concat(kept);
+  if (!WebAssembly.validate(stripped)) fail(`${file}: stripping custom sections broke it`);
+  fs.writeFileSync(file, stripped);
+}
+
+// The npm package runs in Node too: Node cannot import a .wasm file as an ES module, so node.js
+// (the "node" export) instantiates the same gisty_bg.wasm with the same glue as gisty.js.
+function bundlerForNode(dir) {
+  const entry = fs.readFileSync(path.join(dir, "gisty.js"), "utf8");
+  const wasmImport = 'import * as wasm from "./gisty_bg.wasm";';
+  if (!entry.includes(wasmImport)) fail(`${dir}/gisty.js does not import the wasm as expected`);
+  const imports = WebAssembly.Module.imports(
+    new WebAssembly.Module(fs.readFileSync(path.join(dir, "gisty_bg.wasm"))),
+  );
+  const modules = [...new Set(imports.map((i) => i.module))];
+  if (modules.some((m) => m !== "./gisty_bg.js")) {
+    fail(`the wasm imports ${modules.join(", ")}: node.js only provides ./gisty_bg.js`);
+  }
+  const loader = [
+    "// Generated by scripts/build.sh from gisty.js, for Node: the wasm is instantiated here, with",
+    "// the glue gisty.js gives it, since Node cannot import a .wasm file as an ES module.",
+    'import { readFileSync } from "node:fs";',
+    'import * as glue from "./gisty_bg.js";',
+    "const wasm = new WebAssembly.Instance(",
+    '  new WebAssembly.Module(readFileSync(new URL("./gisty_bg.wasm", import.meta.url))),',
+    '  { "./gisty_bg.js": glue },',
+    ").exports;",
+  ].join("\n");
+  fs.writeFileSync(path.join(dir, "node.js"), entry.replace(wasmImport, loader));
+  // The shim is written for the web build, whose wasm waits for init(). Here the wasm is ready
+  // on import, and the shim reaches the binding through the package's "#gisty" import: node.js
+  // under Node, gisty.js in a bundler.
+  const shim = path.join(dir, "summarizer.js");
+  const source = fs.readFileSync(shim, "utf8");
+  const webImport = 'import init, * as gisty from "./gisty.js";';
+  if (!source.includes(webImport)) fail(`js/summarizer.js does not have the line ${webImport}`);
+  const npmImport = [
+    "// (npm package: the wasm is instantiated on import; #gisty is node.js under Node, gisty.js",
+    "// in a bundler: see package.json)",
+    'import * as gisty from "#gisty";',
+    "const init = async () => {};",
+  ].join("\n");
+  fs.writeFileSync(shim, source.replace(webImport, npmImport));
+}
+
+function packageJson(dir, name, target) {
+  const file = path.join(dir, "package.json");
+  const p = JSON.parse(fs.readFileSync(file, "utf8"));
+  p.name = name;
+  p.version = crate.version;
+  p.description = crate.description;
+  p.license = crate.license;
+  p.repository = { type: "git", url: crate.repository };
+  p.types = "gisty.d.ts";
+  if (target === "bundler") {
+    p.type = "module";
+    p.main = "node.js";
+    p.module = "gisty.js";
+    p.exports = {
+      ".": { types: "./gisty.d.ts", node: "./node.js", default: "./gisty.js" },
+      "./summarizer": { types: "./summarizer.d.ts", default: "./summarizer.js" },
+      "./polyfill": { types: "./polyfill.d.ts", default: "./polyfill.js" },
+      "./gisty_bg.wasm": "./gisty_bg.wasm",
+      "./package.json": "./package.json",
+    };
+    p.imports = { "#gisty": { node: "./node.js", default: "./gisty.js" } };
+    p.files = ["gisty_bg.wasm", "gisty_bg.wasm.d.ts", "gisty.js", "gisty_bg.js", "gisty.d.ts", "node.js", ...shims];
+    p.sideEffects = ["./gisty.js", "./node.js", "./polyfill.js"];
+    p.engines = { node: ">=18" };
+  } else {
+    p.files = ["gisty_bg.wasm", "gisty_bg.wasm.d.ts", "gisty.js", "gisty.d.ts"];
+  }
+  for (const f of p.files) if (!fs.existsSync(path.join(dir, f))) fail(`${dir}/${f} is missing`);
+  fs.writeFileSync(file, `${JSON.stringify(p, null, 2)}\n`);
+}
+
+console.log(`\ngzip -9 sizes in kB (budget: wasm + glue <= ${kb(budget)} kB per build)`);
+console.log("build      wasm   glue  wasm+glue  shims  wasm-opt");
+for (const r of rows) {
+  const flag = r.total > budget ? "  OVER BUDGET" : "";
+  console.log(
+    `${r.build.padEnd(9)} ${kb(r.wasm).padStart(5)} ${kb(r.js).padStart(6)} ${kb(r.total).padStart(10)} ${kb(r.shim).padStart(6)}  ${r.opt}${flag}`,
+  );
+}
+if (over) fail(`over the size budget of ${kb(budget)} kB gzipped`);
+JS
+)
+
+exec node --input-type=module -e "$program" -- "$@"

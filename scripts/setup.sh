@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Installs every tool the project's tests need, skipping what is already present; safe to rerun.
+# usage: scripts/setup.sh [--native | --all]
+#   --native  what the native tests need: rustfmt, clippy, python rouge-score
+#   --all     (default) also the wasm32 target, wasm-pack, the wasm-bindgen CLI matching
+#             Cargo.lock, chromium with chromedriver, and the node packages of package.json
+# Prints one line per tool: present or installed. Exits non-zero when a tool cannot be had.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '  %-22s %s\n' "$1" "$2"; }
+die() {
+  echo "setup.sh: $*" >&2
+  exit 1
+}
+
+# Runs a command as root: directly, or through sudo without a password prompt (CI has no stdin).
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo -n "$@"
+  else
+    die "need root (or sudo) to run: $*"
+  fi
+}
+
+apt_updated=false
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install $* by hand"
+  if ! $apt_updated; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=true
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+
+# The version of the wasm-bindgen crate recorded in a Cargo.lock, or nothing.
+lock_version() { # lockfile [package]
+  local lock=$1 package=${2:-wasm-bindgen}
+  [ -f "$lock" ] || return 0
+  awk -v want="$package" '
+    /^\[\[package\]\]/ { name = "" }
+    /^name = / { name = $3; gsub(/"/, "", name) }
+    /^version = / && name == want { v = $3; gsub(/"/, "", v); print v; exit }
+  ' "$lock"
+}
+
+# The version `wasm-bindgen --version` reports ("wasm-bindgen 0.2.100"), or nothing.
+installed_wasm_bindgen() {
+  command -v wasm-bindgen >/dev/null 2>&1 || return 0
+  { wasm-bindgen --version 2>/dev/null || true; } | awk '{ print $2; exit }'
+}
+
+rust() {
+  if ! command -v cargo >/dev/null 2>&1 || ! command -v rustup >/dev/null 2>&1; then
+    command -v curl >/dev/null 2>&1 || die "Rust (rustup, cargo) is missing and curl is not there to fetch rustup"
+    curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
+      sh -s -- -y --profile minimal --no-modify-path ||
+      die "cannot install Rust: see https://rustup.rs"
+    say rustup "installed ($(rustc --version))"
+  else
+    say rustup "present ($(rustc --version))"
+  fi
+  local installed
+  installed=$(rustup component list --installed)
+  for c in rustfmt clippy; do
+    if grep -q "^$c" <<<"$installed"; then
+      say "$c" present
+    else
+      rustup component add "$c" >/dev/null
+      say "$c" installed
+    fi
+  done
+}
+
+wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say wasm32-unknown-unknown present
+  else
+    rustup target add wasm32-unknown-unknown >/dev/null
+    say wasm32-unknown-unknown installed
+  fi
+}
+
+rouge() {
+  if ! command -v python3 >/dev/null 2>&1; then
+    apt_install python3 python3-pip
+  fi
+  if python3 -c 'import rouge_score' 2>/dev/null; then
+    say rouge-score present
+    return
+  fi
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    python3 -m ensurepip --upgrade >/dev/null 2>&1 || apt_install python3-pip
+  fi
+  # A Debian system python refuses pip installs (PEP 668) unless told the user means it.
+  python3 -m pip install -q rouge-score ||
+    python3 -m pip install -q --break-system-packages rouge-score ||
+    die "cannot install the python package rouge-score"
+  python3 -c 'import rouge_score' || die "rouge-score installed but cannot be imported"
+  say rouge-score installed
+}
+
+wasm_pack() {
+  if command -v wasm-pack >/dev/null 2>&1; then
+    say wasm-pack "present ($(wasm-pack --version))"
+  else
+    cargo install --quiet wasm-pack
+    say wasm-pack "installed ($(wasm-pack --version))"
+  fi
+}
+
+# wasm-bindgen refuses to process a module built with a different version of the crate, so the
+# CLI must match Cargo.lock exactly.
+wasm_bindgen() {
+  local want have
+  want=$(lock_version "$root/Cargo.lock")
+  if [ -z "$want" ]; then
+    say wasm-bindgen "skipped (no wasm-bindgen in Cargo.lock yet)"
+    return
+  fi
+  have=$(installed_wasm_bindgen)
+  if [ "$have" = "$want" ]; then
+    say wasm-bindgen "present ($want)"
+    return
+  fi
+  cargo install --quiet wasm-bindgen-cli --version "$want"
+  have=$(installed_wasm_bindgen)
+  [ "$have" = "$want" ] ||
+    die "wasm-bindgen $want was installed but \`wasm-bindgen --version\` says ${have:-nothing} (check PATH)"
+  say wasm-bindgen "installed ($want)"
+}
+
+chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    say chromium present
+  else
+    apt_install chromium chromium-driver
+    if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+      die "chromium or chromedriver still missing after apt-get install"
+    fi
+    say chromium installed
+  fi
+}
+
+node_packages() {
+  if [ ! -f "$root/package.json" ]; then
+    say node-packages "skipped (no package.json)"
+    return
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+  # npm records what it installed in node_modules/.package-lock.json: newer than the manifests
+  # means node_modules is up to date.
+  local stamp="$root/node_modules/.package-lock.json"
+  if [ -f "$stamp" ] && [ "$stamp" -nt "$root/package.json" ] &&
+    { [ ! -f "$root/package-lock.json" ] || [ "$stamp" -nt "$root/package-lock.json" ]; }; then
+    say node-packages present
+    return
+  fi
+  if [ -f "$root/package-lock.json" ]; then
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  else
+    (cd "$root" && npm install --no-audit --no-fund --loglevel=error)
+  fi
+  say node-packages installed
+}
+
+main() {
+  local mode=all
+  for arg in "$@"; do
+    case $arg in
+      --native) mode=native ;;
+      --all) mode=all ;;
+      -h | --help)
+        sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        return 0
+        ;;
+      *) die "unknown option $arg (expected --native or --all)" ;;
+    esac
+  done
+  echo "setup.sh: checking tools ($mode)"
+  rust
+  rouge
+  if [ "$mode" = all ]; then
+    wasm_target
+    wasm_pack
+    wasm_bindgen
+    chromium
+    node_packages
+  fi
+}
+
+# Sourcing the script (for testing its helpers) does not run it.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  main "$@"
+fi

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The WebAssembly package's tests: builds every package of wasm-pack.toml (failing over the size
+# budget), lints the wasm-only code, runs tests/web.rs in headless Chromium against the web build
+# and the Node tests of the packed npm package. scripts/test.sh runs it; it also runs alone,
+# calling scripts/setup.sh first when a tool it needs is missing.
+# usage: scripts/test-wasm.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+pinned=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+have=$({ wasm-bindgen --version 2>/dev/null || true; } | awk '{ print $2 }')
+if ! command -v wasm-pack >/dev/null || [ "$have" != "$pinned" ] ||
+  ! command -v chromedriver >/dev/null || [ ! -d node_modules/typescript ] ||
+  ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  bash scripts/setup.sh --all
+fi
+
+echo "--- build (scripts/build.sh)"
+bash scripts/build.sh
+
+echo "--- clippy (wasm32: the binding and tests/web.rs)"
+cargo clippy --target wasm32-unknown-unknown --lib --test web -- -D warnings
+
+echo "--- tests/web.rs in headless Chromium"
+chromedriver=$(command -v chromedriver)
+CHROMEDRIVER=$chromedriver wasm-pack test --headless --chrome --chromedriver "$chromedriver" \
+  -- --test web
+
+echo "--- the npm package in Node (tests/node)"
+node --test tests/node/

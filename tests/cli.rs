@@ -1,0 +1,282 @@
+//! The `gisty` binary end to end: output formats, batch mode, exit codes and messages.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use gisty::{summarize, Length, Options};
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_gisty");
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples");
+
+/// The sample whose name starts with `prefix`.
+fn sample(prefix: &str) -> PathBuf {
+    let dir = Path::new(SAMPLES);
+    assert!(
+        dir.is_dir(),
+        "sample directory {} is missing: the tests need ../shared/samples beside the crate",
+        dir.display()
+    );
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no sample {prefix}* in {}", dir.display()))
+}
+
+/// A scratch file for one test, under Cargo's per-target temp directory.
+fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Runs gisty with `args` and `stdin` (none: an empty stdin).
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cannot start gisty");
+    let input = stdin.unwrap_or_default().to_vec();
+    let mut pipe = child.stdin.take().unwrap();
+    // Write from another thread: a large input must not deadlock against a full stdout pipe.
+    let writer = std::thread::spawn(move || pipe.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is not UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// What the library says the summary lines are: one sentence a line, white space collapsed.
+fn expected_lines(text: &str, options: &Options) -> Vec<String> {
+    summarize(text, options)
+        .unwrap()
+        .sentences
+        .iter()
+        .map(|s| s.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+fn three_sentences() -> Options {
+    Options {
+        length: Length::Sentences(3),
+        ..Options::default()
+    }
+}
+
+#[test]
+fn prints_the_summary_one_sentence_a_line() {
+    let path = sample("002_");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let out = run(&["-n", "3", path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+    assert_eq!(got, expected_lines(&text, &three_sentences()));
+    assert_eq!(got.len(), 3);
+    assert!(got.iter().all(|l| !l.trim().is_empty()));
+}
+
+#[test]
+fn reads_standard_input() {
+    let path = sample("004_");
+    let text = std::fs::read_to_string(&path).unwrap();
+    for args in [&[][..], &["-"][..]] {
+        let out = run(args, Some(text.as_bytes()));
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let got: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+        assert_eq!(got, expected_lines(&text, &three_sentences()), "{args:?}");
+    }
+}
+
+#[test]
+fn json_gives_sentences_with_their_spans() {
+    let path = sample("003_");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let out = run(&["--json", "-n", "4", path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(stdout(&out).trim()).expect("--json output is not JSON");
+    assert_eq!(v["file"], path.to_str().unwrap());
+    let sentences = v["sentences"].as_array().expect("no sentences array");
+    assert_eq!(sentences.len(), 4);
+    let mut last_index = None;
+    for s in sentences {
+        let t = s["text"].as_str().expect("text");
+        let index = s["index"].as_u64().expect("index");
+        assert!(
+            s["score"].as_f64().is_some_and(f64::is_finite),
+            "score: {s}"
+        );
+        let start = s["start"].as_u64().expect("start") as usize;
+        let end = s["end"].as_u64().expect("end") as usize;
+        assert_eq!(&text[start..end], t);
+        assert!(last_index < Some(index), "not in document order");
+        last_index = Some(index);
+    }
+    assert!(v["total_sentences"].as_u64().unwrap() >= 4);
+}
+
+#[test]
+fn jsonl_batch_keeps_order_and_reports_a_bad_line() {
+    let a = std::fs::read_to_string(sample("000_")).unwrap();
+    let c = std::fs::read_to_string(sample("001_")).unwrap();
+    let title = "Peace talks in Miami";
+    let input = format!(
+        "{}\n{{not json\n{}\n",
+        serde_json::json!({"id": "a", "text": a, "title": title}),
+        serde_json::json!({"id": 3, "text": c}),
+    );
+    let out = run(&["--jsonl", "-n", "2"], Some(input.as_bytes()));
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a bad line fails the run: {err}"
+    );
+    assert!(err.contains("line 2"), "the bad line is not named: {err}");
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a reply is not JSON"))
+        .collect();
+    assert_eq!(lines.len(), 3, "one reply per request: {lines:?}");
+
+    let options = Options {
+        length: Length::Sentences(2),
+        ..Options::default()
+    };
+    let texts = |v: &Value| -> Vec<String> {
+        v["summary"]
+            .as_array()
+            .expect("summary array")
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect()
+    };
+    let with_title = Options {
+        title: Some(title.into()),
+        ..options.clone()
+    };
+    let want = |text: &str, o: &Options| -> Vec<String> {
+        summarize(text, o)
+            .unwrap()
+            .sentences
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+    };
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(texts(&lines[0]), want(&a, &with_title));
+    assert!(
+        lines[1]["error"].as_str().unwrap().contains("line 2"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(lines[2]["id"], 3);
+    assert_eq!(texts(&lines[2]), want(&c, &options));
+}
+
+#[test]
+fn bad_options_exit_2_with_usage_naming_the_problem() {
+    let path = sample("000_");
+    let file = path.to_str().unwrap();
+    for (args, problem) in [
+        (&["--ratio", "0", file][..], "ratio"),
+        (&["--ratio", "2", file][..], "ratio"),
+        (&["--ratio=2", file][..], "ratio"),
+        (&["--sentences", "0", file][..], "sentence"),
+        (&["--words", "0", file][..], "word"),
+        (&["--method", "nope", file][..], "nope"),
+        (
+            &["--sentences", "3", "--words", "5", file][..],
+            "--sentences",
+        ),
+        (&["--sentences", "3", "--words", "5", file][..], "--words"),
+        (&["--redundancy", "1.5", file][..], "redundancy"),
+        (&["--sentences"][..], "--sentences"),
+        (&["--bogus", file][..], "--bogus"),
+    ] {
+        let out = run(args, None);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(problem),
+            "{args:?}: {problem:?} not named in {err}"
+        );
+        assert!(err.contains("usage:"), "{args:?}: no usage in {err}");
+        assert!(out.stdout.is_empty(), "{args:?}: printed {}", stdout(&out));
+    }
+}
+
+#[test]
+fn help_goes_to_stdout_and_succeeds() {
+    let out = run(&["--help"], None);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("usage:"));
+}
+
+#[test]
+fn an_unreadable_file_is_named_and_the_others_are_summarized() {
+    let good = sample("002_");
+    let text = std::fs::read_to_string(&good).unwrap();
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli/no-such-file.txt");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let (good, missing, dir) = (
+        good.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    );
+    let out = run(&[missing, good, dir], None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(missing),
+        "the missing file is not named: {err}"
+    );
+    assert!(err.contains(dir), "the directory is not named: {err}");
+    let got = stdout(&out);
+    assert!(got.contains(&format!("==> {good} <==")), "{got}");
+    for line in expected_lines(&text, &three_sentences()) {
+        assert!(got.contains(&line), "{line:?} missing from {got}");
+    }
+}
+
+#[test]
+fn invalid_utf8_is_summarized_with_a_warning() {
+    let mut bytes = b"The council approved the new park on Monday. The park will open in May \
+                      after a long delay. Critics said the park is too small for the town. "
+        .to_vec();
+    bytes.extend_from_slice(b"Residents cheered the \xff\xfe decision at the meeting.\n");
+    let path = scratch("invalid-utf8.txt", &bytes);
+    let out = run(
+        &["-n", "4", "--redundancy", "1", path.to_str().unwrap()],
+        None,
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("warning") && err.contains("UTF-8"),
+        "no warning: {err}"
+    );
+    assert!(
+        err.contains(path.to_str().unwrap()),
+        "the file is not named: {err}"
+    );
+    let got = stdout(&out);
+    assert!(
+        got.contains("Residents cheered the \u{fffd}\u{fffd} decision"),
+        "{got}"
+    );
+    assert_eq!(got.lines().count(), 4, "{got}");
+}

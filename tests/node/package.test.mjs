@@ -1,0 +1,258 @@
+// The npm package as a user gets it: `npm pack` of pkg/ (the bundler build of scripts/build.sh),
+// installed offline into a fresh Node project, imported there, and compared with the native CLI.
+// Run by scripts/test-wasm.sh: `node --test tests/node/`.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const samplesDir = path.resolve(root, "../shared/samples");
+const samples = fs
+  .readdirSync(samplesDir)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => path.join(samplesDir, f));
+const cliBin = path.join(root, "target/release/gisty");
+
+// The same options for the CLI and for JS.
+const cases = [
+  { cli: ["-n", "3"], js: { sentences: 3 } },
+  { cli: ["-r", "0.3", "-m", "lexrank"], js: { ratio: 0.3, method: "lexrank" } },
+  { cli: ["-w", "80", "-m", "textrank"], js: { words: 80, method: "textrank" } },
+  {
+    cli: ["-n", "4", "-t", "peace talks", "--redundancy", "0.3", "--no-position"],
+    js: { sentences: 4, title: "peace talks", redundancy: 0.3, position: false },
+  },
+  { cli: ["-n", "2", "-m", "lead"], js: { sentences: 2, method: "lead" } },
+];
+
+let tmp;
+let project;
+let tarball;
+
+const sh = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+/** Runs an ES module in the consumer project and returns what it prints, parsed. */
+function inProject(name, source) {
+  fs.writeFileSync(path.join(project, name), source);
+  return JSON.parse(sh(process.execPath, [name], project));
+}
+
+before(() => {
+  assert.ok(
+    fs.existsSync(path.join(root, "pkg/package.json")),
+    "pkg/ is not built: run scripts/build.sh bundler first",
+  );
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gisty-npm-"));
+  const [packed] = JSON.parse(
+    sh("npm", ["pack", path.join(root, "pkg"), "--json", "--pack-destination", tmp], root),
+  );
+  tarball = packed;
+  project = path.join(tmp, "consumer");
+  fs.mkdirSync(project);
+  fs.writeFileSync(
+    path.join(project, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module" }),
+  );
+  sh(
+    "npm",
+    ["install", "--offline", "--no-audit", "--no-fund", path.join(tmp, packed.filename)],
+    project,
+  );
+  sh("cargo", ["build", "--release", "--quiet", "--bin", "gisty"], root);
+});
+
+after(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test("the tarball holds the package and nothing else", () => {
+  const files = tarball.files.map((f) => f.path).sort();
+  for (const f of ["gisty.js", "gisty_bg.js", "gisty_bg.wasm", "gisty.d.ts", "node.js"]) {
+    assert.ok(files.includes(f), `${f} is missing from ${files}`);
+  }
+  for (const f of ["summarizer.js", "summarizer.d.ts", "polyfill.js", "polyfill.d.ts"]) {
+    assert.ok(files.includes(f), `${f} is missing from ${files}`);
+  }
+  assert.deepEqual(
+    files.filter((f) => !/^(gisty|node|summarizer|polyfill|package|README|LICENSE)/.test(f)),
+    [],
+  );
+  const manifest = JSON.parse(fs.readFileSync(path.join(project, "node_modules/gisty/package.json")));
+  for (const field of ["name", "version", "description", "license", "repository", "types", "files"]) {
+    assert.ok(manifest[field], `package.json has no ${field}`);
+  }
+});
+
+test("summarizes every sample with the same sentences as the native CLI", () => {
+  const got = inProject(
+    "summarize.mjs",
+    `import { summarize } from "gisty";
+import fs from "node:fs";
+const files = ${JSON.stringify(samples)};
+const cases = ${JSON.stringify(cases.map((c) => c.js))};
+console.log(JSON.stringify(files.map((f) => cases.map((o) => summarize(fs.readFileSync(f, "utf8"), o)))));
+`,
+  );
+  samples.forEach((file, i) => {
+    const text = fs.readFileSync(file, "utf8");
+    const bytes = Buffer.from(text);
+    const utf16 = (byte) => bytes.subarray(0, byte).toString().length;
+    cases.forEach((c, k) => {
+      const what = `${path.basename(file)} ${c.cli.join(" ")}`;
+      const cli = JSON.parse(sh(cliBin, ["--json", ...c.cli, file], root));
+      const js = got[i][k];
+      assert.ok(js.sentences.length > 0, what);
+      assert.equal(js.totalSentences, cli.total_sentences, what);
+      assert.equal(js.totalWords, cli.total_words, what);
+      assert.deepEqual(
+        js.sentences.map((s) => [s.text, s.index, s.start, s.end]),
+        cli.sentences.map((s) => [s.text, s.index, utf16(s.start), utf16(s.end)]),
+        what,
+      );
+      js.sentences.forEach((s, j) => {
+        assert.ok(Math.abs(s.score - cli.sentences[j].score) <= 1e-9 * Math.max(1, Math.abs(s.score)), what);
+        assert.equal(text.slice(s.start, s.end), s.text, what);
+      });
+    });
+  });
+});
+
+test("the Summarizer shim and the polyfill work in Node", () => {
+  const got = inProject(
+    "summarizer.mjs",
+    `import "gisty/polyfill";
+import { Summarizer } from "gisty/summarizer";
+import fs from "node:fs";
+const text = fs.readFileSync(${JSON.stringify(samples[3])}, "utf8");
+const s = await Summarizer.create({ type: "key-points", length: "long" });
+const chunks = [];
+for await (const c of s.summarizeStreaming(text)) chunks.push(c);
+console.log(JSON.stringify({
+  polyfilled: globalThis.Summarizer === Summarizer,
+  availability: await Summarizer.availability(),
+  points: await s.summarize(text),
+  chunks,
+  headline: await (await Summarizer.create({ type: "headline" })).summarize(text),
+}));
+`,
+  );
+  assert.equal(got.polyfilled, true);
+  assert.equal(got.availability, "available");
+  const lines = got.points.split("\n");
+  assert.equal(lines.length, 7);
+  assert.ok(lines.every((l) => l.startsWith("- ")), got.points);
+  assert.equal(got.chunks.join(""), got.points);
+  assert.ok(got.headline.length > 0 && !got.headline.includes("\n"));
+});
+
+test("a bundler takes the package's bundler entry, wasm and all", async () => {
+  // webpack 5 with its built-in wasm support, as an app would configure it; the "node"
+  // condition is left out so that webpack picks what a browser bundle gets, gisty.js importing
+  // gisty_bg.wasm, and the bundle is then run by Node.
+  const webpack = createRequire(path.join(root, "package.json"))("webpack");
+  fs.writeFileSync(
+    path.join(project, "app.js"),
+    `import { summarize } from "gisty";
+import { Summarizer } from "gisty/summarizer";
+import text from "./sample.json";
+const s = await Summarizer.create({ type: "tldr", length: "medium", format: "plain-text" });
+console.log(JSON.stringify({
+  sentences: summarize(text, { sentences: 3 }).sentences.map((s) => s.text),
+  tldr: await s.summarize(text),
+}));
+`,
+  );
+  const text = fs.readFileSync(samples[1], "utf8");
+  fs.writeFileSync(path.join(project, "sample.json"), JSON.stringify(text));
+  const stats = await new Promise((resolve, reject) =>
+    webpack(
+      {
+        mode: "production",
+        context: project,
+        entry: "./app.js",
+        target: "node",
+        experiments: { asyncWebAssembly: true, topLevelAwait: true },
+        resolve: { conditionNames: ["import", "module", "webpack", "default"] },
+        output: { path: path.join(project, "bundle"), filename: "app.cjs" },
+      },
+      (err, s) => (err ? reject(err) : resolve(s)),
+    ),
+  );
+  assert.ok(!stats.hasErrors(), stats.toString("errors-only"));
+  const modules = stats.toJson({ modules: true }).modules.map((m) => m.name);
+  assert.ok(modules.some((m) => m.endsWith("gisty/gisty_bg.wasm")), modules.join("\n"));
+  assert.ok(!modules.some((m) => m.endsWith("gisty/node.js")), modules.join("\n"));
+  const got = JSON.parse(sh(process.execPath, [path.join(project, "bundle/app.cjs")], project));
+  const cli = JSON.parse(sh(cliBin, ["--json", "-n", "3", samples[1]], root));
+  assert.deepEqual(got.sentences, cli.sentences.map((s) => s.text));
+  const oneLine = (s) => s.split(/\s+/).filter(Boolean).join(" ");
+  assert.equal(got.tldr, got.sentences.map(oneLine).join(" "));
+});
+
+test("the nodejs build is CommonJS with the same results", async () => {
+  const cjs = createRequire(import.meta.url)(path.join(root, "dist/node/gisty.js"));
+  const esm = await import(path.join(project, "node_modules/gisty/node.js"));
+  const text = fs.readFileSync(samples[0], "utf8");
+  assert.deepEqual(cjs.summarize(text, { sentences: 3 }), esm.summarize(text, { sentences: 3 }));
+  assert.throws(() => cjs.summarize(text, { sentences: 0 }), { name: "Error", message: /sentences/ });
+});
+
+test("the TypeScript declarations type the options and results", () => {
+  const declarations = fs.readFileSync(path.join(project, "node_modules/gisty/gisty.d.ts"), "utf8");
+  assert.doesNotMatch(declarations, /\bany\b/);
+  fs.writeFileSync(
+    path.join(project, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        target: "es2022",
+        lib: ["es2022", "dom"],
+        types: [],
+      },
+      files: ["check.ts"],
+    }),
+  );
+  fs.writeFileSync(
+    path.join(project, "check.ts"),
+    `import { summarize, rank, type Summary, type SummarizeOptions } from "gisty";
+import { Summarizer, type SummarizerType } from "gisty/summarizer";
+import "gisty/polyfill";
+
+const options: SummarizeOptions = { sentences: 2, method: "lexrank", language: "de" };
+const summary: Summary = summarize("Eins. Zwei. Drei.", options);
+const first: string | undefined = summary.sentences[0]?.text;
+const offsets: number[] = rank("One. Two.").map((s) => s.end - s.start);
+const total: number = summary.totalSentences + summary.totalWords;
+// @ts-expect-error: not a method
+summarize("x", { method: "pagerank" });
+// @ts-expect-error: not an option
+summarize("x", { sentnces: 3 });
+const kind: SummarizerType = "teaser";
+const s: Summarizer = await Summarizer.create({ type: kind, length: "long", format: "plain-text" });
+const text: string = await s.summarize("A. B.", { context: "b" });
+const stream: ReadableStream<string> = s.summarizeStreaming("A. B.");
+// @ts-expect-error: not a length
+await Summarizer.create({ length: "tiny" });
+const same: typeof Summarizer = globalThis.Summarizer;
+export { first, offsets, total, text, stream, same };
+`,
+  );
+  const tsc = path.join(root, "node_modules/typescript/bin/tsc");
+  assert.ok(fs.existsSync(tsc), "typescript is not installed: npm ci at the repository root");
+  try {
+    sh(process.execPath, [tsc, "-p", "."], project);
+  } catch (e) {
+    assert.fail(`tsc: ${e.stdout}${e.stderr}`);
+  }
+});

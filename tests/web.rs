@@ -1,0 +1,514 @@
+//! The WebAssembly package in headless Chromium, loaded the way a page loads it.
+//!
+//! Run by scripts/test-wasm.sh: `wasm-pack test --headless --chrome -- --test web`, after
+//! `scripts/build.sh web` has built www/pkg. The test runner serves the crate root beside its own
+//! files, so the tests import the real `web` build (glue, wasm and the Summarizer shim) and check
+//! it against the core compiled into this test.
+
+#![cfg(target_arch = "wasm32")]
+
+use gisty::{Length, Method, Options};
+use js_sys::{Array, Function, JsString, Promise, Reflect};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLES: [&str; 5] = [
+    include_str!("../../shared/samples/000_046262ac0d97e98c.txt"),
+    include_str!("../../shared/samples/001_ebdf62a2ef74ddb9.txt"),
+    include_str!("../../shared/samples/002_d8367396b4d4499a.txt"),
+    include_str!("../../shared/samples/003_4074df972d331db2.txt"),
+    include_str!("../../shared/samples/004_66f075ac03bc9f79.txt"),
+];
+
+/// The longest sample (54 sentences): long enough for every budget of the Summarizer facade.
+const LONG: &str = SAMPLES[3];
+
+#[wasm_bindgen(inline_js = r#"
+let loaded;
+export function load() {
+  loaded ??= (async () => {
+    const facade = await import("/www/pkg/summarizer.js").catch((e) => {
+      throw new Error(`cannot import /www/pkg/summarizer.js: run scripts/build.sh web (${e})`);
+    });
+    // Like a page that never calls init(): the shim loads the wasm on first use.
+    (await facade.Summarizer.create()).destroy();
+    const gisty = await import("/www/pkg/gisty.js");
+    return { gisty, facade };
+  })();
+  return loaded;
+}
+export async function collect(stream) {
+  const reader = stream.getReader();
+  const chunks = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    chunks.push(value);
+  }
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn load() -> Result<Promise, JsValue>;
+    fn collect(stream: &JsValue) -> Promise;
+}
+
+/// The web build's two modules: the binding (gisty.js) and the Summarizer shim.
+struct Package {
+    gisty: JsValue,
+    facade: JsValue,
+}
+
+async fn package() -> Package {
+    let p = JsFuture::from(load().unwrap()).await.unwrap();
+    Package {
+        gisty: get(&p, "gisty"),
+        facade: get(&p, "facade"),
+    }
+}
+
+fn get(object: &JsValue, name: &str) -> JsValue {
+    Reflect::get(object, &name.into()).unwrap()
+}
+
+/// Calls `object[name](...args)`: a JS exception is the Err.
+fn call(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f: Function = get(object, name).dyn_into().unwrap();
+    f.apply(object, &args.iter().collect::<Array>())
+}
+
+/// Calls a method that returns a promise and awaits it: a rejection is the Err.
+async fn call_async(object: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let promise: Promise = call(object, name, args)?.dyn_into().unwrap();
+    JsFuture::from(promise).await
+}
+
+fn json(s: &str) -> JsValue {
+    js_sys::JSON::parse(s).unwrap()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct JsSummary {
+    sentences: Vec<JsSentence>,
+    total_sentences: usize,
+    total_words: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct JsSentence {
+    text: String,
+    index: usize,
+    score: f64,
+    start: usize,
+    end: usize,
+}
+
+fn summarize(pkg: &Package, text: &str, options: &JsValue) -> Result<JsSummary, JsValue> {
+    let v = call(&pkg.gisty, "summarize", &[text.into(), options.clone()])?;
+    Ok(serde_wasm_bindgen::from_value(v).unwrap())
+}
+
+fn rank(pkg: &Package, text: &str, options: &JsValue) -> Result<Vec<JsSentence>, JsValue> {
+    let v = call(&pkg.gisty, "rank", &[text.into(), options.clone()])?;
+    Ok(serde_wasm_bindgen::from_value(v).unwrap())
+}
+
+/// The naive oracle for an offset: UTF-16 units before byte `at`.
+fn utf16_at(text: &str, at: usize) -> usize {
+    text[..at].encode_utf16().count()
+}
+
+#[wasm_bindgen_test]
+async fn summarizes_the_samples_like_the_core() {
+    let pkg = package().await;
+    let cases = [
+        (r#"{}"#, Options::default()),
+        (
+            r#"{"ratio": 0.3, "method": "lexrank"}"#,
+            Options {
+                length: Length::Ratio(0.3),
+                method: Method::LexRank,
+                ..Options::default()
+            },
+        ),
+        (
+            r#"{"words": 80, "method": "textrank", "language": "en"}"#,
+            Options {
+                length: Length::Words(80),
+                method: Method::TextRank,
+                ..Options::default()
+            },
+        ),
+        (
+            r#"{"sentences": 4, "title": "peace talks", "redundancy": 0.3, "position": false}"#,
+            Options {
+                length: Length::Sentences(4),
+                title: Some("peace talks".into()),
+                redundancy: 0.3,
+                position: false,
+                ..Options::default()
+            },
+        ),
+        (
+            r#"{"sentences": 2, "method": "lead"}"#,
+            Options {
+                length: Length::Sentences(2),
+                method: Method::Lead,
+                ..Options::default()
+            },
+        ),
+    ];
+    for (k, text) in SAMPLES.iter().enumerate() {
+        for (js_options, options) in &cases {
+            let got = summarize(&pkg, text, &json(js_options)).unwrap();
+            let want = gisty::summarize(text, options).unwrap();
+            let what = format!("sample {k}, {js_options}");
+            assert!(!got.sentences.is_empty(), "{what}");
+            assert_eq!(got.total_sentences, want.total_sentences, "{what}");
+            assert_eq!(got.total_words, want.total_words, "{what}");
+            assert_eq!(got.sentences.len(), want.sentences.len(), "{what}");
+            for (g, w) in got.sentences.iter().zip(&want.sentences) {
+                assert_eq!(g.text, w.text, "{what}");
+                assert_eq!(g.index, w.index, "{what}");
+                assert!(
+                    (g.score - w.score).abs() <= 1e-9 * w.score.abs().max(1.0),
+                    "{what}"
+                );
+                assert_eq!(g.start, utf16_at(text, w.start), "{what}");
+                assert_eq!(g.end, utf16_at(text, w.end), "{what}");
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn offsets_are_utf16_and_slice_the_input() {
+    let pkg = package().await;
+    let special = [
+        "Le café était plein. Les élèves ont mangé des crêpes à midi. \
+         Une e\u{301}toile filante est passée.",
+        "The party was 🎉 great! Everyone 👩‍👩‍👧 came. The cake 🍰🍰 was gone by nine. \
+         Then the 🇫🇷 band played.",
+        "東京は日本の首都です。大阪は食べ物で有名です。京都には古い寺がたくさんあります。",
+        "Mixed text: 北京 and 😀 then Zürich. Next line has 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 letters.\n\nLast one — fin.",
+    ];
+    for text in SAMPLES.iter().chain(&special) {
+        let input = JsString::from(*text);
+        let ranked = rank(&pkg, text, &JsValue::UNDEFINED).unwrap();
+        assert!(!ranked.is_empty(), "{text}");
+        for s in &ranked {
+            // input.slice(start, end) === text, in JS's own string indexing.
+            assert_eq!(
+                String::from(input.slice(s.start as u32, s.end as u32)),
+                s.text,
+                "{text}"
+            );
+        }
+        for s in summarize(&pkg, text, &json(r#"{"sentences": 2}"#))
+            .unwrap()
+            .sentences
+        {
+            assert_eq!(
+                String::from(input.slice(s.start as u32, s.end as u32)),
+                s.text
+            );
+        }
+    }
+    // Not vacuous: past the first emoji, UTF-16 and byte offsets differ.
+    let ranked = rank(&pkg, special[1], &JsValue::UNDEFINED).unwrap();
+    let last = ranked.last().unwrap();
+    assert!(last.start < special[1].find("Then").unwrap());
+}
+
+#[wasm_bindgen_test]
+async fn every_method_and_language_of_the_core_is_accepted() {
+    let pkg = package().await;
+    let class = get(&pkg.facade, "Summarizer");
+    for method in gisty::Method::NAMES {
+        let options = json(&format!(r#"{{"method": "{method}"}}"#));
+        assert!(summarize(&pkg, SAMPLES[0], &options).is_ok(), "{method}");
+    }
+    for language in gisty::Language::NAMES {
+        let options = json(&format!(r#"{{"language": "{language}"}}"#));
+        assert!(summarize(&pkg, SAMPLES[0], &options).is_ok(), "{language}");
+        // The shim keeps its own list of the core's languages.
+        let options = json(&format!(r#"{{"expectedInputLanguages": ["{language}"]}}"#));
+        let availability = call_async(&class, "availability", &[options])
+            .await
+            .unwrap();
+        assert_eq!(availability.as_string().unwrap(), "available", "{language}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn empty_text_is_an_empty_summary() {
+    let pkg = package().await;
+    for text in ["", "   \n\n  "] {
+        let s = summarize(&pkg, text, &JsValue::UNDEFINED).unwrap();
+        assert!(s.sentences.is_empty());
+        assert_eq!(s.total_sentences, 0);
+        assert!(rank(&pkg, text, &JsValue::NULL).unwrap().is_empty());
+    }
+}
+
+/// The thrown value is an `Error` (not a string) whose message has every `needle`.
+fn assert_error(thrown: JsValue, needles: &[&str], what: &str) {
+    let error = thrown
+        .dyn_ref::<js_sys::Error>()
+        .unwrap_or_else(|| panic!("{what}: threw {thrown:?}, not an Error"));
+    let message = String::from(error.message());
+    for n in needles {
+        assert!(message.contains(n), "{what}: {message:?} lacks {n:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn bad_options_throw_errors_naming_the_option() {
+    let pkg = package().await;
+    let cases: &[(&str, &[&str])] = &[
+        (r#"{"sentences": 0}"#, &["sentences", "whole number"]),
+        (
+            r#"{"sentences": 2.5}"#,
+            &["sentences", "whole number", "2.5"],
+        ),
+        (r#"{"words": -3}"#, &["words", "whole number"]),
+        (
+            r#"{"sentnces": 3}"#,
+            &[
+                "sentnces",
+                "sentences, ratio, words, method, title, language",
+            ],
+        ),
+        (r#"{"sentences": 3, "words": 50}"#, &["sentences", "words"]),
+        (r#"{"ratio": 1.5}"#, &["ratio", "at most 1"]),
+        (r#"{"ratio": "30%"}"#, &["ratio", "number"]),
+        (
+            r#"{"method": "pagerank"}"#,
+            &["method", "pagerank", "gisty, lexrank, textrank, lead"],
+        ),
+        (r#"{"method": 1}"#, &["method", "gisty, lexrank"]),
+        (
+            r#"{"language": "klingon"}"#,
+            &["language", "klingon", "en, fr, de"],
+        ),
+        (r#"{"redundancy": 2}"#, &["redundancy", "0 to 1"]),
+        (r#"{"position": "yes"}"#, &["position", "true or false"]),
+        (r#"{"title": 7}"#, &["title", "string"]),
+        (r#""3 sentences""#, &["options", "object"]),
+        (r#"[3]"#, &["options", "object"]),
+    ];
+    for (options, needles) in cases {
+        let thrown = summarize(&pkg, SAMPLES[0], &json(options)).unwrap_err();
+        assert_error(thrown, needles, options);
+        let thrown = rank(&pkg, SAMPLES[0], &json(options)).unwrap_err();
+        assert_error(thrown, needles, options);
+    }
+    let thrown = call(&pkg.gisty, "summarize", &[JsValue::from(42)]).unwrap_err();
+    assert_error(thrown, &["text", "string", "42"], "summarize(42)");
+}
+
+/// Sentences per type and length, as documented in js/summarizer.js.
+const BUDGETS: [(&str, [usize; 3]); 4] = [
+    ("key-points", [3, 5, 7]),
+    ("tldr", [1, 3, 5]),
+    ("teaser", [1, 3, 5]),
+    ("headline", [1, 1, 1]),
+];
+const LENGTHS: [&str; 3] = ["short", "medium", "long"];
+
+/// What the facade must return, built from the core: the sentences chosen with the type's
+/// budget (teasers without the lede prior), laid out for the type and format.
+fn expected(text: &str, kind: &str, n: usize, markdown: bool, focus: Option<&str>) -> String {
+    let options = Options {
+        length: Length::Sentences(n),
+        position: kind != "teaser",
+        title: focus.map(str::to_string),
+        ..Options::default()
+    };
+    let sentences: Vec<String> = gisty::summarize(text, &options)
+        .unwrap()
+        .sentences
+        .iter()
+        .map(|s| {
+            let one_line = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !markdown {
+                return one_line;
+            }
+            let mut escaped = String::new();
+            for c in one_line.chars() {
+                if "\\`*_[]<>".contains(c) {
+                    escaped.push('\\');
+                }
+                escaped.push(c);
+            }
+            escaped
+        })
+        .collect();
+    match (kind, markdown) {
+        ("key-points", true) => sentences
+            .iter()
+            .map(|s| format!("- {s}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        ("key-points", false) => sentences.join("\n"),
+        _ => sentences.join(" "),
+    }
+}
+
+async fn create(pkg: &Package, options: &str) -> Result<JsValue, JsValue> {
+    let class = get(&pkg.facade, "Summarizer");
+    call_async(&class, "create", &[json(options)]).await
+}
+
+#[wasm_bindgen_test]
+async fn summarizer_facade_types_and_lengths() {
+    let pkg = package().await;
+    let class = get(&pkg.facade, "Summarizer");
+    let availability = call_async(&class, "availability", &[]).await.unwrap();
+    assert_eq!(availability.as_string().as_deref(), Some("available"));
+
+    // The shim's exported table is the one documented.
+    let table = get(&pkg.facade, "BUDGETS");
+    for (kind, budgets) in BUDGETS {
+        for (length, n) in LENGTHS.iter().zip(budgets) {
+            let got = get(&get(&table, kind), length).as_f64();
+            assert_eq!(got, Some(n as f64), "BUDGETS[{kind}][{length}]");
+        }
+    }
+
+    for (kind, budgets) in BUDGETS {
+        for (length, n) in LENGTHS.iter().zip(budgets) {
+            for format in ["markdown", "plain-text"] {
+                let what = format!("{kind} {length} {format}");
+                let options =
+                    format!(r#"{{"type": "{kind}", "length": "{length}", "format": "{format}"}}"#);
+                let summarizer = create(&pkg, &options).await.unwrap();
+                assert_eq!(get(&summarizer, "type").as_string().unwrap(), kind);
+                assert_eq!(get(&summarizer, "length").as_string().unwrap(), *length);
+                assert_eq!(get(&summarizer, "format").as_string().unwrap(), format);
+                let got = call_async(&summarizer, "summarize", &[LONG.into()])
+                    .await
+                    .unwrap()
+                    .as_string()
+                    .unwrap();
+                let want = expected(LONG, kind, n, format == "markdown", None);
+                assert_eq!(got, want, "{what}");
+                match kind {
+                    "key-points" => {
+                        assert_eq!(got.lines().count(), n, "{what}");
+                        let bullets = got.lines().all(|l| l.starts_with("- "));
+                        assert_eq!(bullets, format == "markdown", "{what}");
+                    }
+                    _ => assert!(!got.contains('\n'), "{what}"),
+                }
+                call(&summarizer, "destroy", &[]).unwrap();
+            }
+        }
+    }
+
+    // The defaults are Chrome's: key-points, markdown, short.
+    let summarizer = create(&pkg, "{}").await.unwrap();
+    let got = call_async(&summarizer, "summarize", &[LONG.into()]).await;
+    let want = expected(LONG, "key-points", 3, true, None);
+    assert_eq!(got.unwrap().as_string().unwrap(), want);
+}
+
+#[wasm_bindgen_test]
+async fn streaming_chunks_are_the_summary_sentence_by_sentence() {
+    let pkg = package().await;
+    for (options, n) in [
+        (r#"{"type": "key-points", "length": "medium"}"#, 5),
+        (r#"{"type": "tldr", "length": "long"}"#, 5),
+        (r#"{"type": "headline"}"#, 1),
+    ] {
+        let summarizer = create(&pkg, options).await.unwrap();
+        let stream = call(&summarizer, "summarizeStreaming", &[LONG.into()]).unwrap();
+        let chunks: Array = JsFuture::from(collect(&stream)).await.unwrap().into();
+        let whole = call_async(&summarizer, "summarize", &[LONG.into()])
+            .await
+            .unwrap();
+        assert_eq!(chunks.length() as usize, n, "{options}");
+        assert_eq!(chunks.join(""), JsString::from(whole), "{options}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn context_steers_the_summary_as_its_title() {
+    let pkg = package().await;
+    let summarizer = create(
+        &pkg,
+        r#"{"type": "teaser", "length": "medium", "sharedContext": "European security"}"#,
+    )
+    .await
+    .unwrap();
+    let got = call_async(&summarizer, "summarize", &[SAMPLES[0].into()])
+        .await
+        .unwrap();
+    let want = expected(SAMPLES[0], "teaser", 3, true, Some("European security"));
+    assert_eq!(got.as_string().unwrap(), want);
+
+    let context = json(r#"{"context": "sanctions on Moscow"}"#);
+    let got = call_async(&summarizer, "summarize", &[SAMPLES[0].into(), context])
+        .await
+        .unwrap();
+    let focus = "European security\nsanctions on Moscow";
+    let want = expected(SAMPLES[0], "teaser", 3, true, Some(focus));
+    assert_eq!(got.as_string().unwrap(), want);
+}
+
+#[wasm_bindgen_test]
+async fn summarizer_facade_errors_are_errors() {
+    let pkg = package().await;
+    let cases: &[(&str, &[&str])] = &[
+        (
+            r#"{"type": "bullets"}"#,
+            &["type", "key-points", "headline"],
+        ),
+        (
+            r#"{"length": "tiny"}"#,
+            &["length", "short", "medium", "long"],
+        ),
+        (
+            r#"{"format": "html"}"#,
+            &["format", "markdown", "plain-text"],
+        ),
+    ];
+    for (options, needles) in cases {
+        let thrown = create(&pkg, options).await.unwrap_err();
+        assert_error(thrown.clone(), needles, options);
+        assert_eq!(get(&thrown, "name").as_string().unwrap(), "TypeError");
+    }
+    let class = get(&pkg.facade, "Summarizer");
+    let options = json(r#"{"expectedInputLanguages": ["ja"]}"#);
+    let availability = call_async(&class, "availability", &[options])
+        .await
+        .unwrap();
+    assert_eq!(availability.as_string().unwrap(), "unavailable");
+    let thrown = create(&pkg, r#"{"expectedInputLanguages": ["ja"]}"#)
+        .await
+        .unwrap_err();
+    assert_error(thrown.clone(), &["en, fr"], "language ja");
+    assert_eq!(
+        get(&thrown, "name").as_string().unwrap(),
+        "NotSupportedError"
+    );
+
+    let summarizer = create(&pkg, r#"{"expectedInputLanguages": ["de-DE"]}"#)
+        .await
+        .unwrap();
+    call(&summarizer, "destroy", &[]).unwrap();
+    let thrown = call_async(&summarizer, "summarize", &[LONG.into()])
+        .await
+        .unwrap_err();
+    assert_error(thrown.clone(), &["destroyed"], "after destroy()");
+    assert_eq!(
+        get(&thrown, "name").as_string().unwrap(),
+        "InvalidStateError"
+    );
+}
