@@ -75,7 +75,9 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
                     Some(p) => p.parse::<f64>().map(|x| x / 100.0),
                     None => v.parse::<f64>(),
                 }
-                .map_err(|_| format!("--ratio takes a number in (0, 1] or a percentage, got {v:?}"))?;
+                .map_err(|_| {
+                    format!("--ratio takes a number in (0, 1] or a percentage, got {v:?}")
+                })?;
                 set_length(Length::Ratio(r), "--ratio")?;
             }
             "-w" | "--words" => {
@@ -90,8 +92,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             }
             "-t" | "--title" => a.options.title = Some(value(&flag)?),
             "-l" | "--language" => {
-                a.options.language =
-                    Language::parse(&value(&flag)?).map_err(|e| e.to_string())?
+                a.options.language = Language::parse(&value(&flag)?).map_err(|e| e.to_string())?
             }
             "--redundancy" => {
                 let v = value(&flag)?;
