@@ -2,41 +2,42 @@
 //!
 //! The summarizer ranks and extracts whole sentences, so a wrong boundary shows up directly in
 //! the output: a sentence cut at "Mr." reads as garbage, and two sentences glued together waste
-//! the length budget. This module is a rule-based segmenter tuned for news and plain prose. It
-//! reads the text once, word by word, and decides at each candidate stop from the word that ends
-//! there and the word that follows, so its cost is linear in the input.
+//! the length budget. This is a rule-based segmenter tuned for news and plain prose. It reads
+//! the text once, word by word, and decides at each candidate stop from the word that ends
+//! there and the few words that follow, so its cost is linear in the input.
 //!
 //! # Conventions
 //!
 //! - **Stops.** `!` and `?` end a sentence unless the next word starts with a lowercase letter
-//!   (`"Is it over?" she asked.` stays one sentence). A single `.` ends one unless the next word
-//!   starts lowercase or the word before it is an abbreviation that does not end sentences at
-//!   that position (see below).
+//!   (`"Is it over?" she asked.` is one sentence), or unless they close a quotation that a name
+//!   and a speech verb attribute (`'... right?' Jamie wrote.`): a quoted question cannot take
+//!   the comma that would otherwise mark the attribution. A single `.` ends a sentence unless
+//!   the next word starts lowercase or the word before is an abbreviation that does not end
+//!   sentences at that position (below). Case checks only apply to scripts with case.
 //! - **Abbreviations.** Titles (`Mr.`, `Dr.`, `Gen.`, `St.`, ...) and Latin or reference
-//!   abbreviations (`e.g.`, `i.e.`, `vs.`, `approx.`, `fig.`, ...) never end a sentence.
+//!   abbreviations (`e.g.`, `i.e.`, `vs.`, `approx.`, `fig.`, `pp.`, ...) never end a sentence.
 //!   `No.` and month abbreviations do not end one before a number (`No. 7`, `Jan. 5`) but do
 //!   before a capitalized word (`He said no. Then`). Dotted acronyms (`U.S.`, `U.K.`) end a
-//!   sentence only when the next word is one that typically opens a sentence (`The`, `He`,
-//!   `In`, ...), because they are so often adjectives (`the U.S. Senate`); `a.m.` and `p.m.`
-//!   end one unless a weekday or time zone follows (`10 a.m. Friday`). Company and name
-//!   suffixes (`Inc.`, `Ltd.`, `Jr.`, `etc.`) behave like ordinary words: they end a sentence
-//!   before a capital.
+//!   sentence only when the next word typically opens one (`The`, `He`, `In`, `Since`, ...),
+//!   because they are so often adjectives (`the U.S. Senate`); `a.m.` and `p.m.` end one unless
+//!   a weekday or time zone follows (`10 a.m. Friday`). Company and name suffixes (`Inc.`,
+//!   `Ltd.`, `Co.`, `Jr.`, `etc.`) are ordinary words: they end a sentence before a capital.
 //! - **Initials.** A single letter and a period (`J. R. R. Tolkien`, `George W. Bush`) end a
-//!   sentence only before a sentence opener, a title, or a capitalized word that this same text
+//!   sentence only before a sentence opener, a title, or a capitalized word that the same text
 //!   also uses in lowercase (`labelled C. Adult females ... adult males`).
 //! - **Ellipses** (`...`, `…`) end a sentence only when the next word starts with a capital
 //!   letter: `He paused... Then he left.` is two sentences, `I think... maybe not.` one.
 //! - **Quotes and brackets.** Closing quotes and brackets after a stop belong to the sentence
-//!   that the stop ends (`it "constructive." He` splits after the quote). A quotation that holds
+//!   that the stop ends (`it "constructive." He` splits after the quote). A quotation holding
 //!   several sentences is split at its inner stops like any other text, as most segmenters and
 //!   annotated corpora do: `“It began. It will resume,” he said.` gives `“It began.` and
 //!   `It will resume,” he said.`; the same holds for brackets.
-//! - **Scripts.** CJK full stops and marks (`。！？`), the Devanagari danda (`।`), the Urdu
-//!   full stop and the Ethiopic and Myanmar stops end a sentence with no space after them; the
-//!   Arabic and Greek question marks behave like `?`. A lowercase check only applies to scripts
-//!   with case.
-//! - **Glued stops.** `heard.Shocking` (a missing space, common in scraped news) is split when
-//!   a lowercase word meets a capitalized one, except inside URLs, e-mail addresses and paths.
+//! - **Other scripts.** CJK full stops and marks (`。！？`), the Devanagari danda (`।`), the
+//!   Urdu full stop and the Ethiopic and Myanmar stops end a sentence with no space after them,
+//!   except that the Japanese quotative `と` continues one after a closing bracket
+//!   (`「はい。」と言った。`). The Arabic and Greek question marks behave like `?`.
+//! - **Glued stops.** `heard.Shocking` (a space lost in scraping) is split where a lowercase
+//!   word meets a capitalized one, except in URLs, e-mail addresses and paths.
 //!
 //! # Lines
 //!
@@ -44,20 +45,26 @@
 //! and what a break means depends on the block. A line break
 //!
 //! - always ends a sentence before a list item (`- `, `* `, `• `, `1. `, `2) `, `(a) `, ...);
-//!   the list marker itself is left out of the item's range;
+//!   the list marker is left out of the item's range;
 //! - never ends one when the line ends with `,` `;` `(` or a dash, when it ends with a function
-//!   word (`and`, `the`, `of`, ...), or when the next line starts with a lowercase letter;
-//! - ends one after a line without a final stop that looks like a heading (Title Case, or any
-//!   unpunctuated line in a block of long lines, such as news with one paragraph per line);
-//! - in hard-wrapped text (e-mail, Project Gutenberg: a block of lines no longer than about 120
-//!   characters, at least half of which end without a stop) is only white space, unless the
-//!   line is clearly short of the wrap width, as a greeting, signature or heading is.
+//!   word (`and`, `the`, `of`, ...), or when the next line starts with a lowercase letter; a
+//!   salutation (`Hi Anna,`) is the exception: it stands alone;
+//! - after a stop ends the sentence when the line is longer than any hard-wrapped line
+//!   (over 120 characters: a news paragraph), whatever abbreviation precedes the stop; after a
+//!   shorter line the rules for stops above decide;
+//! - after a line without a stop ends the sentence if the line looks like a heading (Title
+//!   Case, `Background`), or if the block is not hard-wrapped (news with one paragraph per
+//!   line, where such a line is a heading or caption);
+//! - in hard-wrapped text (e-mail, Project Gutenberg: lines of at most 120 characters, at
+//!   least half of them ending without a stop) is otherwise a space, unless the line is clearly
+//!   short of the wrap width, as a greeting, signature or heading is.
 //!
-//! Ranges are trimmed of white space, never empty, strictly increasing, and a segment with no
+//! Ranges are trimmed of white space, never empty and strictly increasing; a segment with no
 //! letter or digit at all (`***`, `…`) is dropped. The function never panics and is
 //! deterministic.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// Splits `text` into sentences, returned as byte ranges into `text`, in order, trimmed of
@@ -80,14 +87,30 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         let item = words.len() >= 2 && is_list_marker(&text[words[0].start..words[0].end]);
         let body = if item { &words[1..] } else { &words[..] };
         for (k, &w) in body.iter().enumerate() {
+            let ahead = &body[k + 1..];
+            if let Some((p, _, _)) = prev {
+                // Detached stops and closing marks (`gagnerons. »`, `Vraiment ?`, `. . .`)
+                // join the word before on their line, whose stop they complete.
+                if k > 0 && !p.hard && is_detached(&text[w.start..w.end]) {
+                    let joined = Word {
+                        start: p.start,
+                        end: w.end,
+                        hard: false,
+                    };
+                    prev = Some((joined, li, item));
+                    continue;
+                }
+            }
             let cut = match prev {
                 None => false,
                 Some((p, _, _)) if p.hard => true,
-                Some((p, _, _)) if k > 0 => seg.after_stop(p, w),
+                Some((p, _, _)) if k > 0 => seg.after_stop(p, w, ahead),
                 Some((p, pli, pitem)) => {
                     let pl = &lines[pli];
-                    item || pl.para != line.para
-                        || seg.at_line_break(p, w, pl, pitem, widths[pl.para])
+                    item || pl.para != line.para || {
+                        let width = widths[pl.para];
+                        seg.at_line_break(p, w, ahead, pl, pitem, width)
+                    }
                 }
             };
             match (cut, prev) {
@@ -155,6 +178,8 @@ struct Tail {
     strong: bool,
     dots: usize,
     ellipsis: bool,
+    /// A quotation mark closes after the stop.
+    quoted: bool,
 }
 
 impl Tail {
@@ -185,7 +210,7 @@ enum Abbrev {
 struct Segmenter<'t> {
     text: &'t str,
     /// Words that this text uses with a lowercase initial; built on first need.
-    seen_lower: Option<HashSet<&'t str>>,
+    seen_lower: Option<WordSet<'t>>,
     start: Option<usize>,
     out: Vec<Range<usize>>,
 }
@@ -204,24 +229,26 @@ impl<'t> Segmenter<'t> {
         }
     }
 
-    /// Whether a sentence ends between `p` and `w`, which follow each other on one line.
-    fn after_stop(&mut self, p: Word, w: Word) -> bool {
+    /// Whether a sentence ends between `p` and `w`, which follow each other on one line
+    /// (`ahead` are the words after `w` on its line).
+    fn after_stop(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
         let word = &self.text[p.start..p.end];
         let next = &self.text[w.start..w.end];
         let tail = tail(word);
         if !tail.any_stop() {
             return false;
         }
-        // Detached closing marks and stops (`word ."`, `. . .`) belong to this sentence.
-        if next.starts_with(|c: char| is_closer(c) || is_terminal(c))
-            && !next.chars().any(char::is_alphanumeric)
-        {
-            return false;
-        }
         let first = first_letter(next);
         let lower = first.is_some_and(char::is_lowercase);
+        let bare = bare(next);
         if tail.strong {
-            return !lower;
+            // A quoted question or exclamation cannot take a comma before its attribution,
+            // so `"Why?" Smith asked.` is one sentence.
+            let attributed = tail.quoted
+                && first.is_some_and(char::is_uppercase)
+                && !in_list(bare, STARTERS)
+                && self.attribution(w, ahead);
+            return !lower && !attributed;
         }
         if tail.ellipsis || tail.dots > 1 {
             return first.is_some_and(char::is_uppercase);
@@ -229,12 +256,13 @@ impl<'t> Segmenter<'t> {
         if lower {
             return false;
         }
-        let core = word[..tail.at].trim_start_matches(is_opener);
+        let core = word[..tail.at]
+            .trim_end_matches(is_space)
+            .trim_start_matches(is_opener);
         if core.is_empty() {
             return true;
         }
         let digit = first.is_some_and(char::is_numeric);
-        let bare = bare(next);
         match classify(core) {
             Abbrev::Title | Abbrev::Never => false,
             Abbrev::Numeric => !digit,
@@ -251,12 +279,25 @@ impl<'t> Segmenter<'t> {
         }
     }
 
+    /// Whether up to three capitalized words from `w` on, then a speech verb, attribute a
+    /// quotation: `Jamie wrote`, `Tom Smith asked`.
+    fn attribution(&self, w: Word, ahead: &[Word]) -> bool {
+        for word in std::iter::once(&w).chain(ahead).take(4) {
+            let b = bare(&self.text[word.start..word.end]);
+            if !b.starts_with(char::is_uppercase) {
+                return in_list(b, SPEECH_VERBS);
+            }
+        }
+        false
+    }
+
     /// Whether a sentence ends at the line break between `p`, the last word of line `line`,
     /// and `w`, the first word of the next line of the same paragraph.
     fn at_line_break(
         &mut self,
         p: Word,
         w: Word,
+        ahead: &[Word],
         line: &Line,
         item: bool,
         width: Option<usize>,
@@ -265,12 +306,16 @@ impl<'t> Segmenter<'t> {
         let lower = first_letter(next).is_some_and(char::is_lowercase);
         let text = &self.text[line.start..line.end];
         match line.ending {
-            // In wrapped text the break is a space; elsewhere a stop at the end of a line
-            // ends a paragraph, whatever abbreviation it follows.
-            Ending::Stop if width.is_some() => self.after_stop(p, w),
+            // In wrapped text, or after a line short enough to be a wrapped one, the break is
+            // a space; after a longer line (a paragraph) a stop ends the paragraph, whatever
+            // abbreviation it follows.
+            Ending::Stop if width.is_some() || line.chars <= WRAP_MAX => {
+                self.after_stop(p, w, ahead)
+            }
             Ending::Stop => !lower,
             Ending::Colon => !lower && heading_like(text),
-            Ending::Continues => false,
+            // A salutation (`Hi Anna,`) stands on its own line.
+            Ending::Continues => !lower && is_salutation(text),
             Ending::Open => {
                 if lower || ends_with_function_word(text) {
                     false
@@ -291,10 +336,10 @@ impl<'t> Segmenter<'t> {
     fn seen_lowercase(&mut self, word: &str) -> bool {
         let text = self.text;
         let seen = self.seen_lower.get_or_insert_with(|| {
-            text.split(is_space)
-                .map(bare)
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .collect()
+            let mut set = WordSet::with_capacity_and_hasher(text.len() / 16, Default::default());
+            let words = text.split(is_space).map(bare);
+            set.extend(words.filter(|w| w.starts_with(char::is_lowercase)));
+            set
         });
         let mut chars = word.chars();
         let Some(first) = chars.next() else {
@@ -302,7 +347,36 @@ impl<'t> Segmenter<'t> {
         };
         let mut lowered: String = first.to_lowercase().collect();
         lowered.push_str(chars.as_str());
-        seen.contains(lowered.as_str())
+        // `Adults` counts as seen when the text has `adult`.
+        let singular = lowered.strip_suffix('s').filter(|s| s.len() > 2);
+        seen.contains(lowered.as_str()) || singular.is_some_and(|s| seen.contains(s))
+    }
+}
+
+/// A set of words, only ever probed, never iterated, so its order cannot reach the output.
+type WordSet<'t> = HashSet<&'t str, BuildHasherDefault<WordHasher>>;
+
+/// A fast multiplicative hash for short words. The set holds every lowercase word of the text,
+/// and SipHash made building it a third of the segmenter's time; the keys come from the text
+/// itself, and a crafted text could at worst slow down its own segmentation.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -379,18 +453,13 @@ fn ending(line: &str) -> Ending {
     }
 }
 
-/// For each paragraph, its wrap width if its lines look hard-wrapped.
+/// For each paragraph (their numbers run from 0 with no gaps), its wrap width if its lines
+/// look hard-wrapped.
 fn wrap_widths(lines: &[Line]) -> Vec<Option<usize>> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let para = lines[i].para;
-        let n = lines[i..].iter().take_while(|l| l.para == para).count();
-        out.resize(para, None);
-        out.push(wrap_width(&lines[i..i + n]));
-        i += n;
-    }
-    out
+    lines
+        .chunk_by(|a, b| a.para == b.para)
+        .map(wrap_width)
+        .collect()
 }
 
 fn wrap_width(lines: &[Line]) -> Option<usize> {
@@ -437,6 +506,15 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     let mut prev: [Option<char>; 2] = [None, None];
     let mut i = 0;
     while let Some(c) = token[i..].chars().next() {
+        if c.is_ascii_alphanumeric() {
+            // The common case, and no stop: skip the checks below.
+            i += 1;
+            if c.is_ascii_digit() {
+                letters = i;
+            }
+            prev = [Some(c), prev[0]];
+            continue;
+        }
         let hard = is_hard_stop(c);
         let glued = !hard
             && glue_ok
@@ -449,7 +527,10 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
                 .find(|c: char| !(is_terminal(c) || is_inner_closer(c)))
                 .unwrap_or(rest.len());
             let cut = i + cluster;
-            let cut_here = hard || {
+            let cut_here = if hard {
+                // `「はい。」と言った`: the quotative particle continues the sentence.
+                !(cluster > c.len_utf8() && token[cut..].starts_with('と'))
+            } else {
                 let mut after = token[cut..].chars();
                 let capital_word = after.next().is_some_and(char::is_uppercase)
                     && after.next().is_some_and(char::is_lowercase);
@@ -497,7 +578,10 @@ fn tail(word: &str) -> Tail {
             '.' => t.dots += 1,
             '…' | '⋯' => t.ellipsis = true,
             c if is_strong(c) || is_hard_stop(c) => t.strong = true,
+            c if is_quote(c) => t.quoted = true,
             c if is_closer(c) => {}
+            // Only words joined with detached marks hold spaces.
+            c if is_space(c) => continue,
             _ => break,
         }
         t.at = i;
@@ -588,6 +672,13 @@ fn heading_like(line: &str) -> bool {
     capitals > 0
 }
 
+/// Whether `line`, which ends with a comma, is a salutation such as `Dear Ms Lee,`.
+fn is_salutation(line: &str) -> bool {
+    line.trim_end_matches(is_closer).ends_with(',')
+        && line.split(is_space).count() <= 3
+        && heading_like(line)
+}
+
 fn ends_with_function_word(line: &str) -> bool {
     let last = line.rsplit(is_space).next().unwrap_or("");
     last.starts_with(char::is_lowercase) && in_list(last, FUNCTION_WORDS)
@@ -627,11 +718,16 @@ fn is_list_marker(word: &str) -> bool {
     let b = word.as_bytes();
     let n = b.len();
     match (b[0], b[n - 1]) {
-        (b'(', b')') => n <= 5 && n >= 3 && b[1..n - 1].iter().all(u8::is_ascii_alphanumeric),
+        (b'(', b')') => (3..=5).contains(&n) && b[1..n - 1].iter().all(u8::is_ascii_alphanumeric),
         (_, b'.' | b')') if n <= 4 && b[..n - 1].iter().all(u8::is_ascii_digit) => true,
         (c, b')') => n == 2 && c.is_ascii_alphabetic(),
         _ => false,
     }
+}
+
+/// Whether `word` is only stops and closing marks: `"`, `.`, `?`, `»`, `…`.
+fn is_detached(word: &str) -> bool {
+    word.chars().all(|c| is_closer(c) || is_terminal(c))
 }
 
 /// The first letter or digit of `word` after any opening quotes or brackets; `None` when it
@@ -665,11 +761,16 @@ fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; SHORT]) -> Option<&'b str> {
     std::str::from_utf8(out).ok()
 }
 
+#[inline]
 fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t'..='\r');
+    }
     // Zero-width spaces and byte-order marks separate words without being white space.
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
+#[inline]
 fn is_quote(c: char) -> bool {
     matches!(
         c,
@@ -697,10 +798,12 @@ fn is_quote(c: char) -> bool {
     )
 }
 
+#[inline]
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+#[inline]
 fn is_opener(c: char) -> bool {
     is_quote(c)
         || matches!(
@@ -709,6 +812,7 @@ fn is_opener(c: char) -> bool {
         )
 }
 
+#[inline]
 fn is_closer(c: char) -> bool {
     is_quote(c)
         || matches!(
@@ -724,6 +828,7 @@ fn is_inner_closer(c: char) -> bool {
 }
 
 /// Stops that end a sentence only before a space and a suitable next word.
+#[inline]
 fn is_strong(c: char) -> bool {
     matches!(
         c,
@@ -732,13 +837,16 @@ fn is_strong(c: char) -> bool {
 }
 
 /// Stops that end a sentence wherever they stand.
+#[inline]
 fn is_hard_stop(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '｡' | '！' | '？' | '।' | '॥' | '۔' | '։' | '።' | '፧' | '။' | '︒'
-    )
+    !c.is_ascii()
+        && matches!(
+            c,
+            '。' | '｡' | '！' | '？' | '।' | '॥' | '۔' | '։' | '።' | '፧' | '။' | '︒'
+        )
 }
 
+#[inline]
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '…' | '⋯') || is_strong(c) || is_hard_stop(c)
 }
@@ -924,6 +1032,41 @@ const TIME_FOLLOWERS: &[&str] = &[
     "pacific",
     "mountain",
     "local",
+];
+
+/// Verbs of an attribution after a quoted question or exclamation.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "told",
+    "added",
+    "replied",
+    "explained",
+    "tweeted",
+    "posted",
+    "shouted",
+    "yelled",
+    "screamed",
+    "cried",
+    "exclaimed",
+    "whispered",
+    "insisted",
+    "recalled",
+    "continued",
+    "admitted",
+    "warned",
+    "declared",
+    "answered",
+    "joked",
+    "laughed",
+    "wondered",
+    "demanded",
+    "noted",
+    "stated",
 ];
 
 /// Lowercase words allowed in a Title Case heading.
@@ -1117,6 +1260,9 @@ mod tests {
             out: Vec::new(),
         };
         assert!(seg.seen_lowercase("Adult"));
+        assert!(seg.seen_lowercase("Adults"));
+        assert!(seg.seen_lowercase("Males"));
         assert!(!seg.seen_lowercase("Bush"));
+        assert!(!seg.seen_lowercase("Bushes"));
     }
 }
