@@ -106,7 +106,7 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     if is_prompt(lower, n) {
         return Some(Boilerplate::Prompt);
     }
-    if is_field(line, lower, n) {
+    if is_field(line, n) {
         return Some(Boilerplate::Field);
     }
     if is_byline(line, &words) {
@@ -260,11 +260,14 @@ const FIELD_LABELS: &[&str] = &[
     "word count",
 ];
 
-fn is_field(line: &str, lower: &str, n: usize) -> bool {
+fn is_field(line: &str, n: usize) -> bool {
     let Some(colon) = line.find(':') else {
         return false;
     };
-    let label = lower[..colon].trim();
+    // `lower` may differ from `line` in byte length (some capitals lower-case to longer
+    // sequences), so the label is lower-cased on its own rather than sliced from it.
+    let label_lower = line[..colon].to_lowercase();
+    let label = label_lower.trim();
     let value = line[colon + 1..].trim();
     // "Date:" and any other short label with nothing after it.
     if value.is_empty() {
@@ -518,6 +521,9 @@ mod tests {
     #[test]
     fn fields() {
         assert_eq!(kind("Date:"), Some(Boilerplate::Field));
+        // 'İ' lower-cases to two chars: byte offsets of `line` are not offsets of `lower`.
+        assert_eq!(kind("İİİİ Tags: x"), None);
+        assert_eq!(kind("Tags İİ: x"), None);
         assert_eq!(kind("Published on: 20 Dec 2025"), Some(Boilerplate::Field));
         assert_eq!(
             kind("Tags: Ukraine, Russia, diplomacy"),
