@@ -126,13 +126,12 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
 /// Whether the segment `s` at `span` is a heading: it fills its line alone, has no final stop,
 /// and is short.
 fn is_heading(text: &str, span: &Range<usize>, s: &str) -> bool {
-    let line_start = text[..span.start]
-        .rfind(['\n', '\r'])
-        .map_or(0, |i| i + 1);
+    let line_start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let line_end = text[span.end..]
         .find(['\n', '\r'])
         .map_or(text.len(), |i| span.end + i);
-    if !text[line_start..span.start].trim().is_empty() || !text[span.end..line_end].trim().is_empty()
+    if !text[line_start..span.start].trim().is_empty()
+        || !text[span.end..line_end].trim().is_empty()
     {
         return false;
     }
@@ -171,7 +170,11 @@ mod tests {
         let got: Vec<&str> = c.sentences.iter().map(|s| &text[s.span.clone()]).collect();
         assert_eq!(
             got,
-            ["The talks ended on Sunday.", "Both sides spoke.", "They will meet again."]
+            [
+                "The talks ended on Sunday.",
+                "Both sides spoke.",
+                "They will meet again."
+            ]
         );
         assert_eq!(c.docs[0].title.len(), 3, "miami, talk, end");
         assert_eq!(c.docs[0].headings.len(), 2, "next, step");

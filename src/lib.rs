@@ -25,14 +25,19 @@
 
 mod document;
 mod error;
+mod keywords;
 mod score;
 mod select;
 mod summarize;
 mod text;
 
 pub use error::{Error, ErrorKind, Result};
+pub use keywords::Keyword;
 pub use score::Method;
-pub use summarize::{rank, summarize, Length, Options, ScoredSentence, Summary};
+pub use summarize::{
+    keywords, keywords_many, rank, summarize, summarize_many, Doc, Duplicate, Length, MultiSummary,
+    Options, ScoredSentence, Summary, NEAR_DUPLICATE,
+};
 pub use text::clean::{boilerplate, Boilerplate};
 pub use text::sentence::split as split_sentences;
 pub use text::token::Language;

@@ -4,6 +4,8 @@ use serde::Serialize;
 
 use crate::document::Corpus;
 use crate::error::{Error, ErrorKind, Result};
+use crate::keywords::{self, Keyword};
+use crate::score::similarity;
 use crate::score::{self, Method};
 use crate::select::{self, Budget};
 use crate::text::token::{Language, Tokenizer};
@@ -71,6 +73,9 @@ pub struct Options {
     pub redundancy: f64,
     /// Whether the default method may use the lede prior. Default: true.
     pub position: bool,
+    /// Words to steer the summary toward ("security guarantees"): sentences that share none of
+    /// them keep a quarter of their score. Default: none.
+    pub focus: Option<String>,
 }
 
 impl Default for Options {
@@ -82,6 +87,7 @@ impl Default for Options {
             language: Language::default(),
             redundancy: 0.5,
             position: true,
+            focus: None,
         }
     }
 }
@@ -91,7 +97,9 @@ impl Options {
     pub fn validate(&self) -> Result<()> {
         self.length.validate()?;
         if !(0.0..=1.0).contains(&self.redundancy) {
-            return Err(Error::new(ErrorKind::BadRedundancy(self.redundancy.to_string())));
+            return Err(Error::new(ErrorKind::BadRedundancy(
+                self.redundancy.to_string(),
+            )));
         }
         Ok(())
     }
@@ -102,14 +110,17 @@ impl Options {
 pub struct ScoredSentence {
     /// The sentence, exactly as in the input.
     pub text: String,
-    /// Its index among the text's sentences (headings and boilerplate are not counted).
+    /// Its index among its document's sentences (headings and boilerplate are not counted).
     pub index: usize,
     /// Its score: higher is more summary-worthy; comparable within one call only.
     pub score: f64,
-    /// Byte offset of its start in the input.
+    /// Byte offset of its start in its document.
     pub start: usize,
-    /// Byte offset just past its end in the input.
+    /// Byte offset just past its end in its document.
     pub end: usize,
+    /// Which document it is from: always 0 for a single text, the input's index for
+    /// [`summarize_many`].
+    pub doc: usize,
 }
 
 /// A summary: the chosen sentences in document order, and what they were chosen from.
@@ -126,22 +137,91 @@ pub struct Summary {
 impl Summary {
     /// Words in the summary.
     pub fn words(&self) -> usize {
-        self.sentences
-            .iter()
-            .map(|s| Tokenizer::count_words(&s.text))
-            .sum()
+        count_words(&self.sentences)
     }
 }
+
+fn count_words(sentences: &[ScoredSentence]) -> usize {
+    sentences
+        .iter()
+        .map(|s| Tokenizer::count_words(&s.text))
+        .sum()
+}
+
+/// One document of several summarized together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Doc<'a> {
+    /// Its text.
+    pub text: &'a str,
+    /// Its title, when it is not the text's first line. Without one, [`Options::title`] (a
+    /// title for the whole set) is used.
+    pub title: Option<&'a str>,
+}
+
+impl<'a> From<&'a str> for Doc<'a> {
+    fn from(text: &'a str) -> Self {
+        Doc { text, title: None }
+    }
+}
+
+/// Two documents that say nearly the same thing (a rewrite, a syndicated copy).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duplicate {
+    /// The earlier document's index.
+    pub a: usize,
+    /// The later document's index.
+    pub b: usize,
+    /// Their similarity, as in [`MultiSummary::similarity`].
+    pub similarity: f64,
+}
+
+/// A summary of several documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MultiSummary {
+    /// The chosen sentences, ordered by document, then by position in it; each names its
+    /// document in `doc`.
+    pub sentences: Vec<ScoredSentence>,
+    /// Pairs of documents at or above [`NEAR_DUPLICATE`] similarity, most similar first.
+    pub duplicates: Vec<Duplicate>,
+    /// Document similarity matrix: entry (a, b) is the mean, over both directions, of how well
+    /// each sentence of one is matched by its most similar sentence of the other (tf-idf
+    /// cosine), in [0, 1]. A rewrite matches sentence by sentence; two reports of one event
+    /// share words but not sentences.
+    pub similarity: Vec<Vec<f64>>,
+    /// How many sentences the documents have (the candidates).
+    pub total_sentences: usize,
+    /// How many words the documents' sentences have.
+    pub total_words: usize,
+}
+
+impl MultiSummary {
+    /// Words in the summary.
+    pub fn words(&self) -> usize {
+        count_words(&self.sentences)
+    }
+}
+
+/// Document similarity at or above which two documents are reported as near duplicates. On the
+/// five sample articles about one event, two rewrites of each other score about 0.47 and every
+/// other pair at most 0.22.
+pub const NEAR_DUPLICATE: f64 = 0.35;
 
 struct Ranked {
     corpus: Corpus,
     scored: score::Scored,
+    budget: Budget,
 }
 
-fn rank_corpus(text: &str, options: &Options) -> Result<(Ranked, Budget)> {
+fn rank_docs(docs: &[Doc<'_>], options: &Options) -> Result<Ranked> {
     options.validate()?;
     let mut corpus = Corpus::new(Tokenizer::new(options.language));
-    corpus.add(text, options.title.as_deref());
+    for d in docs {
+        corpus.add(d.text, d.title.or(options.title.as_deref()));
+    }
+    let focus = match &options.focus {
+        Some(f) => corpus.tokenizer.terms(f),
+        None => Vec::new(),
+    };
     let n = corpus.sentences.len();
     let (budget, expected) = match options.length {
         Length::Sentences(k) => (Budget::Sentences(k), k as f64),
@@ -159,19 +239,52 @@ fn rank_corpus(text: &str, options: &Options) -> Result<(Ranked, Budget)> {
         method: options.method,
         budget: expected,
         position: options.position,
+        focus,
     };
     let scored = score::score(&corpus, &ctx);
-    Ok((Ranked { corpus, scored }, budget))
+    Ok(Ranked {
+        corpus,
+        scored,
+        budget,
+    })
 }
 
-fn scored_sentence(text: &str, r: &Ranked, i: usize) -> ScoredSentence {
-    let s = &r.corpus.sentences[i];
-    ScoredSentence {
-        text: text[s.span.clone()].to_string(),
-        index: s.index,
-        score: r.scored.scores[i],
-        start: s.span.start,
-        end: s.span.end,
+impl Ranked {
+    fn sentence(&self, docs: &[Doc<'_>], i: usize) -> ScoredSentence {
+        let s = &self.corpus.sentences[i];
+        ScoredSentence {
+            text: docs[s.doc].text[s.span.clone()].to_string(),
+            index: s.index,
+            score: self.scored.scores[i],
+            start: s.span.start,
+            end: s.span.end,
+            doc: s.doc,
+        }
+    }
+
+    fn words(&self) -> Vec<usize> {
+        self.corpus.sentences.iter().map(|s| s.words).collect()
+    }
+
+    /// The chosen sentences, in corpus order (by document, then position).
+    /// `doc_similarity` is empty for a single document; with several, selection also looks
+    /// for facts told again in other words (see [`select::select`]).
+    fn select(
+        &self,
+        docs: &[Doc<'_>],
+        redundancy: f64,
+        doc_similarity: &[Vec<f64>],
+    ) -> Vec<ScoredSentence> {
+        let doc_of: Vec<usize> = self.corpus.sentences.iter().map(|s| s.doc).collect();
+        let pool = select::Pool {
+            scores: &self.scored.scores,
+            vectors: &self.scored.vectors,
+            docs: &doc_of,
+            doc_similarity,
+            words: &self.words(),
+        };
+        let picked = select::select(&pool, self.budget, redundancy, docs.len() > 1);
+        picked.iter().map(|&i| self.sentence(docs, i)).collect()
     }
 }
 
@@ -179,28 +292,69 @@ fn scored_sentence(text: &str, r: &Ranked, i: usize) -> ScoredSentence {
 ///
 /// Text without sentences gives an empty summary; only invalid options are errors.
 pub fn summarize(text: &str, options: &Options) -> Result<Summary> {
-    let (r, budget) = rank_corpus(text, options)?;
-    let words: Vec<usize> = r.corpus.sentences.iter().map(|s| s.words).collect();
-    let picked = select::select(
-        &r.scored.scores,
-        &r.scored.vectors,
-        &words,
-        budget,
-        options.redundancy,
-    );
+    let docs = [Doc::from(text)];
+    let r = rank_docs(&docs, options)?;
     Ok(Summary {
-        sentences: picked.iter().map(|&i| scored_sentence(text, &r, i)).collect(),
+        sentences: r.select(&docs, options.redundancy, &[]),
         total_sentences: r.corpus.sentences.len(),
-        total_words: words.iter().sum(),
+        total_words: r.words().iter().sum(),
+    })
+}
+
+/// Summarizes several documents about one subject together: centrality is computed over all
+/// their sentences, and a fact told by several of them appears once, from wherever it scores
+/// best. `options.length` applies to the whole summary (a ratio, to all sentences together).
+pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummary> {
+    let r = rank_docs(docs, options)?;
+    let doc_of: Vec<usize> = r.corpus.sentences.iter().map(|s| s.doc).collect();
+    let graph = similarity::cosine_graph(&r.scored.vectors, r.corpus.tokenizer.vocab_len(), 0.0);
+    let similarity = similarity::document_similarity(&graph, &doc_of, docs.len());
+    let mut duplicates = Vec::new();
+    for (a, row) in similarity.iter().enumerate() {
+        for (b, &sim) in row.iter().enumerate().skip(a + 1) {
+            if sim >= NEAR_DUPLICATE {
+                duplicates.push(Duplicate {
+                    a,
+                    b,
+                    similarity: sim,
+                });
+            }
+        }
+    }
+    duplicates.sort_by(|x, y| y.similarity.total_cmp(&x.similarity));
+    Ok(MultiSummary {
+        sentences: r.select(docs, options.redundancy, &similarity),
+        duplicates,
+        similarity,
+        total_sentences: r.corpus.sentences.len(),
+        total_words: r.words().iter().sum(),
     })
 }
 
 /// Every sentence of `text` with its score, in document order.
 pub fn rank(text: &str, options: &Options) -> Result<Vec<ScoredSentence>> {
-    let (r, _) = rank_corpus(text, options)?;
+    let docs = [Doc::from(text)];
+    let r = rank_docs(&docs, options)?;
     Ok((0..r.corpus.sentences.len())
-        .map(|i| scored_sentence(text, &r, i))
+        .map(|i| r.sentence(&docs, i))
         .collect())
+}
+
+/// The top `n` key phrases of `text` (see [`Keyword`]); `options` gives the language.
+pub fn keywords(text: &str, n: usize, options: &Options) -> Result<Vec<Keyword>> {
+    keywords_many(&[Doc::from(text)], n, options)
+}
+
+/// The top `n` key phrases of several documents together; phrases used by several documents
+/// rank higher.
+pub fn keywords_many(docs: &[Doc<'_>], n: usize, options: &Options) -> Result<Vec<Keyword>> {
+    options.validate()?;
+    let mut corpus = Corpus::new(Tokenizer::new(options.language));
+    for d in docs {
+        corpus.add(d.text, d.title);
+    }
+    let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
+    Ok(keywords::extract(&mut corpus, &texts, n))
 }
 
 #[cfg(test)]

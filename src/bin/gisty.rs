@@ -3,7 +3,10 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use gisty::{summarize, Language, Length, Method, Options, Summary};
+use gisty::{
+    keywords, keywords_many, summarize, summarize_many, Doc, Keyword, Language, Length, Method,
+    Options, ScoredSentence,
+};
 use serde_json::{json, Value};
 
 const USAGE: &str = "\
@@ -20,9 +23,15 @@ options:
   -l, --language CODE   en (default), fr, de, es, it, pt, nl, ru
       --redundancy X    similarity above which a sentence counts as a repeat, 0..1 (default 0.5)
       --no-position     do not use the lede position (default method)
+  -f, --focus TEXT      steer the summary toward these words
+  -c, --combine         one summary of all FILEs together, each line prefixed by its file;
+                        near-duplicate files are reported on stderr
+  -k, --keywords N      also print the top N key phrases (\"keywords: a; b; ...\")
       --json            print each summary as JSON: sentences with index, score and byte span
-      --jsonl           batch mode: each stdin line {\"id\", \"text\", \"title\"?} gives one
-                        stdout line {\"id\", \"summary\": [sentence, ...]}
+      --jsonl           batch mode: each stdin line {\"id\", \"text\", \"title\"?, \"focus\"?} or
+                        {\"id\", \"docs\": [text, ...], \"focus\"?} gives one stdout line
+                        {\"id\", \"summary\": [sentence, ...]} (with \"docs\": also \"sources\",
+                        the document index of each sentence)
   -h, --help            this help
 ";
 
@@ -30,6 +39,8 @@ struct Args {
     options: Options,
     json: bool,
     jsonl: bool,
+    combine: bool,
+    keywords: usize,
     files: Vec<String>,
 }
 
@@ -38,6 +49,8 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
         options: Options::default(),
         json: false,
         jsonl: false,
+        combine: false,
+        keywords: 0,
         files: Vec::new(),
     };
     let mut length_set: Option<String> = None;
@@ -75,7 +88,9 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
                     Some(p) => p.parse::<f64>().map(|x| x / 100.0),
                     None => v.parse::<f64>(),
                 }
-                .map_err(|_| format!("--ratio takes a number in (0, 1] or a percentage, got {v:?}"))?;
+                .map_err(|_| {
+                    format!("--ratio takes a number in (0, 1] or a percentage, got {v:?}")
+                })?;
                 set_length(Length::Ratio(r), "--ratio")?;
             }
             "-w" | "--words" => {
@@ -90,8 +105,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             }
             "-t" | "--title" => a.options.title = Some(value(&flag)?),
             "-l" | "--language" => {
-                a.options.language =
-                    Language::parse(&value(&flag)?).map_err(|e| e.to_string())?
+                a.options.language = Language::parse(&value(&flag)?).map_err(|e| e.to_string())?
             }
             "--redundancy" => {
                 let v = value(&flag)?;
@@ -100,6 +114,14 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
                     .map_err(|_| format!("--redundancy takes a number from 0 to 1, got {v:?}"))?;
             }
             "--no-position" => a.options.position = false,
+            "-f" | "--focus" => a.options.focus = Some(value(&flag)?),
+            "-c" | "--combine" => a.combine = true,
+            "-k" | "--keywords" => {
+                let v = value(&flag)?;
+                a.keywords = v
+                    .parse()
+                    .map_err(|_| format!("--keywords takes a whole number, got {v:?}"))?;
+            }
             "--json" => a.json = true,
             "--jsonl" => a.jsonl = true,
             "-" => a.files.push(arg),
@@ -128,6 +150,8 @@ fn main() -> ExitCode {
     };
     let result = if args.jsonl {
         batch(&args.options)
+    } else if args.combine {
+        combined(&args)
     } else {
         files(&args)
     };
@@ -183,10 +207,17 @@ fn files(args: &Args) -> io::Result<bool> {
             }
         };
         let summary = summarize(&text, &args.options).map_err(io::Error::other)?;
+        let keys = match args.keywords {
+            0 => Vec::new(),
+            n => keywords(&text, n, &args.options).map_err(io::Error::other)?,
+        };
         if args.json {
             let mut v = serde_json::to_value(&summary).map_err(io::Error::other)?;
             if name != "-" {
                 v["file"] = Value::String(name.clone());
+            }
+            if args.keywords > 0 {
+                v["keywords"] = serde_json::to_value(&keys).map_err(io::Error::other)?;
             }
             writeln!(out, "{v}")?;
         } else {
@@ -196,20 +227,81 @@ fn files(args: &Args) -> io::Result<bool> {
                 }
                 writeln!(out, "==> {name} <==")?;
             }
-            print_lines(&mut out, &summary)?;
+            print_lines(&mut out, &summary.sentences, |_| String::new())?;
+            print_keywords(&mut out, &keys, args.keywords)?;
         }
     }
     out.flush()?;
     Ok(all_ok)
 }
 
-fn print_lines(out: &mut impl Write, summary: &Summary) -> io::Result<()> {
-    for s in &summary.sentences {
+fn print_lines(
+    out: &mut impl Write,
+    sentences: &[ScoredSentence],
+    prefix: impl Fn(&ScoredSentence) -> String,
+) -> io::Result<()> {
+    for s in sentences {
         // One sentence a line: line breaks inside a sentence become spaces.
         let line: String = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}{line}", prefix(s))?;
     }
     Ok(())
+}
+
+fn print_keywords(out: &mut impl Write, keys: &[Keyword], wanted: usize) -> io::Result<()> {
+    if wanted > 0 {
+        let list: Vec<&str> = keys.iter().map(|k| k.text.as_str()).collect();
+        writeln!(out, "keywords: {}", list.join("; "))?;
+    }
+    Ok(())
+}
+
+/// `--combine`: one summary of every readable file; true when every file was read.
+fn combined(args: &Args) -> io::Result<bool> {
+    let names: Vec<String> = if args.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files.clone()
+    };
+    let mut all_ok = true;
+    let mut read: Vec<(String, String)> = Vec::new();
+    for name in names {
+        match read_input(&name) {
+            Ok(t) => read.push((name, t)),
+            Err(e) => {
+                eprintln!("gisty: {name}: {e}");
+                all_ok = false;
+            }
+        }
+    }
+    let docs: Vec<Doc> = read.iter().map(|(_, t)| Doc::from(t.as_str())).collect();
+    let summary = summarize_many(&docs, &args.options).map_err(io::Error::other)?;
+    let keys = match args.keywords {
+        0 => Vec::new(),
+        n => keywords_many(&docs, n, &args.options).map_err(io::Error::other)?,
+    };
+    for d in &summary.duplicates {
+        eprintln!(
+            "gisty: {} and {} are near duplicates (similarity {:.2})",
+            read[d.a].0, read[d.b].0, d.similarity
+        );
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if args.json {
+        let mut v = serde_json::to_value(&summary).map_err(io::Error::other)?;
+        v["files"] = json!(read.iter().map(|(n, _)| n).collect::<Vec<_>>());
+        if args.keywords > 0 {
+            v["keywords"] = serde_json::to_value(&keys).map_err(io::Error::other)?;
+        }
+        writeln!(out, "{v}")?;
+    } else {
+        print_lines(&mut out, &summary.sentences, |s| {
+            format!("{}: ", read[s.doc].0)
+        })?;
+        print_keywords(&mut out, &keys, args.keywords)?;
+    }
+    out.flush()?;
+    Ok(all_ok)
 }
 
 /// JSONL batch mode; true when every line was a valid request.
@@ -242,13 +334,33 @@ fn batch(options: &Options) -> io::Result<bool> {
 
 fn answer(req: &Value, options: &Options) -> Result<Value, (Value, String)> {
     let id = req.get("id").cloned().unwrap_or(Value::Null);
-    let Some(text) = req.get("text").and_then(Value::as_str) else {
-        return Err((id, "request has no \"text\" string".into()));
-    };
+    let fail = |msg: &str| Err((id.clone(), msg.to_string()));
     let mut o = options.clone();
     if let Some(t) = req.get("title").and_then(Value::as_str) {
         o.title = Some(t.to_string());
     }
+    if let Some(f) = req.get("focus").and_then(Value::as_str) {
+        o.focus = Some(f.to_string());
+    }
+    if let Some(docs) = req.get("docs") {
+        let Some(list) = docs.as_array() else {
+            return fail("\"docs\" must be a list of strings");
+        };
+        let mut texts = Vec::with_capacity(list.len());
+        for d in list {
+            match d.as_str() {
+                Some(t) => texts.push(Doc::from(t)),
+                None => return fail("\"docs\" must be a list of strings"),
+            }
+        }
+        let m = summarize_many(&texts, &o).map_err(|e| (id.clone(), e.to_string()))?;
+        let sentences: Vec<&str> = m.sentences.iter().map(|s| s.text.as_str()).collect();
+        let sources: Vec<usize> = m.sentences.iter().map(|s| s.doc).collect();
+        return Ok(json!({"id": id, "summary": sentences, "sources": sources}));
+    }
+    let Some(text) = req.get("text").and_then(Value::as_str) else {
+        return fail("request has no \"text\" string (nor \"docs\" list)");
+    };
     let summary = summarize(text, &o).map_err(|e| (id.clone(), e.to_string()))?;
     let sentences: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
     Ok(json!({"id": id, "summary": sentences}))

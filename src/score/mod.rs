@@ -6,6 +6,7 @@
 //! cover what the whole text keeps returning to, which graph centrality measures.
 
 pub(crate) mod centrality;
+pub(crate) mod focus;
 pub(crate) mod position;
 pub(crate) mod similarity;
 pub(crate) mod title;
@@ -64,6 +65,8 @@ pub(crate) struct Context {
     pub budget: f64,
     /// Whether the lede prior may be used (off to measure content signals alone).
     pub position: bool,
+    /// Terms to steer toward; empty for none.
+    pub focus: Vec<u32>,
 }
 
 /// Scores and the vectors selection needs to spot repeats.
@@ -84,16 +87,39 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
     let n = sents.len();
     let scores = match ctx.method {
         Method::Lead => sents.iter().map(|s| 1.0 / (1.0 + s.index as f64)).collect(),
-        Method::LexRank => {
-            centrality::pagerank(&similarity::cosine_graph(&vectors, vocab, LEXRANK_THRESHOLD))
-        }
+        Method::LexRank => graph_rank(
+            corpus,
+            similarity::cosine_graph(&vectors, vocab, LEXRANK_THRESHOLD),
+        ),
         Method::TextRank => {
             let sets: Vec<Vec<u32>> = bags.iter().map(|b| similarity::term_set(b)).collect();
-            centrality::pagerank(&similarity::overlap_graph(&sets, vocab))
+            graph_rank(corpus, similarity::overlap_graph(&sets, vocab))
         }
         Method::Gisty => gisty(corpus, ctx, &vectors, vocab, n),
     };
+    let scores = focus::steer(scores, &bags, &ctx.focus, &idf);
     Scored { scores, vectors }
+}
+
+/// Weight of an edge between two sentences of the same document, when several documents are
+/// summarized together: what other sources confirm is the story, while a text that keeps
+/// repeating its own phrases (as search-engine-minded copy does) should not make itself central.
+const SAME_DOC_WEIGHT: f64 = 0.3;
+
+/// Centrality over `graph`, with same-document edges damped when the corpus has several
+/// documents.
+fn graph_rank(corpus: &Corpus, mut graph: similarity::Graph) -> Vec<f64> {
+    if corpus.docs.len() > 1 {
+        let sents = &corpus.sentences;
+        for (i, edges) in graph.iter_mut().enumerate() {
+            for (j, w) in edges.iter_mut() {
+                if sents[*j as usize].doc == sents[i].doc {
+                    *w *= SAME_DOC_WEIGHT;
+                }
+            }
+        }
+    }
+    centrality::pagerank(&graph)
 }
 
 /// Cosine below which two sentences are not linked in the default method's graph: lower than
@@ -120,9 +146,18 @@ const LONG_EXPONENT: f64 = 1.5;
 /// content is normalized centrality blended with title overlap. A three-sentence summary of a
 /// thirty-sentence article (t = 0.8) leans on the lede and on concise sentences; keeping 40% of
 /// the text (t = 0.2) leans on centrality.
-fn gisty(corpus: &Corpus, ctx: &Context, vectors: &[SparseVec], vocab: usize, n: usize) -> Vec<f64> {
+fn gisty(
+    corpus: &Corpus,
+    ctx: &Context,
+    vectors: &[SparseVec],
+    vocab: usize,
+    n: usize,
+) -> Vec<f64> {
     let sents = &corpus.sentences;
-    let cent = centrality::pagerank(&similarity::cosine_graph(vectors, vocab, GISTY_THRESHOLD));
+    let cent = graph_rank(
+        corpus,
+        similarity::cosine_graph(vectors, vocab, GISTY_THRESHOLD),
+    );
     let titles: Vec<f64> = sents
         .iter()
         .map(|s| {
@@ -133,10 +168,16 @@ fn gisty(corpus: &Corpus, ctx: &Context, vectors: &[SparseVec], vocab: usize, n:
     let max_c = cent.iter().cloned().fold(0.0, f64::max);
     let max_t = titles.iter().cloned().fold(0.0, f64::max);
     let title_w = if max_t > 0.0 { TITLE_WEIGHT } else { 0.0 };
-    let per_doc = n as f64 / corpus.docs.len().max(1) as f64;
-    let kept = (ctx.budget / per_doc.max(1.0)).clamp(0.0, 1.0);
+    let kept = (ctx.budget / n.max(1) as f64).clamp(0.0, 1.0);
     let tight = (1.0 - kept / COVERAGE_FRACTION).max(0.0);
-    let w_pos = if ctx.position { tight } else { 0.0 };
+    let sources = corpus.docs.len().max(1) as f64;
+    // Several sources bring several ledes for the same few places, and what the sources agree
+    // on says more than any one lede: the lede counts less, by the square root of their number.
+    let w_pos = if ctx.position {
+        tight / sources.sqrt()
+    } else {
+        0.0
+    };
     sents
         .iter()
         .enumerate()

@@ -25,7 +25,13 @@ pub(crate) fn idf(sentences: &[&[u32]], vocab: usize) -> Vec<f64> {
     }
     let n = sentences.len().max(1) as f64;
     df.iter()
-        .map(|&d| if d == 0 { 0.0 } else { (1.0 + n / d as f64).ln() })
+        .map(|&d| {
+            if d == 0 {
+                0.0
+            } else {
+                (1.0 + n / d as f64).ln()
+            }
+        })
         .collect()
 }
 
@@ -148,6 +154,53 @@ pub(crate) fn overlap_graph(sets: &[Vec<u32>], vocab: usize) -> Graph {
         touched.clear();
     }
     adj
+}
+
+/// How alike documents are, from a sentence graph: for each ordered pair (a, b), the mean over
+/// a's sentences of the weight of their best edge into b; the matrix holds the mean of the two
+/// directions, with 1 on the diagonal. `doc_of[i]` is sentence i's document.
+pub(crate) fn document_similarity(graph: &Graph, doc_of: &[usize], docs: usize) -> Vec<Vec<f64>> {
+    let mut sums = vec![vec![0.0f64; docs]; docs];
+    let mut count = vec![0usize; docs];
+    let mut best: Vec<(usize, f64)> = Vec::new();
+    for (i, edges) in graph.iter().enumerate() {
+        let a = doc_of[i];
+        count[a] += 1;
+        best.clear();
+        for &(j, w) in edges {
+            let b = doc_of[j as usize];
+            if b == a {
+                continue;
+            }
+            match best.iter_mut().find(|x| x.0 == b) {
+                Some(x) => x.1 = x.1.max(w),
+                None => best.push((b, w)),
+            }
+        }
+        for &(b, w) in &best {
+            sums[a][b] += w;
+        }
+    }
+    let mut m = vec![vec![0.0f64; docs]; docs];
+    for a in 0..docs {
+        m[a][a] = 1.0;
+        for b in 0..a {
+            let ab = if count[a] > 0 {
+                sums[a][b] / count[a] as f64
+            } else {
+                0.0
+            };
+            let ba = if count[b] > 0 {
+                sums[b][a] / count[b] as f64
+            } else {
+                0.0
+            };
+            let v = ((ab + ba) / 2.0).min(1.0);
+            m[a][b] = v;
+            m[b][a] = v;
+        }
+    }
+    m
 }
 
 /// Sorted distinct terms of a bag.

@@ -106,7 +106,7 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     if is_prompt(lower, n) {
         return Some(Boilerplate::Prompt);
     }
-    if is_field(line, lower, n) {
+    if is_field(line, n) {
         return Some(Boilerplate::Field);
     }
     if is_byline(line, &words) {
@@ -260,11 +260,14 @@ const FIELD_LABELS: &[&str] = &[
     "word count",
 ];
 
-fn is_field(line: &str, lower: &str, n: usize) -> bool {
+fn is_field(line: &str, n: usize) -> bool {
     let Some(colon) = line.find(':') else {
         return false;
     };
-    let label = lower[..colon].trim();
+    // `lower` may differ from `line` in byte length (some capitals lower-case to longer
+    // sequences), so the label is lower-cased on its own rather than sliced from it.
+    let label_lower = line[..colon].to_lowercase();
+    let label = label_lower.trim();
     let value = line[colon + 1..].trim();
     // "Date:" and any other short label with nothing after it.
     if value.is_empty() {
@@ -352,7 +355,10 @@ fn is_byline(line: &str, words: &[&str]) -> bool {
     words[1..].iter().all(|w| {
         let w = w.trim_matches(|c: char| matches!(c, ',' | '|' | '-' | '–' | '—' | '(' | ')'));
         w.is_empty()
-            || matches!(w, "and" | "&" | "de" | "van" | "von" | "der" | "la" | "le" | "in")
+            || matches!(
+                w,
+                "and" | "&" | "de" | "van" | "von" | "der" | "la" | "le" | "in"
+            )
             || w.chars().next().is_some_and(|c| c.is_uppercase())
     })
 }
@@ -419,17 +425,34 @@ fn is_dateline(lower: &str, words: &[&str]) -> bool {
             date_parts += 1;
             continue;
         }
-        if core.chars().all(|c| c.is_ascii_digit()) && !core.is_empty()
-            || is_clock_or_date(core)
-        {
+        if core.chars().all(|c| c.is_ascii_digit()) && !core.is_empty() || is_clock_or_date(core) {
             date_parts += 1;
             continue;
         }
         if matches!(
             core,
-            "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "bst"
-                | "cet" | "et" | "pt" | "at" | "on" | "updated" | "published" | "posted"
-                | "st" | "nd" | "rd" | "th"
+            "am" | "pm"
+                | "a.m"
+                | "p.m"
+                | "gmt"
+                | "utc"
+                | "est"
+                | "edt"
+                | "pst"
+                | "pdt"
+                | "bst"
+                | "cet"
+                | "et"
+                | "pt"
+                | "at"
+                | "on"
+                | "updated"
+                | "published"
+                | "posted"
+                | "st"
+                | "nd"
+                | "rd"
+                | "th"
         ) {
             continue;
         }
@@ -498,8 +521,14 @@ mod tests {
     #[test]
     fn fields() {
         assert_eq!(kind("Date:"), Some(Boilerplate::Field));
+        // 'İ' lower-cases to two chars: byte offsets of `line` are not offsets of `lower`.
+        assert_eq!(kind("İİİİ Tags: x"), None);
+        assert_eq!(kind("Tags İİ: x"), None);
         assert_eq!(kind("Published on: 20 Dec 2025"), Some(Boilerplate::Field));
-        assert_eq!(kind("Tags: Ukraine, Russia, diplomacy"), Some(Boilerplate::Field));
+        assert_eq!(
+            kind("Tags: Ukraine, Russia, diplomacy"),
+            Some(Boilerplate::Field)
+        );
         assert_eq!(
             kind("Source: the talks will resume on Monday, officials said."),
             None,
@@ -512,16 +541,28 @@ mod tests {
     fn prompts_bylines_datelines() {
         assert_eq!(kind("Share this article"), Some(Boilerplate::Prompt));
         assert_eq!(kind("Read more: Ukraine talks"), Some(Boilerplate::Prompt));
-        assert_eq!(kind("Subscribe to our newsletter"), Some(Boilerplate::Prompt));
-        assert_eq!(kind("By Jane Smith and John Doe"), Some(Boilerplate::Byline));
+        assert_eq!(
+            kind("Subscribe to our newsletter"),
+            Some(Boilerplate::Prompt)
+        );
+        assert_eq!(
+            kind("By Jane Smith and John Doe"),
+            Some(Boilerplate::Byline)
+        );
         assert_eq!(kind("By Jane Smith, Reuters"), Some(Boilerplate::Byline));
         assert_eq!(kind("By the end of the day the talks had ended."), None);
         assert_eq!(kind("December 20, 2025"), Some(Boilerplate::Dateline));
         assert_eq!(kind("MIAMI, Dec. 20, 2025"), Some(Boilerplate::Dateline));
-        assert_eq!(kind("Sat 20 Dec 2025 10.30 GMT"), Some(Boilerplate::Dateline));
+        assert_eq!(
+            kind("Sat 20 Dec 2025 10.30 GMT"),
+            Some(Boilerplate::Dateline)
+        );
         assert_eq!(kind("May 2025"), Some(Boilerplate::Dateline));
         assert_eq!(kind("Background"), None);
-        assert_eq!(kind("Key Participants and Agenda of the Florida Meetings"), None);
+        assert_eq!(
+            kind("Key Participants and Agenda of the Florida Meetings"),
+            None
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! works on integers. Ids are given in order of first appearance, so they are deterministic.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -115,10 +116,21 @@ impl Tokenizer {
     /// bare punctuation are dropped; numbers are kept (they carry facts in news).
     pub fn terms(&mut self, text: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        self.each_word(text, |this, w| {
+        self.each_word(text, |this, w, _| {
             if let Some(id) = this.term_id(w) {
                 out.push(id);
             }
+        });
+        out
+    }
+
+    /// Every word of `text` with its byte range and its term id (`None` for a stop word or a
+    /// word too short to count): what key phrases are cut from.
+    pub fn words(&mut self, text: &str) -> Vec<(Range<usize>, Option<u32>)> {
+        let mut out = Vec::new();
+        self.each_word(text, |this, w, r| {
+            let id = this.term_id(w);
+            out.push((r, id));
         });
         out
     }
@@ -161,34 +173,41 @@ impl Tokenizer {
         Some(id)
     }
 
-    /// Calls `f` with each lower-cased word of `text`. A word is a run of letters and digits,
-    /// with inner apostrophes, periods between digits ("3.5") and a possessive "'s" removed;
-    /// each CJK ideograph is a word of its own, since those scripts put no spaces between words.
-    fn each_word(&mut self, text: &str, mut f: impl FnMut(&mut Self, &str)) {
+    /// Calls `f` with each lower-cased word of `text` and its byte range there. A word is a run
+    /// of letters and digits, with inner apostrophes, periods between digits ("3.5") and a
+    /// possessive "'s" removed; each CJK ideograph is a word of its own, since those scripts put
+    /// no spaces between words.
+    fn each_word(&mut self, text: &str, mut f: impl FnMut(&mut Self, &str, Range<usize>)) {
         let mut word = std::mem::take(&mut self.word);
         word.clear();
-        let mut chars = text.chars().peekable();
+        let mut start = 0;
+        let mut end = 0;
+        let mut chars = text.char_indices().peekable();
         let mut prev_digit = false;
-        while let Some(c) = chars.next() {
+        while let Some((i, c)) = chars.next() {
             if is_cjk(c) {
                 if !word.is_empty() {
-                    f(self, &word);
+                    f(self, &word, start..end);
                     word.clear();
                 }
                 word.push(c);
-                f(self, &word);
+                f(self, &word, i..i + c.len_utf8());
                 word.clear();
                 prev_digit = false;
                 continue;
             }
             if c.is_alphanumeric() {
+                if word.is_empty() {
+                    start = i;
+                }
                 for l in c.to_lowercase() {
                     word.push(l);
                 }
+                end = i + c.len_utf8();
                 prev_digit = c.is_ascii_digit();
                 continue;
             }
-            let next = chars.peek().copied();
+            let next = chars.peek().map(|&(_, n)| n);
             let joins = match c {
                 '\'' | '\u{2019}' => {
                     !word.is_empty() && next.is_some_and(|n| n.is_alphabetic() && !is_cjk(n))
@@ -200,12 +219,10 @@ impl Tokenizer {
                 if c == '\'' || c == '\u{2019}' {
                     // "Trump's" -> "trump"; "don't" -> "dont" (a stop word either way).
                     let mut look = chars.clone();
-                    let s = look.next();
-                    let after = look.next();
-                    if matches!(s, Some('s' | 'S')) && !after.is_some_and(|a| a.is_alphanumeric())
-                    {
+                    let s = look.next().map(|x| x.1);
+                    let after = look.next().map(|x| x.1);
+                    if matches!(s, Some('s' | 'S')) && !after.is_some_and(|a| a.is_alphanumeric()) {
                         chars.next();
-                        continue;
                     }
                     continue;
                 }
@@ -215,13 +232,13 @@ impl Tokenizer {
                 continue;
             }
             if !word.is_empty() {
-                f(self, &word);
+                f(self, &word, start..end);
                 word.clear();
             }
             prev_digit = false;
         }
         if !word.is_empty() {
-            f(self, &word);
+            f(self, &word, start..end);
             word.clear();
         }
         self.word = word;
@@ -240,25 +257,210 @@ pub fn is_cjk(c: char) -> bool {
 
 // English function words and news filler, sorted for binary search (a test checks the order).
 const ENGLISH_STOP: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "ago", "all", "almost", "along", "also",
-    "although", "always", "am", "among", "an", "and", "another", "any", "anyone", "anything",
-    "are", "around", "as", "at", "be", "became", "because", "become", "been", "before", "behind",
-    "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "did", "do",
-    "does", "doing", "done", "down", "during", "each", "either", "else", "enough", "even", "ever",
-    "every", "few", "for", "from", "further", "get", "gets", "getting", "got", "had", "has",
-    "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how",
-    "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "least", "less",
-    "let", "like", "made", "make", "many", "may", "me", "might", "more", "most", "much", "must",
-    "my", "myself", "neither", "never", "no", "nor", "not", "now", "of", "off", "often", "on",
-    "once", "one", "only", "or", "other", "others", "otherwise", "ought", "our", "ours",
-    "ourselves", "out", "over", "own", "per", "perhaps", "quite", "rather", "really", "said",
-    "same", "say", "says", "see", "seen", "several", "shall", "she", "should", "since", "so",
-    "some", "something", "still", "such", "than", "that", "the", "their", "theirs", "them",
-    "themselves", "then", "there", "therefore", "these", "they", "this", "those", "though",
-    "through", "thus", "to", "too", "toward", "towards", "under", "until", "up", "upon", "us",
-    "very", "via", "was", "we", "well", "were", "what", "whatever", "when", "whenever", "where",
-    "whereas", "whether", "which", "while", "who", "whoever", "whom", "whose", "why", "will",
-    "with", "within", "without", "would", "yet", "you", "your", "yours", "yourself", "yourselves",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "along",
+    "also",
+    "although",
+    "always",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "anything",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "became",
+    "because",
+    "become",
+    "been",
+    "before",
+    "behind",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "enough",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "gets",
+    "getting",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "least",
+    "less",
+    "let",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "neither",
+    "never",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "otherwise",
+    "ought",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "perhaps",
+    "quite",
+    "rather",
+    "really",
+    "said",
+    "same",
+    "say",
+    "says",
+    "see",
+    "seen",
+    "several",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "something",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "well",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "whenever",
+    "where",
+    "whereas",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whoever",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
 ];
 
 #[cfg(test)]
@@ -273,7 +475,10 @@ mod tests {
     fn words(text: &str) -> Vec<String> {
         let mut t = Tokenizer::new(Language::English);
         let mut out = Vec::new();
-        t.each_word(text, |_, w| out.push(w.to_string()));
+        t.each_word(text, |_, w, r| {
+            assert!(text.get(r).is_some());
+            out.push(w.to_string())
+        });
         out
     }
 
@@ -310,7 +515,10 @@ mod tests {
 
     #[test]
     fn word_count_counts_every_word() {
-        assert_eq!(Tokenizer::count_words("The talks, held in Miami, ended."), 6);
+        assert_eq!(
+            Tokenizer::count_words("The talks, held in Miami, ended."),
+            6
+        );
         assert_eq!(Tokenizer::count_words("和平 talks"), 3);
         assert_eq!(Tokenizer::count_words(""), 0);
     }

@@ -1,0 +1,203 @@
+//! Several articles summarized together: the five samples about the Miami talks.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use gisty::{keywords, keywords_many, summarize_many, Doc, Length, Options, NEAR_DUPLICATE};
+
+fn samples() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("../shared/samples must sit beside the repo")
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 5);
+    paths
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(p).unwrap())
+        })
+        .collect()
+}
+
+/// Content words, independently of the library: lower-cased words of three letters or more,
+/// minus common function words, with a plural or possessive "s" trimmed.
+fn content_words(s: &str) -> BTreeSet<String> {
+    const STOP: &[&str] = &[
+        "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "its",
+        "his", "her", "their", "this", "these", "those", "from", "been", "also", "but", "not",
+        "which", "who", "will", "would", "said", "after", "while", "into", "about", "over", "than",
+        "any", "all", "can", "could", "there", "they", "them", "what", "when", "where", "our",
+        "out", "one", "such", "other", "more", "most",
+    ];
+    s.split(|c: char| !c.is_alphanumeric())
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str()))
+        .map(|w| w.strip_suffix('s').map(str::to_string).unwrap_or(w))
+        .collect()
+}
+
+/// |A ∩ B| / min(|A|, |B|): 1 when one sentence's content words are all in the other.
+fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let small = a.len().min(b.len()).max(1);
+    a.intersection(b).count() as f64 / small as f64
+}
+
+/// The documented bound: no two sentences of a combined summary share more than half of the
+/// content words of the shorter one.
+const MAX_OVERLAP: f64 = 0.5;
+
+fn six() -> Options {
+    Options {
+        length: Length::Sentences(6),
+        ..Options::default()
+    }
+}
+
+#[test]
+fn combined_summary_says_each_thing_once_and_names_sources() {
+    let s = samples();
+    let docs: Vec<Doc> = s.iter().map(|(_, t)| Doc::from(t.as_str())).collect();
+    let m = summarize_many(&docs, &six()).unwrap();
+    assert_eq!(m.sentences.len(), 6);
+    let sources: BTreeSet<usize> = m.sentences.iter().map(|x| x.doc).collect();
+    assert!(
+        sources.len() >= 3,
+        "one story from several sources, got {sources:?}"
+    );
+    for x in &m.sentences {
+        assert!(x.doc < 5);
+        assert_eq!(&s[x.doc].1[x.start..x.end], x.text, "span names its source");
+    }
+    let words: Vec<_> = m.sentences.iter().map(|x| content_words(&x.text)).collect();
+    for i in 0..words.len() {
+        for j in i + 1..words.len() {
+            let o = overlap(&words[i], &words[j]);
+            assert!(
+                o <= MAX_OVERLAP,
+                "sentences repeat each other ({o:.2}):\n  {}\n  {}",
+                m.sentences[i].text,
+                m.sentences[j].text
+            );
+        }
+    }
+    // Readable order: by document, then by position in it.
+    assert!(m
+        .sentences
+        .windows(2)
+        .all(|w| (w[0].doc, w[0].index) < (w[1].doc, w[1].index)));
+}
+
+#[test]
+fn rewrites_are_flagged_and_nothing_else() {
+    let s = samples();
+    let docs: Vec<Doc> = s.iter().map(|(_, t)| Doc::from(t.as_str())).collect();
+    let m = summarize_many(&docs, &six()).unwrap();
+    assert_eq!(m.duplicates.len(), 1, "{:?}", m.duplicates);
+    let d = &m.duplicates[0];
+    assert_eq!((d.a, d.b), (0, 1), "samples 000 and 001 rewrite each other");
+    assert!(d.similarity >= NEAR_DUPLICATE);
+    for a in 0..5 {
+        assert_eq!(m.similarity[a][a], 1.0);
+        for b in 0..5 {
+            assert_eq!(m.similarity[a][b], m.similarity[b][a]);
+            if a != b && (a, b) != (0, 1) && (a, b) != (1, 0) {
+                assert!(
+                    m.similarity[a][b] < NEAR_DUPLICATE,
+                    "{a} {b}: {}",
+                    m.similarity[a][b]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn focus_steers_the_combined_summary() {
+    let s = samples();
+    let docs: Vec<Doc> = s.iter().map(|(_, t)| Doc::from(t.as_str())).collect();
+    let o = Options {
+        focus: Some("frozen Russian assets".into()),
+        ..six()
+    };
+    let m = summarize_many(&docs, &o).unwrap();
+    let best = m
+        .sentences
+        .iter()
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.index.cmp(&a.index)))
+        .unwrap();
+    assert!(best.text.contains("assets"), "top sentence: {}", best.text);
+    assert!(
+        m.sentences[0].text.contains("assets")
+            || m.sentences.iter().any(|x| x.text.contains("frozen")),
+        "{:?}",
+        m.sentences
+    );
+    let plain = summarize_many(&docs, &six()).unwrap();
+    assert!(
+        !plain.sentences.iter().any(|x| x.text.contains("frozen")),
+        "without focus the assets are a side note"
+    );
+}
+
+#[test]
+fn focus_steers_a_single_summary() {
+    let s = samples();
+    let text = &s[2].1;
+    let o = Options {
+        length: Length::Sentences(2),
+        focus: Some("intelligence assessments".into()),
+        ..Options::default()
+    };
+    let sum = gisty::summarize(text, &o).unwrap();
+    assert!(
+        sum.sentences
+            .iter()
+            .any(|x| x.text.contains("intelligence")),
+        "{:?}",
+        sum.sentences
+    );
+}
+
+#[test]
+fn one_document_is_like_summarize() {
+    let s = samples();
+    let o = Options::default();
+    let one = summarize_many(&[Doc::from(s[3].1.as_str())], &o).unwrap();
+    let single = gisty::summarize(&s[3].1, &o).unwrap();
+    assert_eq!(one.sentences, single.sentences);
+    assert!(one.duplicates.is_empty());
+    assert!(summarize_many(&[], &o).unwrap().sentences.is_empty());
+}
+
+#[test]
+fn keywords_are_phrases_with_scores() {
+    let s = samples();
+    let docs: Vec<Doc> = s.iter().map(|(_, t)| Doc::from(t.as_str())).collect();
+    let k = keywords_many(&docs, 20, &Options::default()).unwrap();
+    assert_eq!(k.len(), 20);
+    assert!(k.windows(2).all(|w| w[0].score >= w[1].score));
+    assert_eq!(k[0].score, 1.0);
+    let phrases = k.iter().filter(|x| x.text.contains(' ')).count();
+    assert!(phrases >= 5, "multi-word phrases, not just words: {k:?}");
+    let names: Vec<String> = k.iter().map(|x| x.text.to_lowercase()).collect();
+    for want in ["ukraine", "kirill dmitriev", "90 billion euros"] {
+        assert!(
+            names.iter().any(|n| n == want),
+            "{want} missing from {names:?}"
+        );
+    }
+    let four = keywords(&s[4].1, 8, &Options::default()).unwrap();
+    assert!(
+        four.iter()
+            .any(|x| x.text.starts_with("security guarantee")),
+        "{four:?}"
+    );
+    let one = keywords(&s[3].1, 5, &Options::default()).unwrap();
+    assert!(
+        one.iter().any(|x| x.text == "Ukraine Peace Talks"),
+        "{one:?}"
+    );
+}
