@@ -7,11 +7,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 started=$(date +%s)
-# The release profile's panic = "abort" is inherited by the bench profile and applies to the
-# gisty binary cargo builds beside the bench, while the bench itself always unwinds: cargo then
-# builds libgisty twice under one file name and the build fails. Unwinding for the bench profile
-# (Cargo.toml: [profile.bench] panic = "unwind") avoids that; set here until Cargo.toml has it.
-CARGO_PROFILE_BENCH_PANIC=unwind cargo bench --bench summarize -- "$@"
+cargo bench --bench summarize -- "$@"
 
 python3 - "$started" target/criterion <<'PY'
 import json, os, sys

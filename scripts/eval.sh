@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir=${GISTY_EVAL_DIR:-../shared/eval}
 out=${GISTY_EVAL_OUT:-target/eval}
-mkdir -p "$out"
+mkdir -p "$out/cnndm" "$out/bbc"
 python3 -c 'import rouge_score' 2>/dev/null || python3 -m pip install -q rouge-score
 cargo build --release --quiet --bin gisty
 bin=target/release/gisty

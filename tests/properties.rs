@@ -160,15 +160,17 @@ fn options() -> impl Strategy<Value = Options> {
         language(),
         redundancy(),
         any::<bool>(),
+        prop::option::of(text()),
     )
         .prop_map(
-            |(length, method, title, language, redundancy, position)| Options {
+            |(length, method, title, language, redundancy, position, focus)| Options {
                 length,
                 method,
                 title,
                 language,
                 redundancy,
                 position,
+                focus,
             },
         )
 }
