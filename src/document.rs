@@ -126,15 +126,6 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
 /// Whether the segment `s` at `span` is a heading: it fills its line alone, has no final stop,
 /// and is short.
 fn is_heading(text: &str, span: &Range<usize>, s: &str) -> bool {
-    let line_start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| span.end + i);
-    if !text[line_start..span.start].trim().is_empty()
-        || !text[span.end..line_end].trim().is_empty()
-    {
-        return false;
-    }
     let last = s
         .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '*', '_'])
         .chars()
@@ -149,7 +140,15 @@ fn is_heading(text: &str, span: &Range<usize>, s: &str) -> bool {
     if matches!(first, Some('-' | '*' | '\u{2022}')) {
         return false; // a list item is content
     }
-    Tokenizer::count_words(s) <= MAX_HEADING_WORDS
+    // Alone on its line: only white space between it and the line breaks around it. Walking
+    // just the white space keeps this O(sentence), where searching for the line's ends would
+    // make a long line of short segments quadratic.
+    let is_break = |c: char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
+    let blank = |c: &char| c.is_whitespace() && !is_break(*c);
+    let before = text[..span.start].chars().rev().find(|c| !blank(c));
+    let after = text[span.end..].chars().find(|c| !blank(c));
+    let line_break = |c: Option<char>| c.is_none_or(is_break);
+    line_break(before) && line_break(after) && Tokenizer::count_words(s) <= MAX_HEADING_WORDS
 }
 
 #[cfg(test)]

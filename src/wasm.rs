@@ -1,19 +1,22 @@
-//! The JavaScript binding: `summarize` and `rank` for callers in a browser, a bundler or Node.
+//! The JavaScript binding: `summarize`, `rank`, `summarizeMany` and `keywords` for callers in a
+//! browser, a bundler or Node.
 //!
 //! This is the only file that knows about JS. Options arrive as a plain object and are read into
-//! the core's [`Options`] here, with an `Error` naming the option for any bad value; results
-//! leave as plain camelCase objects (no class handles pinning Rust memory), with sentence
-//! offsets converted from the core's UTF-8 byte offsets to the UTF-16 units JS strings index by.
+//! the core's [`Options`] here, with an `Error` naming the option for any bad value (and the item
+//! for a bad document); results leave as plain camelCase objects (no class handles pinning Rust
+//! memory), with sentence offsets converted from the core's UTF-8 byte offsets to the UTF-16
+//! units JS strings index by, into the sentence's own document.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{Language, Length, Method, Options, ScoredSentence};
+use crate::{Doc, Duplicate, Keyword, Language, Length, Method, Options, ScoredSentence};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
-/** Options of `summarize` and `rank`. Give at most one of `sentences`, `ratio` and `words`. */
+/** Options of `summarize`, `rank` and `summarizeMany`. Give at most one of `sentences`, `ratio`
+ * and `words`. */
 export interface SummarizeOptions {
   /** At most this many sentences: a whole number, at least 1. The default is 3 sentences. */
   sentences?: number;
@@ -23,8 +26,12 @@ export interface SummarizeOptions {
   words?: number;
   /** How sentences are scored. Default: "gisty". */
   method?: Method;
-  /** The text's title, when it is not the text's first line. */
+  /** The text's title, when it is not the text's first line. For `summarizeMany`, the title of
+   * every document that has none of its own. */
   title?: string;
+  /** Words to steer the summary toward ("security guarantees"): sentences with none of them
+   * keep a quarter of their score. Default: none. */
+  focus?: string;
   /** The text's language, as an ISO 639-1 code. Default: "en". */
   language?: Language;
   /** Similarity above which a sentence repeats one already picked, from 0 to 1 (1 keeps
@@ -52,6 +59,9 @@ export interface ScoredSentence {
   start: number;
   /** Where it ends in the input (exclusive), in UTF-16 code units. */
   end: number;
+  /** Which document it is from: its index in `summarizeMany`'s `docs`; 0 for one text. Its
+   * offsets are into that document: `docs[doc].slice(start, end) === text`. */
+  doc: number;
 }
 
 /** A summary: the chosen sentences in document order, and what they were chosen from. */
@@ -62,6 +72,56 @@ export interface Summary {
   totalSentences: number;
   /** How many words the text's sentences have. */
   totalWords: number;
+}
+
+/** One of several documents: its text, and its title when that is not its first line. Other
+ * properties are ignored. */
+export interface Doc {
+  text: string;
+  title?: string;
+}
+
+/** Two documents that say nearly the same thing (a rewrite, a syndicated copy). */
+export interface Duplicate {
+  /** The earlier document's index in `docs`. */
+  a: number;
+  /** The later document's index in `docs`. */
+  b: number;
+  /** Their entry in `MultiSummary.similarity`: at least 0.35. */
+  similarity: number;
+}
+
+/** A summary of several documents. */
+export interface MultiSummary {
+  /** The chosen sentences, by document, then position in it; `doc` names the document. */
+  sentences: ScoredSentence[];
+  /** The pairs of near-duplicate documents, most similar first. */
+  duplicates: Duplicate[];
+  /** Document similarity: `similarity[a][b]`, from 0 to 1, is how well the sentences of each of
+   * the two are matched by sentences of the other (1 on the diagonal). */
+  similarity: number[][];
+  /** How many sentences the documents have (the candidates). */
+  totalSentences: number;
+  /** How many words the documents' sentences have. */
+  totalWords: number;
+}
+
+/** Options of `keywords`. */
+export interface KeywordOptions {
+  /** At most this many phrases: a whole number, at least 1. Default: 10. */
+  count?: number;
+  /** The text's language, as an ISO 639-1 code. Default: "en". */
+  language?: Language;
+}
+
+/** A key phrase: a term the text keeps returning to, one word or several. */
+export interface Keyword {
+  /** The phrase as the text writes it most often. */
+  text: string;
+  /** Relative weight: the best phrase scores 1. */
+  score: number;
+  /** How many times it occurs. */
+  count: number;
 }
 "#;
 
@@ -75,7 +135,14 @@ const OPTION_NAMES: &[&str] = &[
     "language",
     "redundancy",
     "position",
+    "focus",
 ];
+
+/// The option names of `keywords`.
+const KEYWORD_OPTION_NAMES: &[&str] = &["count", "language"];
+
+/// Key phrases `keywords` returns when no count is given.
+const DEFAULT_KEYWORDS: usize = 10;
 
 #[wasm_bindgen(start, private)]
 fn start() {
@@ -95,9 +162,9 @@ pub fn summarize(
 ) -> Result<JsValue, JsError> {
     let text = read_text(&text)?;
     let options = read_options(&options)?;
-    let summary = crate::summarize(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let summary = crate::summarize(&text, &options).map_err(core_error)?;
     to_js(&JsSummary {
-        sentences: js_sentences(&text, &summary.sentences),
+        sentences: js_sentences(&[&text], &summary.sentences),
         total_sentences: summary.total_sentences,
         total_words: summary.total_words,
     })
@@ -114,14 +181,77 @@ pub fn rank(
 ) -> Result<JsValue, JsError> {
     let text = read_text(&text)?;
     let options = read_options(&options)?;
-    let ranked = crate::rank(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&js_sentences(&text, &ranked))
+    let ranked = crate::rank(&text, &options).map_err(core_error)?;
+    to_js(&js_sentences(&[&text], &ranked))
+}
+
+/// Summarizes several documents about one subject together: a fact several of them tell
+/// appears once, and the length options apply to the whole summary. Each sentence names its
+/// document (`doc`, an index into `docs`) and has offsets into it.
+///
+/// Throws an `Error` naming the item when an item of `docs` is neither a string nor
+/// `{ text, title? }`, and naming the option when an option is invalid.
+#[wasm_bindgen(js_name = summarizeMany, unchecked_return_type = "MultiSummary")]
+pub fn summarize_many(
+    #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<string | Doc>")] docs: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let docs = read_docs(&docs, "docs")?;
+    let options = read_options(&options)?;
+    let docs: Vec<Doc> = docs.iter().map(JsDoc::as_doc).collect();
+    let summary = crate::summarize_many(&docs, &options).map_err(core_error)?;
+    let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
+    to_js(&JsMultiSummary {
+        sentences: js_sentences(&texts, &summary.sentences),
+        duplicates: &summary.duplicates,
+        similarity: &summary.similarity,
+        total_sentences: summary.total_sentences,
+        total_words: summary.total_words,
+    })
+}
+
+/// The key phrases of a text, or of several documents together (an array, as for
+/// `summarizeMany`), best first.
+///
+/// Throws an `Error` for a bad item or option, as `summarizeMany` does.
+#[wasm_bindgen(unchecked_return_type = "Keyword[]")]
+pub fn keywords(
+    #[wasm_bindgen(unchecked_param_type = "string | ReadonlyArray<string | Doc>")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "KeywordOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let docs = match input.as_string() {
+        Some(text) => vec![JsDoc { text, title: None }],
+        None if js_sys::Array::is_array(&input) => read_docs(&input, "docs")?,
+        None => {
+            return Err(JsError::new(&format!(
+                "keywords takes a string or an array of documents, got {}",
+                describe(&input)
+            )))
+        }
+    };
+    let (count, options) = read_keyword_options(&options)?;
+    let docs: Vec<Doc> = docs.iter().map(JsDoc::as_doc).collect();
+    let keywords: Vec<Keyword> =
+        crate::keywords_many(&docs, count, &options).map_err(core_error)?;
+    to_js(&keywords)
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsSummary<'a> {
     sentences: Vec<JsSentence<'a>>,
+    total_sentences: usize,
+    total_words: usize,
+}
+
+// Duplicate and Keyword cross as the core serializes them: their field names are single words,
+// already what JS expects.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsMultiSummary<'a> {
+    sentences: Vec<JsSentence<'a>>,
+    duplicates: &'a [Duplicate],
+    similarity: &'a [Vec<f64>],
     total_sentences: usize,
     total_words: usize,
 }
@@ -133,6 +263,26 @@ struct JsSentence<'a> {
     score: f64,
     start: usize,
     end: usize,
+    doc: usize,
+}
+
+/// A document read from JS, owning its strings (a JS string is copied into wasm memory).
+struct JsDoc {
+    text: String,
+    title: Option<String>,
+}
+
+impl JsDoc {
+    fn as_doc(&self) -> Doc<'_> {
+        Doc {
+            text: &self.text,
+            title: self.title.as_deref(),
+        }
+    }
+}
+
+fn core_error(e: crate::Error) -> JsError {
+    JsError::new(&e.to_string())
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -142,19 +292,32 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// The sentences with UTF-16 offsets into `text`.
-fn js_sentences<'a>(text: &str, sentences: &'a [ScoredSentence]) -> Vec<JsSentence<'a>> {
-    let bytes: Vec<usize> = sentences.iter().flat_map(|s| [s.start, s.end]).collect();
-    let units = utf16_offsets(text, &bytes);
+/// The sentences with UTF-16 offsets into their documents, `texts[s.doc]`: one pass over each
+/// document (up to its last offset), however many sentences there are.
+fn js_sentences<'a>(texts: &[&str], sentences: &'a [ScoredSentence]) -> Vec<JsSentence<'a>> {
+    let mut bytes: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+    for s in sentences {
+        bytes[s.doc].extend([s.start, s.end]);
+    }
+    // Each document's offsets come back in the order they went in: the sentences' order.
+    let mut units: Vec<std::vec::IntoIter<usize>> = texts
+        .iter()
+        .zip(&bytes)
+        .map(|(text, offsets)| utf16_offsets(text, offsets).into_iter())
+        .collect();
     sentences
         .iter()
-        .zip(units.chunks_exact(2))
-        .map(|(s, u)| JsSentence {
-            text: &s.text,
-            index: s.index,
-            score: s.score,
-            start: u[0],
-            end: u[1],
+        .map(|s| {
+            let u = &mut units[s.doc];
+            let (start, end) = (u.next().unwrap_or(0), u.next().unwrap_or(0));
+            JsSentence {
+                text: &s.text,
+                index: s.index,
+                score: s.score,
+                start,
+                end,
+                doc: s.doc,
+            }
         })
         .collect()
 }
@@ -181,39 +344,89 @@ fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     out
 }
 
+/// Reads an array of documents, each a string or `{ text, title? }`; `name` is the parameter's
+/// name in error messages.
+fn read_docs(value: &JsValue, name: &str) -> Result<Vec<JsDoc>, JsError> {
+    let Some(array) = value.dyn_ref::<js_sys::Array>() else {
+        return Err(JsError::new(&format!(
+            "{name} must be an array of strings or {{ text, title? }} objects, got {}",
+            describe(value)
+        )));
+    };
+    let mut docs = Vec::with_capacity(array.length() as usize);
+    for (i, item) in array.iter().enumerate() {
+        if let Some(text) = item.as_string() {
+            docs.push(JsDoc { text, title: None });
+            continue;
+        }
+        if !item.is_object() || js_sys::Array::is_array(&item) {
+            return Err(JsError::new(&format!(
+                "{name}[{i}] must be a string or a {{ text, title? }} object, got {}",
+                describe(&item)
+            )));
+        }
+        let text = property(&item, "text").unwrap_or(JsValue::UNDEFINED);
+        let text = text.as_string().ok_or_else(|| {
+            JsError::new(&format!(
+                "{name}[{i}].text must be a string, got {}",
+                describe(&text)
+            ))
+        })?;
+        let title = match property(&item, "title") {
+            Some(t) => Some(string(&t, &format!("{name}[{i}].title"), "a string")?),
+            None => None,
+        };
+        docs.push(JsDoc { text, title });
+    }
+    Ok(docs)
+}
+
+/// `object[name]`, None when it is undefined or null (or reading it threw).
+fn property(object: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
 fn read_text(text: &JsValue) -> Result<String, JsError> {
     text.as_string()
         .ok_or_else(|| JsError::new(&format!("text must be a string, got {}", describe(text))))
 }
 
-/// Reads a JS options object (undefined and null mean the defaults) into the core's options.
-fn read_options(value: &JsValue) -> Result<Options, JsError> {
-    let mut options = Options::default();
+/// Checks that `value` is an options object with only the names in `names`: None for undefined
+/// and null, which mean the defaults.
+fn options_object(value: &JsValue, names: &[&str]) -> Result<Option<js_sys::Object>, JsError> {
     if value.is_undefined() || value.is_null() {
-        return Ok(options);
+        return Ok(None);
     }
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(JsError::new(&format!(
-            "options must be an object such as {{ sentences: 3 }}, got {}",
+            "options must be an object such as {{ {}: 3 }}, got {}",
+            names[0],
             describe(value)
         )));
     }
-    let object: &js_sys::Object = value.unchecked_ref();
+    let object: js_sys::Object = value.clone().unchecked_into();
     // A mistyped name would otherwise be ignored silently, leaving the default in force.
-    for key in js_sys::Object::keys(object).iter() {
+    for key in js_sys::Object::keys(&object).iter() {
         let key = key.as_string().unwrap_or_default();
-        if !OPTION_NAMES.contains(&key.as_str()) {
+        if !names.contains(&key.as_str()) {
             return Err(JsError::new(&format!(
                 "unknown option {key:?}: expected one of {}",
-                OPTION_NAMES.join(", ")
+                names.join(", ")
             )));
         }
     }
-    let get = |name: &str| {
-        js_sys::Reflect::get(object, &JsValue::from_str(name))
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
+    Ok(Some(object))
+}
+
+/// Reads a JS options object (undefined and null mean the defaults) into the core's options.
+fn read_options(value: &JsValue) -> Result<Options, JsError> {
+    let mut options = Options::default();
+    let Some(object) = options_object(value, OPTION_NAMES)? else {
+        return Ok(options);
     };
+    let get = |name: &str| property(&object, name);
     let mut length: Option<&str> = None;
     for name in ["sentences", "ratio", "words"] {
         let Some(v) = get(name) else { continue };
@@ -236,15 +449,17 @@ fn read_options(value: &JsValue) -> Result<Options, JsError> {
         };
     }
     if let Some(v) = get("method") {
-        options.method = Method::parse(&string(&v, "method", &one_of(Method::NAMES))?)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        options.method =
+            Method::parse(&string(&v, "method", &one_of(Method::NAMES))?).map_err(core_error)?;
     }
     if let Some(v) = get("title") {
         options.title = Some(string(&v, "title", "a string")?);
     }
+    if let Some(v) = get("focus") {
+        options.focus = Some(string(&v, "focus", "a string")?);
+    }
     if let Some(v) = get("language") {
-        options.language = Language::parse(&string(&v, "language", &one_of(Language::NAMES))?)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        options.language = read_language(&v)?;
     }
     if let Some(v) = get("redundancy") {
         options.redundancy = number(&v, "redundancy", "a number from 0 to 1")?;
@@ -258,10 +473,27 @@ fn read_options(value: &JsValue) -> Result<Options, JsError> {
         })?;
     }
     // Ranges (a ratio above 1, redundancy below 0) are the core's to check, in its words.
-    options
-        .validate()
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    options.validate().map_err(core_error)?;
     Ok(options)
+}
+
+/// Reads the options of `keywords`: how many phrases, and the core's options (the language).
+fn read_keyword_options(value: &JsValue) -> Result<(usize, Options), JsError> {
+    let mut options = Options::default();
+    let mut count = DEFAULT_KEYWORDS;
+    if let Some(object) = options_object(value, KEYWORD_OPTION_NAMES)? {
+        if let Some(v) = property(&object, "count") {
+            count = whole(&v, "count")?;
+        }
+        if let Some(v) = property(&object, "language") {
+            options.language = read_language(&v)?;
+        }
+    }
+    Ok((count, options))
+}
+
+fn read_language(v: &JsValue) -> Result<Language, JsError> {
+    Language::parse(&string(v, "language", &one_of(Language::NAMES))?).map_err(core_error)
 }
 
 fn one_of(names: &[&str]) -> String {

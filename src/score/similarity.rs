@@ -11,6 +11,21 @@ pub(crate) type SparseVec = Vec<(u32, f64)>;
 /// Terms in more sentences than this do not make edges (their idf is tiny by then).
 pub(crate) const MAX_POSTINGS: usize = 256;
 
+/// Each sentence keeps its strongest this many edges. A news article has fewer sentences, so
+/// its graph is exact; on a book, weak links to far-away sentences add cost and little signal.
+pub(crate) const MAX_NEIGHBOURS: usize = 64;
+
+/// Keeps the `MAX_NEIGHBOURS` heaviest edges of a row (ties: the lower index), sorted by index.
+fn cap(row: &mut Vec<(u32, f64)>) {
+    if row.len() > MAX_NEIGHBOURS {
+        row.select_nth_unstable_by(MAX_NEIGHBOURS - 1, |a, b| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        });
+        row.truncate(MAX_NEIGHBOURS);
+        row.sort_unstable_by_key(|e| e.0);
+    }
+}
+
 /// Inverse sentence frequency of each term: ln(1 + N / df).
 pub(crate) fn idf(sentences: &[&[u32]], vocab: usize) -> Vec<f64> {
     let mut df = vec![0u32; vocab];
@@ -79,8 +94,8 @@ pub(crate) fn dot(a: &SparseVec, b: &SparseVec) -> f64 {
     s
 }
 
-/// Weighted undirected graph as adjacency lists: `adj[i]` holds (j, weight) with j != i, sorted
-/// by j.
+/// Weighted graph as adjacency lists: `adj[i]` holds (j, weight) with j != i, sorted by j.
+/// Symmetric up to [`MAX_NEIGHBOURS`]: past it, a sentence keeps only its strongest links.
 pub(crate) type Graph = Vec<Vec<(u32, f64)>>;
 
 /// The cosine-similarity graph of normalized vectors: an edge where the cosine exceeds
@@ -115,6 +130,7 @@ pub(crate) fn cosine_graph(vecs: &[SparseVec], vocab: usize, threshold: f64) -> 
             acc[j as usize] = 0.0;
         }
         touched.clear();
+        cap(&mut adj[i]);
     }
     adj
 }
@@ -152,6 +168,7 @@ pub(crate) fn overlap_graph(sets: &[Vec<u32>], vocab: usize) -> Graph {
             acc[j as usize] = 0;
         }
         touched.clear();
+        cap(&mut adj[i]);
     }
     adj
 }
