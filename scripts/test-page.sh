@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The page's tests, in headless Chromium driven by playwright-core: builds the page
+# (scripts/build-page.sh), serves www/ on a free loopback port, and runs tests/page/, which also
+# open the single-file build from disk. Screenshots go to target/page-artifacts/.
+# scripts/test.sh runs it; it also runs alone.
+# usage: scripts/test-page.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ ! -d node_modules/playwright-core ] || [ ! -x /usr/bin/chromium ]; then
+  bash scripts/setup.sh --all
+fi
+
+bash scripts/build-page.sh
+
+artifacts=$PWD/target/page-artifacts
+mkdir -p "$artifacts"
+log=$(mktemp)
+node scripts/static-server.mjs --root www --port 0 >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+
+url=""
+for _ in $(seq 100); do
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$log" | head -n 1 || true)
+  [ -n "$url" ] && break
+  kill -0 "$server" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$url" ]; then
+  echo "test-page.sh: the static server did not start:" >&2
+  cat "$log" >&2
+  exit 1
+fi
+echo "--- the page at $url, the single-file build at dist/gisty.html"
+
+GISTY_URL=$url GISTY_SINGLE_FILE=$PWD/dist/gisty.html GISTY_ARTIFACTS=$artifacts \
+  node --test --test-concurrency=1 tests/page/
+echo "--- screenshots in ${artifacts#"$PWD"/}/"

@@ -1,0 +1,68 @@
+// Screenshots of the page with summaries, for a person to look at (target/page-artifacts/): wide
+// and light, wide and dark, and 360 px wide, where nothing may stick out sideways.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { artifact, drop, launch, open, pageUrl, paste, png, samples, summaries } from "./helpers.mjs";
+
+let browser;
+let url;
+
+before(async () => {
+  url = await pageUrl();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** The page as a reader leaves it: a pasted article, two files, a bad file, a source open. */
+async function filled(page) {
+  await paste(page, samples[2].text);
+  await summaries(page, 1);
+  await drop(page, [
+    { ...samples[4], type: "text/plain" },
+    { name: "holiday-photo.png", bytes: png(), type: "image/png" },
+  ]);
+  await summaries(page, 2);
+  await page.locator('[data-testid="error"]').waitFor();
+  await page.locator('[data-testid="doc"] .source summary').first().click();
+  await page.locator('[data-testid="doc"] .source-text mark').first().waitFor();
+}
+
+for (const [name, options] of [
+  ["page.png", { colorScheme: "light" }],
+  ["page-dark.png", { colorScheme: "dark" }],
+  ["page-360.png", { colorScheme: "light", viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true }],
+]) {
+  test(`screenshot ${name}`, async () => {
+    const { context, page, seen } = await open(browser, url, options);
+    try {
+      await filled(page);
+      if (name === "page-360.png") {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 360, `the page is ${width} px wide at 360 px`);
+      }
+      await page.screenshot({ path: artifact(name), fullPage: true });
+      assert.deepEqual(seen.errors, []);
+      assert.deepEqual(seen.violations, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("screenshot page-shaded.png: every sentence shaded by its score", async () => {
+  const { context, page } = await open(browser, url);
+  try {
+    await paste(page, samples[0].text);
+    await summaries(page, 1);
+    await page.locator('[data-testid="doc"] .source summary').click();
+    await page.locator("#shade").check();
+    await page.locator(".source-text .scored").first().waitFor();
+    await page.locator('[data-testid="doc"]').screenshot({ path: artifact("page-shaded.png") });
+  } finally {
+    await context.close();
+  }
+});
