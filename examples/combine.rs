@@ -1,54 +1,50 @@
+//! Summarizes the five sample articles of ../shared/samples together and prints the combined
+//! summary with each sentence's source, the document similarity matrix, the near duplicates and
+//! the key phrases of the set.
+//!
+//! `cargo run --release --example combine [FOCUS]`
+
+use std::time::Instant;
+
+use gisty::{keywords_many, summarize_many, Doc, Length, Options};
+
 fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples");
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("../shared/samples beside the repo")
+        .map(|e| e.expect("a readable directory entry").path())
         .collect();
-    names.sort();
-    let texts: Vec<String> = names
+    paths.sort();
+    let texts: Vec<String> = paths
         .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
+        .map(|p| std::fs::read_to_string(p).expect("a UTF-8 sample"))
         .collect();
-    let docs: Vec<gisty::Doc> = texts.iter().map(|t| gisty::Doc::from(t.as_str())).collect();
-    let focus = std::env::args().nth(1);
-    let o = gisty::Options {
-        length: gisty::Length::Sentences(6),
-        focus,
-        position: std::env::var("NOPOS").is_err(),
-        ..Default::default()
+    let docs: Vec<Doc> = texts.iter().map(|t| Doc::from(t.as_str())).collect();
+    let options = Options {
+        length: Length::Sentences(6),
+        focus: std::env::args().nth(1),
+        ..Options::default()
     };
-    let t = std::time::Instant::now();
-    let m = gisty::summarize_many(&docs, &o).unwrap();
-    eprintln!("{:?}", t.elapsed());
-    for s in &m.sentences {
-        println!("[{}] {:.3} {}", s.doc, s.score, s.text);
+    let start = Instant::now();
+    let summary = summarize_many(&docs, &options).expect("valid options");
+    let took = start.elapsed();
+    for s in &summary.sentences {
+        let name = paths[s.doc]
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy();
+        println!("[{name}] {}", s.text);
     }
-    for r in &m.similarity {
-        println!(
-            "{}",
-            r.iter()
-                .map(|x| format!("{x:.2}"))
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
+    println!("\nsimilarity:");
+    for row in &summary.similarity {
+        let cells: Vec<String> = row.iter().map(|x| format!("{x:.2}")).collect();
+        println!("  {}", cells.join(" "));
     }
-    println!("{:?}", m.duplicates);
-    let k = gisty::keywords_many(&docs, 12, &o).unwrap();
-    println!(
-        "{}",
-        k.iter()
-            .map(|k| format!("{} ({:.2}, {})", k.text, k.score, k.count))
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
-    for t in &texts[..] {
-        let k = gisty::keywords(t, 8, &o).unwrap();
-        println!(
-            "  {}",
-            k.iter()
-                .map(|k| k.text.clone())
-                .collect::<Vec<_>>()
-                .join("; ")
-        );
+    for d in &summary.duplicates {
+        println!("near duplicates: {} and {} ({:.2})", d.a, d.b, d.similarity);
     }
+    let keys = keywords_many(&docs, 12, &options).expect("valid options");
+    let keys: Vec<&str> = keys.iter().map(|k| k.text.as_str()).collect();
+    println!("keywords: {}", keys.join("; "));
+    println!("summarize_many took {took:?}");
 }
