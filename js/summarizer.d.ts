@@ -27,13 +27,14 @@ export interface CreateMonitor extends EventTarget {}
 export interface SummarizerCreateOptions extends SummarizerCreateCoreOptions {
   signal?: AbortSignal;
   monitor?: (monitor: CreateMonitor) => void;
-  /** Words that steer every summary of this summarizer toward them. */
+  /** Words that steer every summary of this summarizer toward them (gisty's `focus`): sentences
+   * with none of them keep a quarter of their score. */
   sharedContext?: string;
 }
 
 export interface SummarizerSummarizeOptions {
   signal?: AbortSignal;
-  /** Words that steer this summary toward them (with the sharedContext). */
+  /** Words that steer this summary toward them, together with the sharedContext. */
   context?: string;
 }
 

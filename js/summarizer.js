@@ -11,10 +11,11 @@
 //                                     lede prior: a taste of the text, not its opening
 //   headline      1      1      1     the single best sentence
 //
-// `sharedContext` (create) and `context` (summarize) steer the choice toward their words: they
-// are given to the core as the text's title, whose overlap with a sentence counts in its score.
-// With no context the title is left unset (the text's own heading, if any, is used). It is a
-// light touch for now: for key-points and tldr the lede prior mostly outweighs it.
+// `sharedContext` (create) and `context` (summarize) steer the choice toward their words: both,
+// joined, are the core's `focus`, under which a sentence with none of their (content) words
+// keeps a quarter of its score, so sentences about them come first whatever the type. A context
+// of stop words only, or of words the text never uses, changes nothing. The text's own title is
+// untouched: its heading, if any, still counts.
 //
 // In a page without a bundler (the `web` build) the wasm is fetched from beside gisty.js on the
 // first create(); call the build's `init(url)` first to load it from elsewhere.
@@ -240,7 +241,7 @@ export class Summarizer {
       sentences: BUDGETS[type][length],
       language: this.#language,
       position: type !== "teaser",
-      title: focus || undefined,
+      focus: focus || undefined,
     });
     const markdown = format === "markdown";
     return summary.sentences.map((s, k) => {

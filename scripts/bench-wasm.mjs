@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// How long one `summarize` of the median CNN/DailyMail dev article takes: the web build in
+// How long one `summarize` of the median CNN/DailyMail dev article takes, and one
+// `summarizeMany` of the five sample articles (../shared/samples) together: the web build in
 // headless Chromium, the npm package in Node, and the native CLI. A benchmark, not a test.
 // usage: node scripts/bench-wasm.mjs [--pkg DIR] [--runs N]
 //   --pkg DIR   the web build to load in Chromium (default www/pkg; build it with
@@ -25,6 +26,7 @@ const pkgDir = path.resolve(root, flag("--pkg", "www/pkg"));
 const runs = Number(flag("--runs", 300));
 const warmup = 30;
 const options = { sentences: 3 };
+const manyOptions = { sentences: 6 };
 const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 // The median article by length (the 51st shortest of 100).
@@ -35,6 +37,19 @@ const articles = fs
   .map((l) => JSON.parse(l))
   .sort((a, b) => a.text.length - b.text.length || a.id.localeCompare(b.id));
 const article = articles[Math.floor(articles.length / 2)];
+
+const samplesDir = path.resolve(root, "../shared/samples");
+const docs = fs
+  .readdirSync(samplesDir)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(samplesDir, f), "utf8"));
+
+// What is timed: the same calls in Chromium and in Node.
+const cases = [
+  { name: "summarize", call: "summarize", input: article.text, options, cli: ["-n", "3"] },
+  { name: "summarizeMany", call: "summarizeMany", input: docs, options: manyOptions, cli: ["-n", "6"] },
+];
 
 function stats(times) {
   const sorted = [...times].sort((a, b) => a - b);
@@ -56,19 +71,23 @@ try {
   const gisty = await import("/pkg/gisty.js");
   await gisty.default();
   const init = performance.now() - t0;
-  const { text, options, runs, warmup } = await (await fetch("/input")).json();
-  let t = performance.now();
-  const sentences = gisty.summarize(text, options).sentences.length;
-  const first = performance.now() - t;
-  for (let i = 0; i < warmup; i++) gisty.summarize(text, options);
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    t = performance.now();
-    gisty.summarize(text, options);
-    times.push(performance.now() - t);
+  const { cases, runs, warmup } = await (await fetch("/input")).json();
+  const results = [];
+  for (const { call, input, options } of cases) {
+    const f = gisty[call];
+    let t = performance.now();
+    const sentences = f(input, options).sentences.length;
+    const first = performance.now() - t;
+    for (let i = 0; i < warmup; i++) f(input, options);
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      t = performance.now();
+      f(input, options);
+      times.push(performance.now() - t);
+    }
+    results.push({ first, times, sentences });
   }
-  await report("/result", { init, first, times, sentences, isolated: crossOriginIsolated,
-    agent: navigator.userAgent });
+  await report("/result", { init, results, isolated: crossOriginIsolated, agent: navigator.userAgent });
 } catch (e) {
   await report("/error", { message: String(e && e.stack || e) });
 }
@@ -100,7 +119,7 @@ function serve() {
     if (url.pathname === "/") {
       res.writeHead(200, { ...headers, "Content-Type": "text/html" }).end(page);
     } else if (url.pathname === "/input") {
-      const input = { text: article.text, options, runs, warmup };
+      const input = { cases, runs, warmup };
       res.writeHead(200, { ...headers, "Content-Type": "application/json" }).end(JSON.stringify(input));
     } else if (url.pathname.startsWith("/pkg/")) {
       const file = path.join(pkgDir, path.basename(url.pathname));
@@ -153,20 +172,22 @@ async function inChromium() {
   }
 }
 
-async function inNode() {
+async function inNode(c) {
   const gisty = await import(path.join(root, "pkg/node.js"));
-  for (let i = 0; i < warmup; i++) gisty.summarize(article.text, options);
+  const f = gisty[c.call];
+  for (let i = 0; i < warmup; i++) f(c.input, c.options);
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    gisty.summarize(article.text, options);
+    f(c.input, c.options);
     times.push(performance.now() - t);
   }
   return times;
 }
 
-/** The native CLI over many copies of the article in one process (--jsonl): time per copy. */
-function native() {
+/** The native CLI over many copies of the input in one process (--jsonl, where a line with
+ * "docs" is one summary of several documents): time per copy. */
+function native(c) {
   const bin = path.join(root, "target/release/gisty");
   const build = spawnSync("cargo", ["build", "--release", "--quiet", "--bin", "gisty"], {
     cwd: root,
@@ -174,27 +195,34 @@ function native() {
   });
   if (build.status !== 0) throw new Error("cargo build failed");
   const copies = 1000;
-  const input = `${JSON.stringify({ id: 0, text: article.text })}\n`.repeat(copies);
+  const request = Array.isArray(c.input) ? { id: 0, docs: c.input } : { id: 0, text: c.input };
+  const input = `${JSON.stringify(request)}\n`.repeat(copies);
   const per = [];
   for (let k = 0; k < 7; k++) {
     const t = performance.now();
-    const r = spawnSync(bin, ["--jsonl", "-n", String(options.sentences)], { input, maxBuffer: 1 << 28 });
+    const r = spawnSync(bin, ["--jsonl", ...c.cli], { input, maxBuffer: 1 << 28 });
     if (r.status !== 0) throw new Error(`gisty --jsonl failed: ${r.stderr}`);
     per.push((performance.now() - t) / copies);
   }
   return per;
 }
 
+const chars = (input) => (Array.isArray(input) ? input.join("") : input).length;
 console.log(
   `article ${article.id}: ${article.text.length} chars, the median of ${articles.length} by length; ` +
-    `summarize(text, ${JSON.stringify(options)}), ${runs} timed calls after ${warmup}`,
+    `the ${docs.length} samples: ${chars(docs)} chars; ${runs} timed calls after ${warmup}`,
 );
 const web = await inChromium();
 const version = web.agent.match(/Chrome\/([\d.]+)/)?.[1] ?? web.agent;
-console.log(
-  `headless Chromium ${version}: init ${ms(web.init)}, first call ${ms(web.first)}, ` +
-    `cross-origin isolated ${web.isolated}, ${web.sentences} sentences`,
-);
-console.log(line(`wasm in Chromium (${path.relative(root, pkgDir)})`, stats(web.times)));
-console.log(line(`wasm in Node ${process.versions.node} (pkg/node.js)`, stats(await inNode())));
-console.log(line("native (target/release/gisty)", stats(native())));
+console.log(`headless Chromium ${version}: init ${ms(web.init)}, cross-origin isolated ${web.isolated}`);
+for (const [k, c] of cases.entries()) {
+  const r = web.results[k];
+  const what = Array.isArray(c.input) ? `${c.input.length} samples` : "text";
+  console.log(
+    `\n${c.call}(${what}, ${JSON.stringify(c.options)}): ${r.sentences} sentences, ` +
+      `first call in Chromium ${ms(r.first)}`,
+  );
+  console.log(line(`wasm in Chromium (${path.relative(root, pkgDir)})`, stats(r.times)));
+  console.log(line(`wasm in Node ${process.versions.node} (pkg/node.js)`, stats(await inNode(c))));
+  console.log(line(`native (gisty --jsonl ${c.cli.join(" ")})`, stats(native(c))));
+}

@@ -7,7 +7,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use gisty::{Length, Method, Options};
+use gisty::{Doc, Length, Method, Options};
 use js_sys::{Array, Function, JsString, Promise, Reflect};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -107,6 +107,31 @@ struct JsSentence {
     score: f64,
     start: usize,
     end: usize,
+    doc: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct JsMultiSummary {
+    sentences: Vec<JsSentence>,
+    duplicates: Vec<JsDuplicate>,
+    similarity: Vec<Vec<f64>>,
+    total_sentences: usize,
+    total_words: usize,
+}
+
+#[derive(Debug, Deserialize)]
+struct JsDuplicate {
+    a: usize,
+    b: usize,
+    similarity: f64,
+}
+
+#[derive(Debug, Deserialize)]
+struct JsKeyword {
+    text: String,
+    score: f64,
+    count: usize,
 }
 
 fn summarize(pkg: &Package, text: &str, options: &JsValue) -> Result<JsSummary, JsValue> {
@@ -117,6 +142,43 @@ fn summarize(pkg: &Package, text: &str, options: &JsValue) -> Result<JsSummary, 
 fn rank(pkg: &Package, text: &str, options: &JsValue) -> Result<Vec<JsSentence>, JsValue> {
     let v = call(&pkg.gisty, "rank", &[text.into(), options.clone()])?;
     Ok(serde_wasm_bindgen::from_value(v).unwrap())
+}
+
+/// `summarizeMany(docs, options)`; `docs` is any JS value, to test bad ones too.
+fn summarize_many(
+    pkg: &Package,
+    docs: &JsValue,
+    options: &JsValue,
+) -> Result<JsMultiSummary, JsValue> {
+    let v = call(
+        &pkg.gisty,
+        "summarizeMany",
+        &[docs.clone(), options.clone()],
+    )?;
+    Ok(serde_wasm_bindgen::from_value(v).unwrap())
+}
+
+fn keywords(pkg: &Package, input: &JsValue, options: &JsValue) -> Result<Vec<JsKeyword>, JsValue> {
+    let v = call(&pkg.gisty, "keywords", &[input.clone(), options.clone()])?;
+    Ok(serde_wasm_bindgen::from_value(v).unwrap())
+}
+
+/// A JS array of strings.
+fn strings(texts: &[&str]) -> JsValue {
+    texts
+        .iter()
+        .map(|t| JsValue::from(*t))
+        .collect::<Array>()
+        .into()
+}
+
+/// `input.slice(start, end)` in JS's own string indexing.
+fn slice(input: &str, start: usize, end: usize) -> String {
+    JsString::from(input).slice(start as u32, end as u32).into()
+}
+
+fn close(got: f64, want: f64) -> bool {
+    (got - want).abs() <= 1e-9 * want.abs().max(1.0)
 }
 
 /// The naive oracle for an offset: UTF-16 units before byte `at`.
@@ -176,10 +238,8 @@ async fn summarizes_the_samples_like_the_core() {
             for (g, w) in got.sentences.iter().zip(&want.sentences) {
                 assert_eq!(g.text, w.text, "{what}");
                 assert_eq!(g.index, w.index, "{what}");
-                assert!(
-                    (g.score - w.score).abs() <= 1e-9 * w.score.abs().max(1.0),
-                    "{what}"
-                );
+                assert_eq!(g.doc, 0, "{what}");
+                assert!(close(g.score, w.score), "{what}");
                 assert_eq!(g.start, utf16_at(text, w.start), "{what}");
                 assert_eq!(g.end, utf16_at(text, w.end), "{what}");
             }
@@ -300,6 +360,7 @@ async fn bad_options_throw_errors_naming_the_option() {
         (r#"{"redundancy": 2}"#, &["redundancy", "0 to 1"]),
         (r#"{"position": "yes"}"#, &["position", "true or false"]),
         (r#"{"title": 7}"#, &["title", "string"]),
+        (r#"{"focus": ["assets"]}"#, &["focus", "string", "an array"]),
         (r#""3 sentences""#, &["options", "object"]),
         (r#"[3]"#, &["options", "object"]),
     ];
@@ -307,6 +368,8 @@ async fn bad_options_throw_errors_naming_the_option() {
         let thrown = summarize(&pkg, SAMPLES[0], &json(options)).unwrap_err();
         assert_error(thrown, needles, options);
         let thrown = rank(&pkg, SAMPLES[0], &json(options)).unwrap_err();
+        assert_error(thrown, needles, options);
+        let thrown = summarize_many(&pkg, &strings(&SAMPLES), &json(options)).unwrap_err();
         assert_error(thrown, needles, options);
     }
     let thrown = call(&pkg.gisty, "summarize", &[JsValue::from(42)]).unwrap_err();
@@ -328,7 +391,7 @@ fn expected(text: &str, kind: &str, n: usize, markdown: bool, focus: Option<&str
     let options = Options {
         length: Length::Sentences(n),
         position: kind != "teaser",
-        title: focus.map(str::to_string),
+        focus: focus.map(str::to_string),
         ..Options::default()
     };
     let sentences: Vec<String> = gisty::summarize(text, &options)
@@ -439,20 +502,45 @@ async fn streaming_chunks_are_the_summary_sentence_by_sentence() {
 }
 
 #[wasm_bindgen_test]
-async fn context_steers_the_summary_as_its_title() {
+async fn context_steers_the_summary_as_its_focus() {
     let pkg = package().await;
+    // A sentence deep in the text, which the lede and centrality leave out of a short summary
+    // until the context names what it is about.
+    let frozen = "However, agreements on using frozen Russian assets faced hurdles";
+    let plain = create(&pkg, r#"{"type": "key-points"}"#).await.unwrap();
+    let got = call_async(&plain, "summarize", &[LONG.into()])
+        .await
+        .unwrap();
+    assert!(!got.as_string().unwrap().contains(frozen), "{got:?}");
+
+    let steered = create(
+        &pkg,
+        r#"{"type": "key-points", "sharedContext": "frozen assets"}"#,
+    )
+    .await
+    .unwrap();
+    let got = call_async(&steered, "summarize", &[LONG.into()])
+        .await
+        .unwrap();
+    let got = got.as_string().unwrap();
+    assert!(got.contains(frozen), "{got}");
+    assert_eq!(
+        got,
+        expected(LONG, "key-points", 3, true, Some("frozen assets"))
+    );
+    // `context` of one call does the same, and adds to the shared context.
+    let context = json(r#"{"context": "frozen assets"}"#);
+    let got = call_async(&plain, "summarize", &[LONG.into(), context])
+        .await
+        .unwrap();
+    assert!(got.as_string().unwrap().contains(frozen), "{got:?}");
+
     let summarizer = create(
         &pkg,
         r#"{"type": "teaser", "length": "medium", "sharedContext": "European security"}"#,
     )
     .await
     .unwrap();
-    let got = call_async(&summarizer, "summarize", &[SAMPLES[0].into()])
-        .await
-        .unwrap();
-    let want = expected(SAMPLES[0], "teaser", 3, true, Some("European security"));
-    assert_eq!(got.as_string().unwrap(), want);
-
     let context = json(r#"{"context": "sanctions on Moscow"}"#);
     let got = call_async(&summarizer, "summarize", &[SAMPLES[0].into(), context])
         .await
@@ -511,4 +599,288 @@ async fn summarizer_facade_errors_are_errors() {
         get(&thrown, "name").as_string().unwrap(),
         "InvalidStateError"
     );
+}
+
+/// Checks a combined summary against the core's for the same documents and options: the same
+/// sentences, scores and document similarity, with UTF-16 offsets that slice each sentence out
+/// of its own document.
+fn assert_like_the_core(got: &JsMultiSummary, docs: &[Doc], options: &Options, what: &str) {
+    let want = gisty::summarize_many(docs, options).unwrap();
+    assert_eq!(got.total_sentences, want.total_sentences, "{what}");
+    assert_eq!(got.total_words, want.total_words, "{what}");
+    assert_eq!(got.sentences.len(), want.sentences.len(), "{what}");
+    for (g, w) in got.sentences.iter().zip(&want.sentences) {
+        assert_eq!(
+            (g.doc, g.index, &g.text),
+            (w.doc, w.index, &w.text),
+            "{what}"
+        );
+        assert!(close(g.score, w.score), "{what}");
+        let text = docs[g.doc].text;
+        assert_eq!(g.start, utf16_at(text, w.start), "{what}");
+        assert_eq!(g.end, utf16_at(text, w.end), "{what}");
+        assert_eq!(slice(text, g.start, g.end), g.text, "{what}");
+    }
+    assert_eq!(got.similarity.len(), want.similarity.len(), "{what}");
+    for (g, w) in got
+        .similarity
+        .iter()
+        .flatten()
+        .zip(want.similarity.iter().flatten())
+    {
+        assert!(close(*g, *w), "{what}");
+    }
+    let got_pairs: Vec<_> = got
+        .duplicates
+        .iter()
+        .map(|d| (d.a, d.b, d.similarity))
+        .collect();
+    let want_pairs: Vec<_> = want
+        .duplicates
+        .iter()
+        .map(|d| (d.a, d.b, d.similarity))
+        .collect();
+    assert_eq!(got_pairs.len(), want_pairs.len(), "{what}");
+    for (g, w) in got_pairs.iter().zip(&want_pairs) {
+        assert_eq!((g.0, g.1), (w.0, w.1), "{what}");
+        assert!(close(g.2, w.2), "{what}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn summarizes_several_documents_like_the_core() {
+    let pkg = package().await;
+    let docs: Vec<Doc> = SAMPLES.iter().map(|t| Doc::from(*t)).collect();
+    let six = Options {
+        length: Length::Sentences(6),
+        ..Options::default()
+    };
+    let got = summarize_many(&pkg, &strings(&SAMPLES), &json(r#"{"sentences": 6}"#)).unwrap();
+    assert_like_the_core(&got, &docs, &six, "five samples, 6 sentences");
+    assert_eq!(got.sentences.len(), 6);
+    for s in &got.sentences {
+        assert_eq!(slice(SAMPLES[s.doc], s.start, s.end), s.text);
+    }
+    // Samples 0 and 1 are rewrites of one article; the others are separate reports.
+    let pairs: Vec<(usize, usize)> = got.duplicates.iter().map(|d| (d.a, d.b)).collect();
+    assert_eq!(pairs, [(0, 1)]);
+    assert!(got.duplicates[0].similarity >= gisty::NEAR_DUPLICATE);
+    assert_eq!(got.similarity.len(), 5);
+    assert!(got.similarity.iter().all(|row| row.len() == 5));
+
+    // Items may be { text, title? } objects, mixed with strings; a set title applies to the
+    // documents without one of their own.
+    let js_docs = Array::new();
+    js_docs.push(&SAMPLES[0].into());
+    js_docs.push(&json(&format!(
+        r#"{{"text": {}, "title": "Talks in Florida"}}"#,
+        serde_json_string(SAMPLES[1])
+    )));
+    js_docs.push(&json(&format!(
+        r#"{{"text": {}}}"#,
+        serde_json_string(SAMPLES[2])
+    )));
+    let options = json(r#"{"ratio": 0.1, "title": "Ukraine peace talks", "method": "lexrank"}"#);
+    let got = summarize_many(&pkg, &js_docs, &options).unwrap();
+    let docs = [
+        Doc::from(SAMPLES[0]),
+        Doc {
+            text: SAMPLES[1],
+            title: Some("Talks in Florida"),
+        },
+        Doc::from(SAMPLES[2]),
+    ];
+    let options = Options {
+        length: Length::Ratio(0.1),
+        title: Some("Ukraine peace talks".into()),
+        method: Method::LexRank,
+        ..Options::default()
+    };
+    assert_like_the_core(&got, &docs, &options, "objects and strings");
+
+    // No documents, or documents without sentences: an empty summary.
+    let got = summarize_many(&pkg, &json("[]"), &JsValue::UNDEFINED).unwrap();
+    assert!(got.sentences.is_empty() && got.similarity.is_empty() && got.duplicates.is_empty());
+    let got = summarize_many(&pkg, &json(r#"["", {"text": "  "}]"#), &JsValue::NULL).unwrap();
+    assert!(got.sentences.is_empty());
+    assert_eq!(got.total_sentences, 0);
+}
+
+/// A JSON string literal of `s`, for building JS values with JSON.parse.
+fn serde_json_string(s: &str) -> String {
+    String::from(js_sys::JSON::stringify(&JsValue::from(s)).unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn combined_offsets_are_utf16_in_each_document() {
+    let pkg = package().await;
+    let docs = [
+        "東京は日本の首都です。大阪は食べ物で有名です。京都には古い寺がたくさんあります。",
+        "The party was 🎉 great! Everyone 👩‍👩‍👧 came. The cake 🍰🍰 was gone by nine. \
+         Then the 🇫🇷 band played.",
+        "Mixed text: 北京 and 😀 then Zürich. Next line has 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 letters.\n\nLast one — fin.",
+        "Le café était plein. Les élèves ont mangé des crêpes à midi. \
+         Une e\u{301}toile filante est passée.",
+    ];
+    let got = summarize_many(
+        &pkg,
+        &strings(&docs),
+        &json(r#"{"ratio": 1, "redundancy": 1}"#),
+    )
+    .unwrap();
+    let options = Options {
+        length: Length::Ratio(1.0),
+        redundancy: 1.0,
+        ..Options::default()
+    };
+    let core: Vec<Doc> = docs.iter().map(|t| Doc::from(*t)).collect();
+    assert_like_the_core(&got, &core, &options, "emoji, CJK, accents");
+    let from: std::collections::BTreeSet<usize> = got.sentences.iter().map(|s| s.doc).collect();
+    assert_eq!(
+        from.len(),
+        docs.len(),
+        "every document has sentences in the summary"
+    );
+    // Not vacuous: past the first emoji, UTF-16 and byte offsets differ, and offsets restart
+    // at each document.
+    let last = got.sentences.iter().rfind(|s| s.doc == 1).unwrap();
+    assert!(last.start < docs[1].find("Then").unwrap());
+    assert_eq!(slice(docs[1], last.start, last.end), last.text);
+    assert!(got
+        .sentences
+        .iter()
+        .filter(|s| s.index == 0)
+        .all(|s| s.start == 0));
+}
+
+#[wasm_bindgen_test]
+async fn focus_steers_the_combined_summary() {
+    let pkg = package().await;
+    let best = |summary: &JsMultiSummary| {
+        let top = summary
+            .sentences
+            .iter()
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .unwrap();
+        top.text.clone()
+    };
+    let plain = summarize_many(&pkg, &strings(&SAMPLES), &json(r#"{"sentences": 6}"#)).unwrap();
+    assert!(!best(&plain).contains("assets"), "{}", best(&plain));
+    let options = r#"{"sentences": 6, "focus": "frozen Russian assets"}"#;
+    let steered = summarize_many(&pkg, &strings(&SAMPLES), &json(options)).unwrap();
+    assert!(best(&steered).contains("assets"), "{}", best(&steered));
+    let docs: Vec<Doc> = SAMPLES.iter().map(|t| Doc::from(*t)).collect();
+    let focus = Options {
+        length: Length::Sentences(6),
+        focus: Some("frozen Russian assets".into()),
+        ..Options::default()
+    };
+    assert_like_the_core(&steered, &docs, &focus, options);
+
+    // One text too.
+    let got = summarize(
+        &pkg,
+        LONG,
+        &json(r#"{"sentences": 3, "focus": "frozen assets"}"#),
+    )
+    .unwrap();
+    assert!(got.sentences.iter().any(|s| s.text.contains("frozen")));
+}
+
+#[wasm_bindgen_test]
+async fn keywords_are_phrases_best_first_like_the_core() {
+    let pkg = package().await;
+    let docs: Vec<Doc> = SAMPLES.iter().map(|t| Doc::from(*t)).collect();
+    let got = keywords(&pkg, &strings(&SAMPLES), &JsValue::UNDEFINED).unwrap();
+    let want = gisty::keywords_many(&docs, 10, &Options::default()).unwrap();
+    assert_eq!(got.len(), 10, "the default count");
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!((&g.text, g.count), (&w.text, w.count));
+        assert!(close(g.score, w.score));
+    }
+    assert!(close(got[0].score, 1.0));
+    assert!(got.windows(2).all(|w| w[0].score >= w[1].score), "{got:?}");
+    let phrases: Vec<&str> = got
+        .iter()
+        .map(|k| k.text.as_str())
+        .filter(|t| t.contains(' '))
+        .collect();
+    assert!(phrases.len() >= 3, "multi-word phrases: {got:?}");
+    assert!(got.iter().all(|k| k.count >= 1));
+
+    // One text, a count, a language; objects as documents.
+    let got = keywords(
+        &pkg,
+        &LONG.into(),
+        &json(r#"{"count": 4, "language": "en"}"#),
+    )
+    .unwrap();
+    let want = gisty::keywords(LONG, 4, &Options::default()).unwrap();
+    let texts: Vec<&str> = got.iter().map(|k| k.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        want.iter().map(|k| k.text.as_str()).collect::<Vec<_>>()
+    );
+    let one = json(&format!(r#"[{{"text": {}}}]"#, serde_json_string(LONG)));
+    let again = keywords(&pkg, &one, &json(r#"{"count": 4}"#)).unwrap();
+    assert_eq!(
+        again.iter().map(|k| k.text.as_str()).collect::<Vec<_>>(),
+        texts
+    );
+    assert!(keywords(&pkg, &"".into(), &JsValue::NULL)
+        .unwrap()
+        .is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn bad_documents_throw_errors_naming_the_item() {
+    let pkg = package().await;
+    let cases: &[(&str, &[&str])] = &[
+        (
+            r#"["a text", 42]"#,
+            &["docs[1]", "string", "text, title", "42"],
+        ),
+        (r#"[null]"#, &["docs[0]", "null"]),
+        (r#"[["nested"]]"#, &["docs[0]", "an array"]),
+        (
+            r#"[{"title": "no text"}]"#,
+            &["docs[0].text", "string", "undefined"],
+        ),
+        (r#"["", {"text": 5}]"#, &["docs[1].text", "string", "5"]),
+        (
+            r#"[{"text": "x", "title": 7}]"#,
+            &["docs[0].title", "string", "7"],
+        ),
+        (r#""one string""#, &["docs", "array", "\"one string\""]),
+        (r#"{"text": "x"}"#, &["docs", "array", "an object"]),
+    ];
+    for (docs, needles) in cases {
+        let thrown = summarize_many(&pkg, &json(docs), &JsValue::UNDEFINED).unwrap_err();
+        assert_error(thrown, needles, docs);
+    }
+    let thrown = summarize_many(&pkg, &JsValue::UNDEFINED, &JsValue::UNDEFINED).unwrap_err();
+    assert_error(thrown, &["docs", "undefined"], "summarizeMany()");
+    // keywords takes a string or the same documents.
+    for (docs, needles) in &cases[..6] {
+        let thrown = keywords(&pkg, &json(docs), &JsValue::UNDEFINED).unwrap_err();
+        assert_error(thrown, needles, docs);
+    }
+    let thrown = keywords(&pkg, &JsValue::from(42), &JsValue::UNDEFINED).unwrap_err();
+    assert_error(
+        thrown,
+        &["keywords", "string", "array", "42"],
+        "keywords(42)",
+    );
+    let bad_options: &[(&str, &[&str])] = &[
+        (r#"{"count": 0}"#, &["count", "whole number", "0"]),
+        (r#"{"count": 2.5}"#, &["count", "whole number"]),
+        (r#"{"count": "5"}"#, &["count", "whole number", "\"5\""]),
+        (r#"{"sentences": 3}"#, &["sentences", "count, language"]),
+        (r#"{"language": "tlh"}"#, &["language", "tlh", "en, fr"]),
+        (r#"5"#, &["options", "object", "count"]),
+    ];
+    for (options, needles) in bad_options {
+        let thrown = keywords(&pkg, &SAMPLES[0].into(), &json(options)).unwrap_err();
+        assert_error(thrown, needles, options);
+    }
 }

@@ -125,6 +125,72 @@ console.log(JSON.stringify(files.map((f) => cases.map((o) => summarize(fs.readFi
   });
 });
 
+test("summarizeMany and keywords give the same as the native CLI's --combine", () => {
+  // Byte offsets into one document → UTF-16 offsets, for comparing the CLI's spans.
+  const texts = samples.map((f) => fs.readFileSync(f, "utf8"));
+  const utf16 = texts.map((text) => {
+    const bytes = Buffer.from(text);
+    return (byte) => bytes.subarray(0, byte).toString().length;
+  });
+  const combine = [
+    { cli: ["-n", "6", "-k", "8"], js: { sentences: 6 }, count: 8 },
+    {
+      cli: ["-w", "120", "-m", "lexrank", "-f", "frozen Russian assets", "-k", "5"],
+      js: { words: 120, method: "lexrank", focus: "frozen Russian assets" },
+      count: 5,
+    },
+  ];
+  const got = inProject(
+    "combine.mjs",
+    `import { summarizeMany, keywords } from "gisty";
+import fs from "node:fs";
+const texts = ${JSON.stringify(samples)}.map((f) => fs.readFileSync(f, "utf8"));
+const cases = ${JSON.stringify(combine.map((c) => [c.js, c.count]))};
+console.log(JSON.stringify(cases.map(([options, count]) => ({
+  summary: summarizeMany(texts, options),
+  // Objects as documents give the same as strings.
+  keywords: keywords(texts.map((text) => ({ text })), { count }),
+}))));
+`,
+  );
+  combine.forEach((c, k) => {
+    const what = `--combine ${c.cli.join(" ")}`;
+    const cli = JSON.parse(sh(cliBin, ["--combine", "--json", ...c.cli, ...samples], root));
+    assert.deepEqual(cli.files, samples, what);
+    const { summary, keywords } = got[k];
+    assert.ok(summary.sentences.length > 0, what);
+    assert.equal(summary.totalSentences, cli.total_sentences, what);
+    assert.equal(summary.totalWords, cli.total_words, what);
+    assert.deepEqual(
+      summary.sentences.map((s) => [s.doc, s.index, s.text, s.start, s.end]),
+      cli.sentences.map((s) => [s.doc, s.index, s.text, utf16[s.doc](s.start), utf16[s.doc](s.end)]),
+      what,
+    );
+    summary.sentences.forEach((s, j) => {
+      assert.ok(Math.abs(s.score - cli.sentences[j].score) <= 1e-9 * Math.max(1, Math.abs(s.score)), what);
+      assert.equal(texts[s.doc].slice(s.start, s.end), s.text, what);
+    });
+    assert.deepEqual(
+      summary.duplicates.map((d) => [d.a, d.b]),
+      cli.duplicates.map((d) => [d.a, d.b]),
+      what,
+    );
+    assert.equal(summary.similarity.length, samples.length, what);
+    summary.similarity.flat().forEach((x, j) => {
+      assert.ok(Math.abs(x - cli.similarity.flat()[j]) <= 1e-9, what);
+    });
+    assert.deepEqual(
+      keywords.map((w) => [w.text, w.count]),
+      cli.keywords.map((w) => [w.text, w.count]),
+      what,
+    );
+    keywords.forEach((w, j) => assert.ok(Math.abs(w.score - cli.keywords[j].score) <= 1e-9, what));
+    assert.equal(keywords.length, c.count, what);
+  });
+  // Samples 0 and 1 are rewrites of each other.
+  assert.deepEqual(got[0].summary.duplicates.map((d) => [d.a, d.b]), [[0, 1]]);
+});
+
 test("the Summarizer shim and the polyfill work in Node", () => {
   const got = inProject(
     "summarizer.mjs",
@@ -202,7 +268,11 @@ test("the nodejs build is CommonJS with the same results", async () => {
   const esm = await import(path.join(project, "node_modules/gisty/node.js"));
   const text = fs.readFileSync(samples[0], "utf8");
   assert.deepEqual(cjs.summarize(text, { sentences: 3 }), esm.summarize(text, { sentences: 3 }));
+  const docs = samples.map((f) => fs.readFileSync(f, "utf8"));
+  assert.deepEqual(cjs.summarizeMany(docs), esm.summarizeMany(docs));
+  assert.deepEqual(cjs.keywords(docs, { count: 3 }), esm.keywords(docs, { count: 3 }));
   assert.throws(() => cjs.summarize(text, { sentences: 0 }), { name: "Error", message: /sentences/ });
+  assert.throws(() => cjs.summarizeMany([text, 7]), { name: "Error", message: /docs\[1\]/ });
 });
 
 test("the TypeScript declarations type the options and results", () => {
@@ -225,11 +295,23 @@ test("the TypeScript declarations type the options and results", () => {
   );
   fs.writeFileSync(
     path.join(project, "check.ts"),
-    `import { summarize, rank, type Summary, type SummarizeOptions } from "gisty";
+    `import {
+  summarize,
+  rank,
+  summarizeMany,
+  keywords,
+  type Doc,
+  type Duplicate,
+  type Keyword,
+  type KeywordOptions,
+  type MultiSummary,
+  type Summary,
+  type SummarizeOptions,
+} from "gisty";
 import { Summarizer, type SummarizerType } from "gisty/summarizer";
 import "gisty/polyfill";
 
-const options: SummarizeOptions = { sentences: 2, method: "lexrank", language: "de" };
+const options: SummarizeOptions = { sentences: 2, method: "lexrank", language: "de", focus: "zwei" };
 const summary: Summary = summarize("Eins. Zwei. Drei.", options);
 const first: string | undefined = summary.sentences[0]?.text;
 const offsets: number[] = rank("One. Two.").map((s) => s.end - s.start);
@@ -238,6 +320,22 @@ const total: number = summary.totalSentences + summary.totalWords;
 summarize("x", { method: "pagerank" });
 // @ts-expect-error: not an option
 summarize("x", { sentnces: 3 });
+// @ts-expect-error: focus is a string
+summarize("x", { focus: ["a"] });
+const docs: Doc[] = [{ text: "One. Two.", title: "Numbers" }, { text: "Three." }];
+const many: MultiSummary = summarizeMany(["A. B.", ...docs], { ratio: 0.5, focus: "two" });
+const doc: number = many.sentences[0]?.doc ?? summary.sentences[0]?.doc ?? 0;
+const pair: Duplicate | undefined = many.duplicates[0];
+const similarity: number = (many.similarity[0]?.[1] ?? 0) + (pair?.similarity ?? 0);
+// @ts-expect-error: a document is a string or { text }
+summarizeMany([42]);
+// @ts-expect-error: a document's text is a string
+summarizeMany([{ title: "no text" }]);
+const keywordOptions: KeywordOptions = { count: 5, language: "en" };
+const phrases: Keyword[] = [...keywords("One two. One two.", keywordOptions), ...keywords(docs)];
+const weights: number[] = phrases.map((k) => k.score * k.count + k.text.length);
+// @ts-expect-error: not a keyword option
+keywords("x", { sentences: 3 });
 const kind: SummarizerType = "teaser";
 const s: Summarizer = await Summarizer.create({ type: kind, length: "long", format: "plain-text" });
 const text: string = await s.summarize("A. B.", { context: "b" });
@@ -245,7 +343,7 @@ const stream: ReadableStream<string> = s.summarizeStreaming("A. B.");
 // @ts-expect-error: not a length
 await Summarizer.create({ length: "tiny" });
 const same: typeof Summarizer = globalThis.Summarizer;
-export { first, offsets, total, text, stream, same };
+export { first, offsets, total, text, stream, same, many, doc, similarity, weights };
 `,
   );
   const tsc = path.join(root, "node_modules/typescript/bin/tsc");
