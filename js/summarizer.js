@@ -35,8 +35,9 @@ export const BUDGETS = Object.freeze({
 const TYPES = Object.keys(BUDGETS);
 const FORMATS = ["markdown", "plain-text"];
 const LENGTHS = ["short", "medium", "long"];
-// The languages the core stems, as ISO 639-1 codes (gisty's Language::NAMES).
-const LANGUAGES = ["en", "fr", "de", "es", "it", "pt", "nl", "ru"];
+// The languages this build of the core stems, as ISO 639-1 codes (gisty's Language::NAMES):
+// English only in the page's build, all in the npm package. Read once the wasm is loaded.
+const languages = () => gisty.languages();
 
 let ready;
 
@@ -70,7 +71,7 @@ function languageList(options, name) {
 /** "en-US" → "en"; null when gisty does not know the language. */
 function baseLanguage(tag) {
   const code = tag.toLowerCase().split(/[-_]/)[0];
-  return LANGUAGES.includes(code) ? code : null;
+  return languages().includes(code) ? code : null;
 }
 
 /** The create options checked and filled in; throws a TypeError for an invalid value. */
@@ -139,18 +140,20 @@ export class Summarizer {
   /** "available" for every option gisty can honour, "unavailable" for a language it does not
    * know; rejects with a TypeError for an invalid type, format or length. */
   static async availability(options) {
+    await load();
     return supported(coreOptions(options)) ? "available" : "unavailable";
   }
 
   /** A summarizer for the given type, format and length (defaults: key-points, markdown,
    * short). `monitor` receives downloadprogress events for the wasm: 0, then 1 when loaded. */
   static async create(options) {
+    await load();
     const o = coreOptions(options);
     options ??= {};
     throwIfAborted(options.signal);
     if (!supported(o)) {
       throw new DOMException(
-        `Summarizer: gisty summarizes ${LANGUAGES.join(", ")} text, in the input's language`,
+        `Summarizer: gisty summarizes ${languages().join(", ")} text, in the input's language`,
         "NotSupportedError",
       );
     }

@@ -153,6 +153,17 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// The languages this build knows, as ISO 639-1 codes: the page's build knows English only,
+/// the npm package every language.
+#[wasm_bindgen(unchecked_return_type = "Language[]")]
+pub fn languages() -> JsValue {
+    crate::Language::NAMES
+        .iter()
+        .map(|&n| JsValue::from(n))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
 /// Summarizes `text`: its best sentences within the length budget, in document order.
 ///
 /// Text without sentences gives an empty summary. Throws an `Error` naming the option when an

@@ -72,6 +72,15 @@ async fn package() -> Package {
     }
 }
 
+/// The languages the loaded build knows (`languages()`).
+fn package_languages(pkg: &Package) -> Vec<String> {
+    let list: Array = call(&pkg.gisty, "languages", &[])
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    list.iter().map(|l| l.as_string().unwrap()).collect()
+}
+
 fn get(object: &JsValue, name: &str) -> JsValue {
     Reflect::get(object, &name.into()).unwrap()
 }
@@ -294,7 +303,14 @@ async fn every_method_and_language_of_the_core_is_accepted() {
         let options = json(&format!(r#"{{"method": "{method}"}}"#));
         assert!(summarize(&pkg, SAMPLES[0], &options).is_ok(), "{method}");
     }
-    for language in gisty::Language::NAMES {
+    // The page's build knows English only; the crate compiled into this test knows every
+    // language: the package says which it has.
+    let languages = package_languages(&pkg);
+    assert!(languages.iter().any(|l| l == "en"));
+    assert!(languages
+        .iter()
+        .all(|l| gisty::Language::NAMES.contains(&l.as_str())));
+    for language in &languages {
         let options = json(&format!(r#"{{"language": "{language}"}}"#));
         assert!(summarize(&pkg, SAMPLES[0], &options).is_ok(), "{language}");
         // The shim keeps its own list of the core's languages.
@@ -355,7 +371,7 @@ async fn bad_options_throw_errors_naming_the_option() {
         (r#"{"method": 1}"#, &["method", "gisty, lexrank"]),
         (
             r#"{"language": "klingon"}"#,
-            &["language", "klingon", "en, fr, de"],
+            &["language", "klingon", "expected one of en"],
         ),
         (r#"{"redundancy": 2}"#, &["redundancy", "0 to 1"]),
         (r#"{"position": "yes"}"#, &["position", "true or false"]),
@@ -581,15 +597,18 @@ async fn summarizer_facade_errors_are_errors() {
     let thrown = create(&pkg, r#"{"expectedInputLanguages": ["ja"]}"#)
         .await
         .unwrap_err();
-    assert_error(thrown.clone(), &["en, fr"], "language ja");
+    assert_error(thrown.clone(), &["summarizes en"], "language ja");
     assert_eq!(
         get(&thrown, "name").as_string().unwrap(),
         "NotSupportedError"
     );
 
-    let summarizer = create(&pkg, r#"{"expectedInputLanguages": ["de-DE"]}"#)
-        .await
-        .unwrap();
+    let tag = if package_languages(&pkg).iter().any(|l| l == "de") {
+        r#"{"expectedInputLanguages": ["de-DE"]}"#
+    } else {
+        r#"{"expectedInputLanguages": ["en-GB"]}"#
+    };
+    let summarizer = create(&pkg, tag).await.unwrap();
     call(&summarizer, "destroy", &[]).unwrap();
     let thrown = call_async(&summarizer, "summarize", &[LONG.into()])
         .await
@@ -876,7 +895,10 @@ async fn bad_documents_throw_errors_naming_the_item() {
         (r#"{"count": 2.5}"#, &["count", "whole number"]),
         (r#"{"count": "5"}"#, &["count", "whole number", "\"5\""]),
         (r#"{"sentences": 3}"#, &["sentences", "count, language"]),
-        (r#"{"language": "tlh"}"#, &["language", "tlh", "en, fr"]),
+        (
+            r#"{"language": "tlh"}"#,
+            &["language", "tlh", "expected one of en"],
+        ),
         (r#"5"#, &["options", "object", "count"]),
     ];
     for (options, needles) in bad_options {

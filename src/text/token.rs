@@ -34,8 +34,21 @@ pub enum Language {
 }
 
 impl Language {
-    /// The names [`Language::parse`] accepts, as ISO 639-1 codes.
+    /// The languages this build knows, as ISO 639-1 codes: what [`Language::parse`] accepts.
+    /// A build without the `all-languages` feature (the page's, to keep the download small)
+    /// knows English only.
+    #[cfg(feature = "all-languages")]
     pub const NAMES: &'static [&'static str] = &["en", "fr", "de", "es", "it", "pt", "nl", "ru"];
+    /// The languages this build knows, as ISO 639-1 codes: what [`Language::parse`] accepts.
+    /// A build without the `all-languages` feature (the page's, to keep the download small)
+    /// knows English only.
+    #[cfg(not(feature = "all-languages"))]
+    pub const NAMES: &'static [&'static str] = &["en"];
+
+    /// Whether this build has the language's stemmer (see [`Language::NAMES`]).
+    pub fn is_available(self) -> bool {
+        Self::NAMES.contains(&self.code())
+    }
 
     /// Parses an ISO 639-1 code or an English language name, case-insensitively.
     pub fn parse(s: &str) -> Result<Language> {
@@ -50,6 +63,13 @@ impl Language {
             "nl" | "dutch" => Language::Dutch,
             "ru" | "russian" => Language::Russian,
             _ => return Err(Error::new(ErrorKind::UnknownLanguage(s.to_string()))),
+        })
+        .and_then(|l: Language| {
+            if l.is_available() {
+                Ok(l)
+            } else {
+                Err(Error::new(ErrorKind::UnknownLanguage(s.to_string())))
+            }
         })
     }
 
@@ -67,6 +87,14 @@ impl Language {
         }
     }
 
+    /// Without `all-languages` only English is reachable (options with another language fail
+    /// validation), and naming no other algorithm lets the linker drop their stemmers.
+    #[cfg(not(feature = "all-languages"))]
+    fn algorithm(self) -> Algorithm {
+        Algorithm::English
+    }
+
+    #[cfg(feature = "all-languages")]
     fn algorithm(self) -> Algorithm {
         match self {
             Language::English => Algorithm::English,
@@ -527,7 +555,13 @@ mod tests {
     fn language_names_round_trip() {
         for n in Language::NAMES {
             assert_eq!(Language::parse(n).unwrap().code(), *n);
+            assert!(Language::parse(n).unwrap().is_available());
         }
         assert!(Language::parse("klingon").is_err());
+        assert_eq!(
+            Language::parse("fr").is_ok(),
+            cfg!(feature = "all-languages"),
+            "French is there exactly when all languages are"
+        );
     }
 }
