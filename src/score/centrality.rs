@@ -6,7 +6,7 @@ use super::similarity::Graph;
 /// Damping factor: the chance of following an edge rather than jumping anywhere.
 const DAMPING: f64 = 0.85;
 const MAX_ITER: usize = 100;
-const TOLERANCE: f64 = 1e-9;
+const TOLERANCE: f64 = 1e-6;
 
 /// The stationary distribution of a random walk on `graph` with uniform teleports, scaled so
 /// that the mean score is 1. Isolated sentences get only the teleport share.

@@ -15,15 +15,20 @@ pub(crate) const MAX_POSTINGS: usize = 256;
 /// its graph is exact; on a book, weak links to far-away sentences add cost and little signal.
 pub(crate) const MAX_NEIGHBOURS: usize = 64;
 
-/// Keeps the `MAX_NEIGHBOURS` heaviest edges of a row (ties: the lower index), sorted by index.
-fn cap(row: &mut Vec<(u32, f64)>) {
-    if row.len() > MAX_NEIGHBOURS {
-        row.select_nth_unstable_by(MAX_NEIGHBOURS - 1, |a, b| {
+/// A finished row of the graph from the edges found for one sentence, in any order: its
+/// `MAX_NEIGHBOURS` heaviest (ties: the lower index), sorted by index, in a vector of exactly
+/// that size (the scratch row is reused, so a sentence linked to thousands keeps no slack).
+fn finish_row(scratch: &mut Vec<(u32, f64)>) -> Vec<(u32, f64)> {
+    if scratch.len() > MAX_NEIGHBOURS {
+        scratch.select_nth_unstable_by(MAX_NEIGHBOURS - 1, |a, b| {
             b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
         });
-        row.truncate(MAX_NEIGHBOURS);
-        row.sort_unstable_by_key(|e| e.0);
+        scratch.truncate(MAX_NEIGHBOURS);
     }
+    scratch.sort_unstable_by_key(|e| e.0);
+    let row = scratch.to_vec();
+    scratch.clear();
+    row
 }
 
 /// Inverse sentence frequency of each term: ln(1 + N / df).
@@ -105,6 +110,7 @@ pub(crate) fn cosine_graph(vecs: &[SparseVec], vocab: usize, threshold: f64) -> 
     let mut adj: Graph = vec![Vec::new(); vecs.len()];
     let mut acc = vec![0.0f64; vecs.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut row: Vec<(u32, f64)> = Vec::new();
     for (i, v) in vecs.iter().enumerate() {
         for &(t, w) in v {
             let list = &postings[t as usize];
@@ -121,16 +127,15 @@ pub(crate) fn cosine_graph(vecs: &[SparseVec], vocab: usize, threshold: f64) -> 
                 acc[j as usize] += w * wj;
             }
         }
-        touched.sort_unstable();
         for &j in &touched {
             let s = acc[j as usize];
             if s > threshold {
-                adj[i].push((j, s));
+                row.push((j, s));
             }
             acc[j as usize] = 0.0;
         }
         touched.clear();
-        cap(&mut adj[i]);
+        adj[i] = finish_row(&mut row);
     }
     adj
 }
@@ -142,6 +147,7 @@ pub(crate) fn overlap_graph(sets: &[Vec<u32>], vocab: usize) -> Graph {
     let mut adj: Graph = vec![Vec::new(); sets.len()];
     let mut acc = vec![0u32; sets.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut row: Vec<(u32, f64)> = Vec::new();
     for (i, set) in sets.iter().enumerate() {
         for &t in set {
             let list = &postings[t as usize];
@@ -158,17 +164,16 @@ pub(crate) fn overlap_graph(sets: &[Vec<u32>], vocab: usize) -> Graph {
                 acc[j as usize] += 1;
             }
         }
-        touched.sort_unstable();
         for &j in &touched {
             let (a, b) = (sets[i].len() as f64, sets[j as usize].len() as f64);
             let denom = a.ln() + b.ln();
             if denom > 0.0 {
-                adj[i].push((j, acc[j as usize] as f64 / denom));
+                row.push((j, acc[j as usize] as f64 / denom));
             }
             acc[j as usize] = 0;
         }
         touched.clear();
-        cap(&mut adj[i]);
+        adj[i] = finish_row(&mut row);
     }
     adj
 }

@@ -1,5 +1,6 @@
 //! Text handling: cleaning, sentence segmentation and tokenization.
 
 pub mod clean;
+pub(crate) mod hash;
 pub mod sentence;
 pub mod token;

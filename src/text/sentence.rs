@@ -64,8 +64,10 @@
 //! deterministic.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
+
+use super::hash::WordHasher;
 
 /// Splits `text` into sentences, returned as byte ranges into `text`, in order, trimmed of
 /// surrounding white space, never empty, never overlapping.
@@ -355,30 +357,6 @@ impl<'t> Segmenter<'t> {
 
 /// A set of words, only ever probed, never iterated, so its order cannot reach the output.
 type WordSet<'t> = HashSet<&'t str, BuildHasherDefault<WordHasher>>;
-
-/// A fast multiplicative hash for short words. The set holds every lowercase word of the text,
-/// and SipHash made building it a third of the segmenter's time; the keys come from the text
-/// itself, and a crafted text could at worst slow down its own segmentation.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// The non-blank lines of `text`, trimmed, with their paragraph numbers.
 fn scan_lines(text: &str) -> Vec<Line> {
@@ -806,6 +784,7 @@ fn is_apostrophe(c: char) -> bool {
 #[inline]
 fn is_opener(c: char) -> bool {
     is_quote(c)
+        || is_bidi_mark(c)
         || matches!(
             c,
             '(' | '[' | '{' | '¿' | '¡' | '（' | '［' | '｛' | '【' | '〔' | '〈' | '《'
@@ -815,10 +794,19 @@ fn is_opener(c: char) -> bool {
 #[inline]
 fn is_closer(c: char) -> bool {
     is_quote(c)
+        || is_bidi_mark(c)
         || matches!(
             c,
             ')' | ']' | '}' | '）' | '］' | '｝' | '】' | '〕' | '〉' | '》'
         )
+}
+
+/// Invisible marks that set the direction of right-to-left text (RLM, LRM, ALM, embeddings,
+/// overrides, isolates). Text copied from RTL pages has them around stops (`.\u{200F}`), so
+/// they are looked through like quotes and brackets on either side of a stop.
+#[inline]
+fn is_bidi_mark(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Closing marks that may follow a stop with no space before the next sentence: quotes that
@@ -1128,6 +1116,9 @@ mod tests {
         assert_eq!(tail("so...").dots, 3);
         assert!(!tail("plain").any_stop());
         assert_eq!(tail("...").at, 0);
+        // Direction marks after a stop are looked through (right-to-left text).
+        assert_eq!(tail("פארק.\u{200F}").dots, 1);
+        assert_eq!(first_letter("\u{202B}The"), Some('T'));
     }
 
     #[test]

@@ -4,11 +4,15 @@
 //! works on integers. Ids are given in order of first appearance, so they are deterministic.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::hash::WordHasher;
 use crate::error::{Error, ErrorKind, Result};
+
+type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
 
 /// The language of the text: chooses the stemmer and the stop words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -121,7 +125,10 @@ impl Language {
 pub struct Tokenizer {
     language: Language,
     stemmer: Stemmer,
-    vocab: HashMap<String, u32>,
+    vocab: WordMap<u32>,
+    /// Each lower-cased word seen, with its term id (None: a stop word or too short): words
+    /// repeat, and stemming and the stop list cost far more than one lookup.
+    seen: WordMap<Option<u32>>,
     word: String,
 }
 
@@ -130,7 +137,8 @@ impl Tokenizer {
         Tokenizer {
             language,
             stemmer: Stemmer::create(language.algorithm()),
-            vocab: HashMap::new(),
+            vocab: WordMap::default(),
+            seen: WordMap::default(),
             word: String::new(),
         }
     }
@@ -178,6 +186,15 @@ impl Tokenizer {
     }
 
     fn term_id(&mut self, w: &str) -> Option<u32> {
+        if let Some(&id) = self.seen.get(w) {
+            return id;
+        }
+        let id = self.new_term_id(w);
+        self.seen.insert(w.into(), id);
+        id
+    }
+
+    fn new_term_id(&mut self, w: &str) -> Option<u32> {
         let chars = w.chars().count();
         let first = w.chars().next()?;
         if chars < 2 && !is_cjk(first) && !first.is_ascii_digit() {
@@ -197,7 +214,7 @@ impl Tokenizer {
             return Some(id);
         }
         let id = self.vocab.len() as u32;
-        self.vocab.insert(stem.into_owned(), id);
+        self.vocab.insert(stem.into(), id);
         Some(id)
     }
 
