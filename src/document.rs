@@ -126,10 +126,15 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
 /// Whether the segment `s` at `span` is a heading: it fills its line alone, has no final stop,
 /// and is short.
 fn is_heading(text: &str, span: &Range<usize>, s: &str) -> bool {
-    let last = s
-        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '*', '_'])
-        .chars()
-        .last();
+    // Closing marks, and the invisible direction marks of right-to-left text, after a stop.
+    let closing = |c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '*' | '_' | '\u{061C}' | '\u{200E}'
+                | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+    };
+    let last = s.trim_end_matches(closing).chars().last();
     if matches!(
         last,
         Some('.' | '!' | '?' | ':' | ';' | ',' | '\u{2026}' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}')

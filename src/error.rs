@@ -1,8 +1,10 @@
-//! The crate's error type: invalid options. Input text is never an error.
+//! The crate's error type: invalid options, or input above the size limits. Input text is
+//! otherwise never an error.
 
 use std::fmt;
 
-/// What went wrong: always an invalid option, named with the values it accepts.
+/// What went wrong: an invalid option, named with the values it accepts, or an input too large
+/// to summarize at once (see [`crate::MAX_INPUT_BYTES`] and [`crate::MAX_DOCUMENTS`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
@@ -24,6 +26,22 @@ pub enum ErrorKind {
     BadLength(String),
     /// Redundancy outside [0, 1].
     BadRedundancy(String),
+    /// An input (for several documents: all of them together) of `bytes` bytes, above `limit`
+    /// ([`crate::MAX_INPUT_BYTES`]).
+    TooLong {
+        /// The input's length in bytes.
+        bytes: usize,
+        /// The most that is summarized at once.
+        limit: usize,
+    },
+    /// More documents than [`crate::MAX_DOCUMENTS`] given to [`crate::summarize_many`] or
+    /// [`crate::keywords_many`].
+    TooManyDocuments {
+        /// How many documents were given.
+        docs: usize,
+        /// The most that are summarized together.
+        limit: usize,
+    },
 }
 
 impl Error {
@@ -63,6 +81,16 @@ impl fmt::Display for Error {
             ErrorKind::BadRedundancy(r) => {
                 write!(f, "redundancy must be a number from 0 to 1, got {r}")
             }
+            ErrorKind::TooLong { bytes, limit } => write!(
+                f,
+                "the text is {} MB; gisty summarizes at most {} MB at once",
+                megabytes(*bytes),
+                megabytes(*limit)
+            ),
+            ErrorKind::TooManyDocuments { docs, limit } => write!(
+                f,
+                "{docs} documents given; gisty summarizes at most {limit} documents together"
+            ),
         }
     }
 }
@@ -71,3 +99,34 @@ impl std::error::Error for Error {}
 
 /// The crate's result type.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// `bytes` in MiB, as a reader says it: whole numbers stay whole ("50"), others get one decimal,
+/// rounded up so that a text just over the limit never reads as the limit itself ("50.1").
+fn megabytes(bytes: usize) -> String {
+    const MB: u64 = 1024 * 1024;
+    let bytes = bytes as u64;
+    if bytes % MB == 0 {
+        return (bytes / MB).to_string();
+    }
+    let tenths = (bytes * 10).div_ceil(MB);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_long_names_both_sizes_in_megabytes() {
+        let e = Error::new(ErrorKind::TooLong {
+            bytes: 50 * 1024 * 1024 + 1,
+            limit: 50 * 1024 * 1024,
+        });
+        assert_eq!(
+            e.to_string(),
+            "the text is 50.1 MB; gisty summarizes at most 50 MB at once"
+        );
+        assert_eq!(megabytes(120 * 1024 * 1024), "120");
+        assert_eq!(megabytes(60 * 1024 * 1024 + 500 * 1024), "60.5");
+    }
+}

@@ -17,6 +17,11 @@ use crate::document::Corpus;
 /// Longest phrase considered, in words.
 const MAX_PHRASE_WORDS: usize = 4;
 
+/// Distinct written forms kept per phrase ("Peace talks", "peace talks", "PEACE TALKS"): real
+/// text has a few; a text made of thousands of case variants of one word would otherwise make
+/// each occurrence scan all of them, a quadratic cost.
+const MAX_FORMS: usize = 16;
+
 /// A key phrase with its score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Keyword {
@@ -74,9 +79,11 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
                     }
                     // A capital that only opens the sentence is not part of the phrase's form.
                     let at_start = part[0].0.start == 0;
-                    match c.forms.iter_mut().find(|f| f.0 == form) {
-                        Some(f) => f.1 += if at_start { 1 } else { 2 },
-                        None => c.forms.push((form, if at_start { 1 } else { 2 })),
+                    let weight = if at_start { 1 } else { 2 };
+                    if let Some(f) = c.forms.iter_mut().find(|f| f.0 == form) {
+                        f.1 += weight;
+                    } else if c.forms.len() < MAX_FORMS {
+                        c.forms.push((form, weight));
                     }
                 }
             }

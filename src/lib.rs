@@ -21,7 +21,8 @@
 //! ```
 //!
 //! Empty input or input without sentences is not an error: it gives an empty summary. Invalid
-//! options are ([`Error`]).
+//! options are ([`Error`]), and so is an input above [`MAX_INPUT_BYTES`] (50 MiB), which is
+//! refused before any work is done.
 
 mod document;
 mod error;
@@ -36,7 +37,7 @@ pub use keywords::Keyword;
 pub use score::Method;
 pub use summarize::{
     keywords, keywords_many, rank, summarize, summarize_many, Doc, Duplicate, Length, MultiSummary,
-    Options, ScoredSentence, Summary, NEAR_DUPLICATE,
+    Options, ScoredSentence, Summary, MAX_DOCUMENTS, MAX_INPUT_BYTES, NEAR_DUPLICATE,
 };
 pub use text::clean::{boilerplate, Boilerplate};
 pub use text::sentence::split as split_sentences;

@@ -4,8 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use gisty::{summarize, Length, Options};
+use gisty::{summarize, Length, Options, MAX_INPUT_BYTES};
 use serde_json::Value;
+
+#[path = "support/binary.rs"]
+mod binary;
 
 const BIN: &str = env!("CARGO_BIN_EXE_gisty");
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples");
@@ -279,4 +282,140 @@ fn invalid_utf8_is_summarized_with_a_warning() {
         "{got}"
     );
     assert_eq!(got.lines().count(), 4, "{got}");
+}
+
+#[test]
+fn binary_files_are_refused_by_name_and_the_others_summarized() {
+    let good = sample("002_");
+    let text = std::fs::read_to_string(&good).unwrap();
+    let mut nul = b"Looks like text at first. ".repeat(100);
+    nul[1000] = 0;
+    let mut utf16_looking = vec![b'A', 0, b'B', 0];
+    utf16_looking.extend(b" UTF-16 without a byte-order mark\0.".iter());
+    let files = [
+        (scratch("image.png", &binary::png()), "a PNG image"),
+        (scratch("archive.zip", &binary::zip()), "a ZIP archive"),
+        (scratch("paper.pdf", &binary::pdf()), "a PDF document"),
+        (scratch("has-nul.txt", &nul), "a binary file"),
+        (scratch("no-bom.txt", &utf16_looking), "a binary file"),
+        (scratch("prog.elf", b"\x7fELF\x02\x01\x01\0\0\0"), "a program"),
+        (scratch("photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF\0"), "a JPEG image"),
+        (scratch("data.gz", b"\x1f\x8b\x08\0\0\0\0\0"), "a gzip archive"),
+    ];
+    let mut args: Vec<&str> = files.iter().map(|(p, _)| p.to_str().unwrap()).collect();
+    args.push(good.to_str().unwrap());
+    let out = run(&args, None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for (path, what) in &files {
+        let want = format!("gisty: {}: looks like {what}", path.display());
+        assert!(err.contains(&want), "{want:?} not in {err}");
+    }
+    assert!(err.contains("not text; skipped"), "{err}");
+    let got = stdout(&out);
+    assert!(!got.contains("image.png"), "a refused file has no section: {got}");
+    assert!(got.contains(&format!("==> {} <==", good.display())), "{got}");
+    for line in expected_lines(&text, &three_sentences()) {
+        assert!(got.contains(&line), "{line:?} missing from {got}");
+    }
+    // Standard input, and --combine, refuse them too.
+    let out = run(&[], Some(&binary::png()));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("-: looks like a PNG image, not text"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let png = files[0].0.to_str().unwrap();
+    let out = run(&["--combine", png, good.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("looks like a PNG image"), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 3, "{}", stdout(&out));
+}
+
+#[test]
+fn text_that_merely_starts_like_a_signature_is_still_text() {
+    for (name, text) in [
+        ("mz.txt", "MZ is how the file starts. The rest is plain text here."),
+        ("bzh.txt", "BZh, said the sign. The rest is plain text here."),
+        ("pk.txt", "PK is a short name. The rest is plain text here."),
+    ] {
+        let path = scratch(name, text.as_bytes());
+        let out = run(&["-n", "1", path.to_str().unwrap()], None);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        assert_eq!(stdout(&out).lines().count(), 1, "{name}");
+    }
+}
+
+#[test]
+fn latin1_is_decoded_lossily_with_a_warning() {
+    let bytes = b"Le caf\xe9 ouvre \xe0 huit heures. Les cr\xeapes sont d\xe9licieuses. \
+                  Le march\xe9 ferme \xe0 midi.";
+    let path = scratch("latin1.txt", bytes);
+    let out = run(&["-n", "3", "--redundancy", "1", path.to_str().unwrap()], None);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("not valid UTF-8") && err.contains("offset 6"), "{err}");
+    let got = stdout(&out);
+    assert!(got.starts_with("Le caf\u{fffd} ouvre"), "{got}");
+    assert_eq!(got.lines().count(), 3, "{got}");
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read_as_text() {
+    let text = std::fs::read_to_string(sample("001_")).unwrap();
+    for (name, bom, unit) in [
+        ("utf16le.txt", [0xff, 0xfe], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+        ("utf16be.txt", [0xfe, 0xff], u16::to_be_bytes),
+    ] {
+        let mut bytes = bom.to_vec();
+        bytes.extend(text.encode_utf16().flat_map(unit));
+        let path = scratch(name, &bytes);
+        let out = run(&[path.to_str().unwrap()], None);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        assert!(out.stderr.is_empty(), "{name}: {}", stderr(&out));
+        let got: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+        assert_eq!(got, expected_lines(&text, &three_sentences()), "{name}");
+    }
+}
+
+#[test]
+fn a_file_over_fifty_megabytes_is_refused_with_its_size_and_the_others_summarized() {
+    let good = sample("000_");
+    let text = std::fs::read_to_string(&good).unwrap();
+    // Just over: read, then refused by the library before any work.
+    let mut big = "word ".repeat(MAX_INPUT_BYTES / 5 + 1).into_bytes();
+    big.truncate(MAX_INPUT_BYTES + 1);
+    let over = scratch("just-over.txt", &big);
+    drop(big);
+    // Far over (a sparse file): refused from its size, without being read.
+    let huge = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli/huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    let args = [
+        over.to_str().unwrap(),
+        huge.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ];
+    let out = run(&args, None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "gisty: {}: the text is 50.1 MB; gisty summarizes at most 50 MB at once",
+            over.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "gisty: {}: the file is 300 MB; gisty summarizes at most 50 MB at once",
+            huge.display()
+        )),
+        "{err}"
+    );
+    for line in expected_lines(&text, &three_sentences()) {
+        assert!(stdout(&out).contains(&line), "{line:?} missing");
+    }
+    std::fs::remove_file(over).unwrap();
+    std::fs::remove_file(huge).unwrap();
 }

@@ -158,11 +158,16 @@ fn gisty(
         corpus,
         similarity::cosine_graph(vectors, vocab, GISTY_THRESHOLD),
     );
+    let references: Vec<(Vec<u32>, Vec<u32>)> = corpus
+        .docs
+        .iter()
+        .map(|d| (similarity::term_set(&d.title), similarity::term_set(&d.headings)))
+        .collect();
     let titles: Vec<f64> = sents
         .iter()
         .map(|s| {
-            let d = &corpus.docs[s.doc];
-            title::overlap(&similarity::term_set(&s.terms), &d.title, &d.headings)
+            let (title, headings) = &references[s.doc];
+            title::overlap(&similarity::term_set(&s.terms), title, headings)
         })
         .collect();
     let max_c = cent.iter().cloned().fold(0.0, f64::max);

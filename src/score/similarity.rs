@@ -15,15 +15,27 @@ pub(crate) const MAX_POSTINGS: usize = 256;
 /// its graph is exact; on a book, weak links to far-away sentences add cost and little signal.
 pub(crate) const MAX_NEIGHBOURS: usize = 64;
 
-/// A finished row of the graph from the edges found for one sentence, in any order: its
-/// `MAX_NEIGHBOURS` heaviest (ties: the lower index), sorted by index, in a vector of exactly
-/// that size (the scratch row is reused, so a sentence linked to thousands keeps no slack).
-fn finish_row(scratch: &mut Vec<(u32, f64)>) -> Vec<(u32, f64)> {
-    if scratch.len() > MAX_NEIGHBOURS {
-        scratch.select_nth_unstable_by(MAX_NEIGHBOURS - 1, |a, b| {
-            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
-        });
-        scratch.truncate(MAX_NEIGHBOURS);
+/// The edges of the whole graph, at most about this many (16 bytes each: 256 MB). Past
+/// 262 144 sentences each keeps fewer than [`MAX_NEIGHBOURS`]: 50 MB of one-word sentences
+/// (7 million, each sharing its word with 200 others) made a graph of 7 GB, which no browser
+/// tab holds.
+const MAX_EDGES: usize = 1 << 24;
+
+/// However many sentences, each keeps at least this many edges.
+const MIN_NEIGHBOURS: usize = 4;
+
+/// How many edges each sentence of an `n`-sentence graph keeps.
+fn neighbours(n: usize) -> usize {
+    (MAX_EDGES / n.max(1)).clamp(MIN_NEIGHBOURS, MAX_NEIGHBOURS)
+}
+
+/// A finished row of the graph from the edges found for one sentence, in any order: its `cap`
+/// heaviest (ties: the lower index), sorted by index, in a vector of exactly that size (the
+/// scratch row is reused, so a sentence linked to thousands keeps no slack).
+fn finish_row(scratch: &mut Vec<(u32, f64)>, cap: usize) -> Vec<(u32, f64)> {
+    if scratch.len() > cap {
+        scratch.select_nth_unstable_by(cap - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scratch.truncate(cap);
     }
     scratch.sort_unstable_by_key(|e| e.0);
     let row = scratch.to_vec();
@@ -100,7 +112,8 @@ pub(crate) fn dot(a: &SparseVec, b: &SparseVec) -> f64 {
 }
 
 /// Weighted graph as adjacency lists: `adj[i]` holds (j, weight) with j != i, sorted by j.
-/// Symmetric up to [`MAX_NEIGHBOURS`]: past it, a sentence keeps only its strongest links.
+/// Symmetric up to [`MAX_NEIGHBOURS`] (fewer on a text of very many sentences, see
+/// [`MAX_EDGES`]): past it, a sentence keeps only its strongest links.
 pub(crate) type Graph = Vec<Vec<(u32, f64)>>;
 
 /// The cosine-similarity graph of normalized vectors: an edge where the cosine exceeds
@@ -108,6 +121,7 @@ pub(crate) type Graph = Vec<Vec<(u32, f64)>>;
 pub(crate) fn cosine_graph(vecs: &[SparseVec], vocab: usize, threshold: f64) -> Graph {
     let postings = postings(vecs.iter().map(|v| v.iter().map(|&(t, w)| (t, w))), vocab);
     let mut adj: Graph = vec![Vec::new(); vecs.len()];
+    let cap = neighbours(vecs.len());
     let mut acc = vec![0.0f64; vecs.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut row: Vec<(u32, f64)> = Vec::new();
@@ -135,7 +149,7 @@ pub(crate) fn cosine_graph(vecs: &[SparseVec], vocab: usize, threshold: f64) -> 
             acc[j as usize] = 0.0;
         }
         touched.clear();
-        adj[i] = finish_row(&mut row);
+        adj[i] = finish_row(&mut row, cap);
     }
     adj
 }
@@ -145,6 +159,7 @@ pub(crate) fn cosine_graph(vecs: &[SparseVec], vocab: usize, threshold: f64) -> 
 pub(crate) fn overlap_graph(sets: &[Vec<u32>], vocab: usize) -> Graph {
     let postings = postings(sets.iter().map(|s| s.iter().map(|&t| (t, 1.0))), vocab);
     let mut adj: Graph = vec![Vec::new(); sets.len()];
+    let cap = neighbours(sets.len());
     let mut acc = vec![0u32; sets.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut row: Vec<(u32, f64)> = Vec::new();
@@ -173,7 +188,7 @@ pub(crate) fn overlap_graph(sets: &[Vec<u32>], vocab: usize) -> Graph {
             acc[j as usize] = 0;
         }
         touched.clear();
-        adj[i] = finish_row(&mut row);
+        adj[i] = finish_row(&mut row, cap);
     }
     adj
 }
@@ -276,6 +291,19 @@ mod tests {
             }
         }
         assert!(g[2].is_empty(), "sentence 2 shares no term");
+    }
+
+    #[test]
+    fn a_graph_of_very_many_sentences_keeps_fewer_edges_each() {
+        assert_eq!(neighbours(1_000), MAX_NEIGHBOURS);
+        assert_eq!(neighbours(7_000_000), MIN_NEIGHBOURS);
+        // 300 000 sentences in groups of 100 alike: 99 links each, kept to 55.
+        let n = 300_000;
+        let vecs: Vec<SparseVec> = (0..n).map(|i| vec![((i / 100) as u32, 1.0)]).collect();
+        let g = cosine_graph(&vecs, n / 100, 0.0);
+        assert_eq!(neighbours(n), 55);
+        assert!(g.iter().all(|row| row.len() == 55));
+        assert!(g.iter().map(Vec::len).sum::<usize>() <= MAX_EDGES);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
