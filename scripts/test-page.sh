@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The page's tests, in headless Chromium driven by playwright-core: builds the page
 # (scripts/build-page.sh), serves www/ on a free loopback port, and runs tests/page/, which also
-# open the single-file build from disk. Screenshots go to target/page-artifacts/.
+# open the single-file build from disk. The tests that make the wasm panic use target/www-test:
+# www/ with the test build of the wasm (scripts/build.sh web-test, which exports __testPanic)
+# in place of www/pkg. Screenshots go to target/page-artifacts/.
 # scripts/test.sh runs it; it also runs alone.
 # usage: scripts/test-page.sh
 set -euo pipefail
@@ -12,6 +14,11 @@ if [ ! -d node_modules/playwright-core ] || [ ! -x /usr/bin/chromium ]; then
 fi
 
 bash scripts/build-page.sh
+bash scripts/build.sh web-test
+rm -rf target/www-test
+cp -R www target/www-test
+rm -rf target/www-test/pkg
+cp -R target/web-test-pkg target/www-test/pkg
 
 artifacts=$PWD/target/page-artifacts
 mkdir -p "$artifacts"
@@ -34,6 +41,6 @@ if [ -z "$url" ]; then
 fi
 echo "--- the page at $url, the single-file build at dist/gisty.html"
 
-GISTY_URL=$url GISTY_SINGLE_FILE=$PWD/dist/gisty.html GISTY_ARTIFACTS=$artifacts \
+GISTY_URL=$url GISTY_TEST_ROOT=$PWD/target/www-test GISTY_SINGLE_FILE=$PWD/dist/gisty.html GISTY_ARTIFACTS=$artifacts \
   node --test --test-concurrency=1 tests/page/
 echo "--- screenshots in ${artifacts#"$PWD"/}/"

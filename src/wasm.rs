@@ -153,6 +153,15 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// Panics, for the page tests only (the `test-hooks` feature, which release builds leave off):
+/// they check that a panic in the wasm is reported for its document and that the page's worker
+/// is replaced.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = __testPanic)]
+pub fn test_panic() {
+    panic!("test-only panic");
+}
+
 /// The languages this build knows, as ISO 639-1 codes: the page's build knows English only,
 /// the npm package every language.
 #[wasm_bindgen(unchecked_return_type = "Language[]")]

@@ -1,14 +1,23 @@
-// The page: text and files in, a card per document out, every setting applied live.
+// The page: text and files in, a card per document out, and with two documents or more a summary
+// of them all together on top; every setting applied live.
 //
 // Summaries are made in worker.js (through engine.js), so the page never waits on the wasm.
 // Everything the reader gives the page is shown with textContent: it is text, never markup.
 
 import { Engine, SUPERSEDED } from "./engine.js";
-import { ExtractError, readFile } from "./extract.js";
-import { allSummaries, countWords, downloadName, summaryMarkdown, summaryText } from "./format.js";
-
-/** The languages the core knows; another declared language falls back to the default. */
-const LANGUAGES = new Set(["en", "fr", "de", "es", "it", "pt", "nl", "ru"]);
+import { ExtractError, oversize, readFile, tooLarge } from "./extract.js";
+import {
+  allSummaries,
+  combinedMarkdown,
+  combinedText,
+  countWords,
+  downloadName,
+  number,
+  plural,
+  summaryMarkdown,
+  summaryText,
+} from "./format.js";
+import { drawSource, partOf } from "./source.js";
 
 /** Length modes: the slider's range and the value each starts at. */
 const LENGTHS = {
@@ -17,8 +26,18 @@ const LENGTHS = {
   words: { min: 20, max: 500, step: 10, value: 100, unit: (n) => (n === 1 ? "word" : "words") },
 };
 
+/** Key phrases shown per card, and for all the documents together. */
+const KEYWORDS = 8;
+/**
+ * The most summary sentences a card lists (a percentage of a 50 MB text is many thousands, and
+ * laying them all out would freeze the page); copy and download give them all.
+ */
+const SHOWN_SENTENCES = 1000;
+
 const TYPING_PAUSE_MS = 250;
 const SETTINGS_PAUSE_MS = 100;
+/** Documents arrive one by one (files are read in parallel): the combined summary waits a beat. */
+const COMBINE_PAUSE_MS = 150;
 
 const $ = (selector) => document.querySelector(selector);
 const ui = {
@@ -28,6 +47,7 @@ const ui = {
   range: $("#length-range"),
   number: $("#length-number"),
   method: $("#method"),
+  focus: $("#focus"),
   shade: $("#shade"),
   exportMd: $("#export-md"),
   exportTxt: $("#export-txt"),
@@ -44,11 +64,14 @@ let nextFile = 1;
 /** The Blob URL of the single-file build's worker, made once. */
 let inlinedWorker = null;
 const lengths = Object.fromEntries(Object.entries(LENGTHS).map(([k, v]) => [k, v.value]));
+/** The languages the summarizer knows (the worker says which once it is ready). */
+let languages = new Set(["en"]);
 
 // <html data-state> says where the summarizer is: "ready" once its wasm is loaded (tests wait for
 // it), "broken" when its worker keeps failing.
 const engine = new Engine(startWorker, {
-  onReady: () => {
+  onReady: (known) => {
+    if (known.length) languages = new Set(known);
     document.documentElement.dataset.state = "ready";
   },
   onBroken: (message) => {
@@ -73,16 +96,28 @@ function startWorker() {
 
 // ---- settings
 
-function options(doc) {
+/** The length, method and focus options, shared by every card and the combined summary. */
+function settings() {
   const n = lengths[ui.mode.value];
   const length = ui.mode.value === "percent" ? { ratio: n / 100 } : { [ui.mode.value]: n };
-  const language = doc.language?.toLowerCase().split(/[-_]/)[0];
-  return {
-    ...length,
-    method: ui.method.value,
-    ...(doc.title ? { title: doc.title } : {}),
-    ...(LANGUAGES.has(language) ? { language } : {}),
-  };
+  const focus = currentFocus();
+  return { ...length, method: ui.method.value, ...(focus ? { focus } : {}) };
+}
+
+function currentFocus() {
+  return ui.focus.value.replace(/\s+/g, " ").trim();
+}
+
+/** A declared language the summarizer knows, as its code; otherwise undefined (the default). */
+function languageOf(doc) {
+  const code = doc.language?.toLowerCase().split(/[-_]/)[0];
+  return languages.has(code) ? code : undefined;
+}
+
+function options(doc) {
+  const language = languageOf(doc);
+  const title = doc.title ? { title: doc.title } : {};
+  return { ...settings(), ...title, ...(language ? { language } : {}) };
 }
 
 function showLength() {
@@ -105,6 +140,7 @@ function setLength(raw) {
 
 const settingsChanged = debounce(() => {
   for (const doc of docs.values()) if (doc.text !== null) summarizeDoc(doc);
+  combine();
 }, SETTINGS_PAUSE_MS);
 
 ui.mode.addEventListener("change", () => {
@@ -128,6 +164,24 @@ ui.number.addEventListener("change", showLength);
 ui.method.addEventListener("change", settingsChanged);
 ui.shade.addEventListener("change", settingsChanged);
 
+// The focus applies as it is typed, once the typing pauses; the same words again change nothing.
+let appliedFocus = "";
+function applyFocus() {
+  if (currentFocus() === appliedFocus) return;
+  appliedFocus = currentFocus();
+  showFocus();
+  settingsChanged();
+}
+ui.focus.addEventListener("input", debounce(applyFocus, TYPING_PAUSE_MS));
+
+/** Marks the key phrase chips that are the focus. */
+function showFocus() {
+  const focus = currentFocus().toLowerCase();
+  for (const chip of document.querySelectorAll(".keywords button")) {
+    chip.setAttribute("aria-pressed", String(chip.textContent.toLowerCase() === focus));
+  }
+}
+
 // ---- input: typing, pasting, files
 
 const typed = debounce(() => {
@@ -138,7 +192,7 @@ const typed = debounce(() => {
     return;
   }
   if (!doc) doc = addDoc("pasted", "Pasted text", { first: true });
-  doc.text = text;
+  setText(doc, text);
   summarizeDoc(doc);
 }, TYPING_PAUSE_MS);
 ui.input.addEventListener("input", typed);
@@ -187,14 +241,17 @@ function addFiles(fileList) {
   say(`Reading ${plural(files.length, "file")}…`);
   for (const file of files) {
     const doc = addDoc(`file-${nextFile++}`, file.name);
-    readFile(file).then(
+    // Markdown and large HTML are read in the worker, like the summaries: never on this thread.
+    const offload = (kind, source) => engine.request(`${doc.key}#read`, { kind, source }, source.length);
+    readFile(file, offload).then(
       (read) => {
-        if (docs.get(doc.key) !== doc) return;
-        Object.assign(doc, { text: read.text, title: read.title, language: read.language });
+        if (docs.get(doc.key) !== doc || read === SUPERSEDED) return;
+        Object.assign(doc, { title: read.title, language: read.language });
         if (read.title) {
           doc.el.title.textContent = read.title;
           doc.el.title.hidden = false;
         }
+        setText(doc, read.text);
         summarizeDoc(doc);
       },
       (error) => {
@@ -215,20 +272,44 @@ function addDoc(key, name, { first = false } = {}) {
     card,
     name: card.querySelector(".doc-name"),
     title: card.querySelector(".doc-title"),
+    badges: card.querySelector(".badges"),
     meta: card.querySelector(".doc-meta"),
+    keywords: card.querySelector(".keywords"),
     summary: card.querySelector(".summary"),
+    more: card.querySelector(".more"),
     details: card.querySelector(".source"),
     legend: card.querySelector(".legend"),
+    pager: card.querySelector(".pager"),
     source: card.querySelector(".source-text"),
   };
-  const doc = { key, name, text: null, title: undefined, language: undefined, el, answer: null };
+  const doc = {
+    key,
+    name,
+    /** The text to summarize, once read; null while a file is being read. */
+    text: null,
+    title: undefined,
+    language: undefined,
+    el,
+    /** The worker's answer for the current text and settings: { summary, ranked, ms }. */
+    answer: null,
+    /** The text whose key phrases are shown (or asked for). */
+    keywordsFor: null,
+    /** Whether the newest summary failed: the combined summary leaves the document out. */
+    failed: false,
+    /** A sentence of the combined summary to show in the source: { start, end }. */
+    target: null,
+    /** Which part of a text too long to show whole the source view shows. */
+    sourcePart: 0,
+  };
   el.name.textContent = name;
   el.source.setAttribute("aria-label", `Source text of ${name}`);
+  card.dataset.key = key;
   card.querySelector('[data-action="remove"]').setAttribute("aria-label", `Remove ${name}`);
   card.addEventListener("click", (event) => {
-    const action = event.target.closest("button")?.dataset.action;
-    if (action) act(doc, action, event.target.closest("button"));
+    const button = event.target.closest("button");
+    if (button?.dataset.action) act(doc, button.dataset.action, button);
   });
+  el.keywords.addEventListener("click", chipClicked);
   el.details.addEventListener("toggle", () => renderSource(doc));
   if (first) {
     ui.docs.prepend(card);
@@ -245,9 +326,20 @@ function addDoc(key, name, { first = false } = {}) {
   return doc;
 }
 
-function removeDoc(doc) {
-  engine.forget(doc.key);
+function setText(doc, text) {
+  doc.text = text;
+  doc.target = null;
+  doc.sourcePart = 0;
+}
+
+function forgetDoc(doc) {
+  for (const what of ["", "#keywords", "#read"]) engine.forget(`${doc.key}${what}`);
   docs.delete(doc.key);
+  combine();
+}
+
+function removeDoc(doc) {
+  forgetDoc(doc);
   doc.el.card.remove();
   if (doc.key === "pasted" && ui.input.value) ui.input.value = "";
   updateEmpty();
@@ -263,8 +355,7 @@ function fileError(doc, message) {
     card.remove();
     updateEmpty();
   });
-  engine.forget(doc.key);
-  docs.delete(doc.key);
+  forgetDoc(doc);
   doc.el.card.replaceWith(card);
   say(`${doc.name}: ${message}`);
   updateEmpty();
@@ -278,24 +369,64 @@ function updateEmpty() {
 }
 
 async function summarizeDoc(doc) {
-  doc.el.card.setAttribute("aria-busy", "true");
+  const { card } = doc.el;
+  const text = doc.text;
+  combine();
+  const bytes = oversize(text);
+  if (bytes) {
+    engine.forget(doc.key);
+    engine.forget(`${doc.key}#keywords`);
+    card.removeAttribute("aria-busy");
+    doc.keywordsFor = null;
+    showKeywords(doc.el.keywords, []);
+    showDocError(doc, tooLarge(bytes, doc.key === "pasted" ? "The text" : "This file"));
+    return;
+  }
+  const opts = options(doc);
+  card.setAttribute("aria-busy", "true");
+  const message = { kind: "summarize", text, options: opts, scores: ui.shade.checked };
+  const asked = engine.request(doc.key, message, text.length);
+  // Key phrases depend on the text alone: asked for once per text, after its summary.
+  if (doc.keywordsFor !== text) keywordsOf(doc);
   let answer;
   try {
-    answer = await engine.request(doc.key, doc.text, options(doc), ui.shade.checked);
+    answer = await asked;
   } catch (error) {
     if (docs.get(doc.key) !== doc) return;
-    doc.el.card.removeAttribute("aria-busy");
+    card.removeAttribute("aria-busy");
     showDocError(doc, error.message);
     return;
   }
   if (answer === SUPERSEDED || docs.get(doc.key) !== doc) return;
-  doc.el.card.removeAttribute("aria-busy");
+  card.removeAttribute("aria-busy");
+  card.dataset.focus = opts.focus ?? "";
   doc.answer = answer;
+  if (doc.failed) {
+    doc.failed = false;
+    combine();
+  }
   showSummary(doc);
   updateEmpty();
   announce();
 }
 
+async function keywordsOf(doc) {
+  const text = doc.text;
+  doc.keywordsFor = text;
+  const key = `${doc.key}#keywords`;
+  const message = { kind: "keywords", input: text, count: KEYWORDS, language: languageOf(doc) };
+  let answer;
+  try {
+    answer = await engine.request(key, message, text.length);
+  } catch {
+    answer = { keywords: [] }; // the summary says what went wrong; the chips are extras
+    if (doc.keywordsFor === text) doc.keywordsFor = null; // asked again with the next summary
+  }
+  if (answer === SUPERSEDED || docs.get(doc.key) !== doc || doc.text !== text) return;
+  showKeywords(doc.el.keywords, answer.keywords);
+}
+
+/** An error in place of the document's summary (its source stays readable). */
 function showDocError(doc, message) {
   let p = doc.el.card.querySelector(".doc-error");
   if (!p) {
@@ -305,72 +436,352 @@ function showDocError(doc, message) {
     doc.el.meta.after(p);
   }
   p.textContent = message;
+  doc.answer = null;
+  doc.el.summary.replaceChildren();
+  doc.el.more.hidden = true;
+  doc.el.meta.textContent = "No summary.";
+  renderSource(doc);
+  if (!doc.failed) {
+    doc.failed = true;
+    combine();
+  }
+  updateEmpty();
   say(`${doc.name}: ${message}`);
 }
 
 function showSummary(doc) {
   const { summary, ms } = doc.answer;
   doc.el.card.querySelector(".doc-error")?.remove();
-  const items = summary.sentences.map((s) => {
+  const items = summary.sentences.slice(0, SHOWN_SENTENCES).map((s) => {
     const li = document.createElement("li");
     li.textContent = s.text;
+    li.dataset.score = String(s.score);
     return li;
   });
   doc.el.summary.replaceChildren(...items);
+  showMore(doc.el.more, summary.sentences.length - items.length);
   const wordsOut = summary.sentences.reduce((n, s) => n + countWords(s.text), 0);
-  const wordsIn = summary.totalWords;
   if (summary.totalSentences === 0) {
     doc.el.meta.textContent = "No sentences to summarize in this text.";
   } else {
-    const shorter = wordsIn ? Math.round((1 - wordsOut / wordsIn) * 100) : 0;
     doc.el.meta.textContent =
-      `${number(wordsIn)} words → ${number(wordsOut)} · ${shorter}% shorter · ` +
-      `${summary.sentences.length} of ${plural(summary.totalSentences, "sentence")} · ` +
-      `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+      `${reduction(summary.totalWords, wordsOut)} · ` +
+      `${summary.sentences.length} of ${plural(summary.totalSentences, "sentence")} · ${duration(ms)}`;
   }
   renderSource(doc);
 }
 
+/** Says how many sentences of a summary are not listed. */
+function showMore(p, hidden) {
+  p.hidden = hidden <= 0;
+  p.textContent =
+    `… and ${plural(hidden, "more sentence")}: copy or download the summary for all of them.`;
+}
+
+/** "1,234 words → 98 · 92% shorter" */
+function reduction(wordsIn, wordsOut) {
+  const shorter = wordsIn ? Math.round((1 - wordsOut / wordsIn) * 100) : 0;
+  return `${number(wordsIn)} words → ${number(wordsOut)} · ${shorter}% shorter`;
+}
+
+function duration(ms) {
+  return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+}
+
+/** The key phrases as chips: each puts its phrase in the focus box (again: takes it out). */
+function showKeywords(list, keywords) {
+  const focus = currentFocus().toLowerCase();
+  const chips = keywords.map((k) => {
+    const li = document.createElement("li");
+    const chip = document.createElement("button");
+    chip.type = "button";
+    chip.textContent = k.text;
+    chip.title = `Focus the summaries on “${k.text}” (${plural(k.count, "occurrence")})`;
+    chip.setAttribute("aria-pressed", String(k.text.toLowerCase() === focus));
+    li.append(chip);
+    return li;
+  });
+  list.replaceChildren(...chips);
+  list.hidden = chips.length === 0;
+}
+
+function chipClicked(event) {
+  const chip = event.target.closest(".keywords button");
+  if (!chip) return;
+  const pressed = chip.getAttribute("aria-pressed") === "true";
+  ui.focus.value = pressed ? "" : chip.textContent;
+  applyFocus();
+  say(
+    pressed
+      ? "No focus: the summaries are back to the whole text."
+      : `Focusing the summaries on “${chip.textContent}”.`,
+  );
+}
+
 /**
- * The source text with the summary's sentences marked, built from text nodes only (the offsets
- * are UTF-16, as String.prototype.slice counts). Built only while the source is open: a 1 MB
- * text makes many nodes, and a closed source needs none.
+ * The card's source view (source.js), built only while it is open: a long text makes many nodes,
+ * and a closed source needs none.
  */
 function renderSource(doc) {
-  if (!doc.el.details.open || !doc.answer || doc.text === null) return;
-  const { summary, ranked } = doc.answer;
-  const shaded = ui.shade.checked && ranked;
-  const chosen = new Set(summary.sentences.map((s) => s.index));
-  const sentences = shaded ? ranked : summary.sentences;
-  let low = Infinity;
-  let high = -Infinity;
-  if (shaded) {
-    for (const s of ranked) {
-      low = Math.min(low, s.score);
-      high = Math.max(high, s.score);
+  if (!doc.el.details.open || doc.text === null) return;
+  const { answer, target, sourcePart: part } = doc;
+  doc.sourcePart = drawSource(doc.el, doc.text, { answer, shaded: ui.shade.checked, target, part });
+}
+
+/** Moves the source view of a long text a part earlier or later. */
+function turnSource(doc, later) {
+  doc.sourcePart += later ? 1 : -1;
+  renderSource(doc);
+  doc.el.source.scrollTop = 0;
+}
+
+// ---- all documents together
+
+const combined = (() => {
+  const card = $("#combined");
+  return {
+    card,
+    name: card.querySelector(".doc-name"),
+    meta: card.querySelector(".doc-meta"),
+    keywords: card.querySelector(".keywords"),
+    summary: card.querySelector(".summary"),
+    more: card.querySelector(".more"),
+    duplicates: card.querySelector(".duplicates"),
+    duplicateList: card.querySelector(".duplicates ul"),
+    /** The answer shown: { summary, ms }, with the documents it is of ({ key, name }, in order). */
+    answer: null,
+    sources: [],
+    /** The texts whose key phrases are shown (or asked for). */
+    keywordsFor: [],
+  };
+})();
+combined.card.addEventListener("click", (event) => {
+  const button = event.target.closest("button");
+  if (!button) return;
+  if (button.dataset.action) actCombined(button.dataset.action, button);
+  else if (button.dataset.doc) showInSource(button.dataset.doc, sentenceOf(button.closest("li")));
+});
+combined.keywords.addEventListener("click", chipClicked);
+
+/** The span in its document of the combined summary's sentence `li`, or null. */
+function sentenceOf(li) {
+  if (!li?.dataset.start) return null;
+  return { start: Number(li.dataset.start), end: Number(li.dataset.end) };
+}
+
+/**
+ * Asks for the summary of every document together, once the documents settle: those with text
+ * whose own summary did not fail, in card order. Fewer than two: no combined card.
+ */
+const combine = debounce(async () => {
+  const sources = [...docs.values()].filter((d) => d.text !== null && !d.failed);
+  if (sources.length < 2) {
+    stopCombining();
+    combined.card.hidden = true;
+    combined.answer = null;
+    markDuplicates([]);
+    updateEmpty();
+    return;
+  }
+  const texts = sources.map((d) => d.text);
+  const input = sources.map((d) => (d.title ? { text: d.text, title: d.title } : { text: d.text }));
+  const names = sources.map((d) => ({ key: d.key, name: d.name }));
+  const size = texts.reduce((n, t) => n + t.length, 0);
+  combined.card.hidden = false;
+  combined.name.textContent = `All ${sources.length} documents together`;
+  const bytes = oversize(...texts);
+  if (bytes) {
+    stopCombining();
+    showCombinedError(tooLarge(bytes, "Together, these documents"));
+    return;
+  }
+  // One language for all when they all declare the same one, else the default.
+  const declared = new Set(sources.map(languageOf));
+  const language = declared.size === 1 ? [...declared][0] : undefined;
+  const opts = { ...settings(), ...(language ? { language } : {}) };
+  combined.card.setAttribute("aria-busy", "true");
+  const asked = engine.request("combined", { kind: "many", docs: input, options: opts }, size);
+  const known = combined.keywordsFor;
+  if (texts.length !== known.length || texts.some((t, i) => t !== known[i])) {
+    combinedKeywords(texts, input, language);
+  }
+  let answer;
+  try {
+    answer = await asked;
+  } catch (error) {
+    combined.card.removeAttribute("aria-busy");
+    showCombinedError(error.message);
+    return;
+  }
+  if (answer === SUPERSEDED) return;
+  combined.card.removeAttribute("aria-busy");
+  combined.card.dataset.focus = opts.focus ?? "";
+  combined.answer = answer;
+  combined.sources = names;
+  showCombined();
+  updateEmpty();
+}, COMBINE_PAUSE_MS);
+
+/** Drops what was asked for the combined card, and its key phrases. */
+function stopCombining() {
+  engine.forget("combined");
+  engine.forget("combined#keywords");
+  combined.card.removeAttribute("aria-busy");
+  combined.keywordsFor = [];
+  showKeywords(combined.keywords, []);
+}
+
+async function combinedKeywords(texts, input, language) {
+  combined.keywordsFor = texts;
+  let answer;
+  try {
+    answer = await engine.request(
+      "combined#keywords",
+      { kind: "keywords", input, count: KEYWORDS, language },
+      texts.reduce((n, t) => n + t.length, 0),
+    );
+  } catch {
+    if (combined.keywordsFor === texts) combined.keywordsFor = [];
+    answer = { keywords: [] };
+  }
+  if (answer === SUPERSEDED || combined.keywordsFor !== texts) return;
+  showKeywords(combined.keywords, answer.keywords);
+}
+
+function showCombinedError(message) {
+  let p = combined.card.querySelector(".doc-error");
+  if (!p) {
+    p = document.createElement("p");
+    p.className = "doc-error";
+    p.dataset.testid = "error";
+    combined.meta.after(p);
+  }
+  p.textContent = message;
+  combined.answer = null;
+  combined.summary.replaceChildren();
+  combined.more.hidden = true;
+  combined.meta.textContent = "No combined summary.";
+  markDuplicates([]);
+}
+
+function showCombined() {
+  const { summary, ms } = combined.answer;
+  const sources = combined.sources;
+  combined.card.querySelector(".doc-error")?.remove();
+  // The rank of each sentence by score (1: the best), for readers of the markup and the tests.
+  const byScore = [...summary.sentences.keys()].sort(
+    (a, b) => summary.sentences[b].score - summary.sentences[a].score || a - b,
+  );
+  const rank = new Map(byScore.map((i, r) => [i, r + 1]));
+  const items = summary.sentences.slice(0, SHOWN_SENTENCES).map((s, i) => {
+    const { key, name } = sources[s.doc];
+    const li = document.createElement("li");
+    Object.assign(li.dataset, { start: String(s.start), end: String(s.end) });
+    li.dataset.score = String(s.score);
+    li.dataset.rank = String(rank.get(i));
+    li.dataset.doc = key;
+    const text = document.createElement("span");
+    text.className = "sentence";
+    text.textContent = s.text;
+    const link = document.createElement("button");
+    link.type = "button";
+    link.className = "source-link";
+    link.dataset.doc = key;
+    link.dataset.testid = "source-link";
+    link.textContent = name;
+    link.setAttribute("aria-label", `From ${name}: show it there`);
+    li.append(text, " ", link);
+    return li;
+  });
+  combined.summary.replaceChildren(...items);
+  showMore(combined.more, summary.sentences.length - items.length);
+  const from = new Set(summary.sentences.map((s) => s.doc)).size;
+  const wordsOut = summary.sentences.reduce((n, s) => n + countWords(s.text), 0);
+  combined.meta.textContent =
+    summary.totalSentences === 0
+      ? "No sentences to summarize in these texts."
+      : `${reduction(summary.totalWords, wordsOut)} · ` +
+        `${summary.sentences.length} of ${plural(summary.totalSentences, "sentence")}, ` +
+        `from ${from} of ${sources.length} documents · ${duration(ms)}`;
+
+  const pairs = summary.duplicates.map((d) => ({ a: sources[d.a], b: sources[d.b], similarity: d.similarity }));
+  const lines = pairs.map(({ a, b, similarity }) => {
+    const li = document.createElement("li");
+    const said = ` are near duplicates (similarity ${similarity.toFixed(2)}).`;
+    li.append(docLink(a), " and ", docLink(b), said);
+    return li;
+  });
+  combined.duplicateList.replaceChildren(...lines);
+  combined.duplicates.hidden = lines.length === 0;
+  markDuplicates(pairs);
+}
+
+function docLink({ key, name }) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "source-link";
+  button.dataset.doc = key;
+  button.textContent = name;
+  button.setAttribute("aria-label", `Show ${name}`);
+  return button;
+}
+
+/** A badge on each card that nearly repeats another: "Near duplicate of X". */
+function markDuplicates(pairs) {
+  const of = new Map();
+  for (const { a, b } of pairs) {
+    if (!of.has(a.key)) of.set(a.key, []);
+    if (!of.has(b.key)) of.set(b.key, []);
+    of.get(a.key).push(b.name);
+    of.get(b.key).push(a.name);
+  }
+  for (const doc of docs.values()) {
+    const others = of.get(doc.key);
+    if (!others) {
+      doc.el.badges.replaceChildren();
+      doc.el.badges.hidden = true;
+      continue;
+    }
+    const badge = document.createElement("span");
+    badge.className = "badge";
+    badge.dataset.testid = "duplicate-badge";
+    badge.textContent = `Near duplicate of ${others.join(", ")}`;
+    doc.el.badges.replaceChildren(badge);
+    doc.el.badges.hidden = false;
+  }
+}
+
+/**
+ * Brings a document's card into view and marks it; with a sentence (a link of the combined
+ * summary), opens the source there and marks the sentence in it.
+ */
+function showInSource(key, sentence) {
+  const doc = docs.get(key);
+  if (!doc) return;
+  for (const other of docs.values()) {
+    if (other !== doc && other.target) {
+      other.target = null;
+      renderSource(other);
     }
   }
-  const text = doc.text;
-  const parts = [];
-  let at = 0;
-  for (const s of sentences) {
-    if (s.start < at) continue;
-    if (s.start > at) parts.push(text.slice(at, s.start));
-    const span = document.createElement(chosen.has(s.index) ? "mark" : "span");
-    span.textContent = text.slice(s.start, s.end);
-    if (shaded) {
-      const score = high > low ? (s.score - low) / (high - low) : 1;
-      span.classList.add("scored");
-      span.style.setProperty("--score", score.toFixed(3));
-      span.title = `Score ${s.score.toFixed(3)}`;
-    }
-    parts.push(span);
-    at = s.end;
+  const { card, details, source } = doc.el;
+  if (sentence && doc.answer) {
+    doc.target = sentence;
+    doc.sourcePart = partOf(doc.text, sentence.start);
+    details.open = true;
+    renderSource(doc);
   }
-  parts.push(text.slice(at));
-  doc.el.source.classList.toggle("shaded", Boolean(shaded));
-  doc.el.legend.hidden = !shaded;
-  doc.el.source.replaceChildren(...parts);
+  const smooth = matchMedia("(prefers-reduced-motion: no-preference)").matches;
+  card.scrollIntoView({ behavior: smooth ? "smooth" : "auto", block: "start" });
+  const mark = source.querySelector(".target");
+  if (mark && details.open) {
+    const offset = mark.getBoundingClientRect().top - source.getBoundingClientRect().top;
+    source.scrollTop += offset - source.clientHeight / 3;
+  }
+  card.classList.remove("flash");
+  void card.offsetWidth; // restarts the animation
+  card.classList.add("flash");
+  card.focus({ preventScroll: true });
 }
 
 // ---- copy, download, export
@@ -381,21 +792,58 @@ async function act(doc, action, button) {
     say(`Removed ${doc.name}.`);
     return;
   }
+  if (action === "earlier" || action === "later") {
+    turnSource(doc, action === "later");
+    return;
+  }
   if (!doc.answer) return;
   const sentences = doc.answer.summary.sentences;
+  await deliver(action, button, {
+    what: `The summary of ${doc.name}`,
+    file: downloadName(doc.name, action),
+    plain: summaryText(sentences),
+    markdown: () => summaryMarkdown({ name: doc.name, sentences }),
+  });
+}
+
+async function actCombined(action, button) {
+  const together = combinedSummary();
+  if (!together) return;
+  await deliver(action, button, {
+    what: "The combined summary",
+    file: `gisty-combined-summary.${action}`,
+    plain: combinedText(together),
+    markdown: () => combinedMarkdown(together),
+  });
+}
+
+/** Copies a summary, or downloads it as .txt or .md. */
+async function deliver(action, button, { what, file, plain, markdown }) {
   if (action === "copy") {
     try {
-      await navigator.clipboard.writeText(summaryText(sentences));
+      await navigator.clipboard.writeText(plain);
       flash(button, "Copied");
-      say(`The summary of ${doc.name} is on the clipboard.`);
+      say(`${what} is on the clipboard.`);
     } catch {
       say("The browser did not allow copying: select the summary and copy it.");
     }
   } else if (action === "txt") {
-    download(downloadName(doc.name, "txt"), `${summaryText(sentences)}\n`, "text/plain");
+    download(file, `${plain}\n`, "text/plain");
   } else if (action === "md") {
-    download(downloadName(doc.name, "md"), summaryMarkdown({ name: doc.name, sentences }), "text/markdown");
+    download(file, markdown(), "text/markdown");
   }
+}
+
+/** The combined summary for export: { name, sentences: [{ text, source }] }, or null. */
+function combinedSummary() {
+  if (!combined.answer || combined.card.hidden) return null;
+  return {
+    name: combined.name.textContent,
+    sentences: combined.answer.summary.sentences.map((s) => ({
+      text: s.text,
+      source: combined.sources[s.doc].name,
+    })),
+  };
 }
 
 function exportAll(format) {
@@ -404,7 +852,7 @@ function exportAll(format) {
     .map((d) => ({ name: d.name, sentences: d.answer.summary.sentences }));
   if (summarized.length === 0) return;
   const type = format === "md" ? "text/markdown" : "text/plain";
-  download(`gisty-summaries.${format}`, allSummaries(summarized, format), type);
+  download(`gisty-summaries.${format}`, allSummaries(summarized, format, combinedSummary()), type);
 }
 ui.exportMd.addEventListener("click", () => exportAll("md"));
 ui.exportTxt.addEventListener("click", () => exportAll("txt"));
@@ -456,14 +904,6 @@ function debounce(fn, ms) {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
-}
-
-function plural(n, word) {
-  return `${number(n)} ${word}${n === 1 ? "" : "s"}`;
-}
-
-function number(n) {
-  return n.toLocaleString("en");
 }
 
 showLength();

@@ -4,15 +4,56 @@
 //
 // HTML is parsed here, on the main thread, because workers have no DOMParser. DOMParser makes an
 // inert document: its scripts never run, its event handlers never fire, nothing it names is
-// loaded. The text taken from it is shown with textContent only.
+// loaded. The text taken from it is shown with textContent only. Parsing takes the main thread
+// for as long as it lasts, so only pages up to DOM_HTML_CHARS are parsed here; Markdown, and larger
+// pages, are read by markup.js in the worker (the caller's `offload`).
 
 import { Readability } from "./vendor/readability.js";
 
 /** A file the page will not summarize; the message is for the reader. */
 export class ExtractError extends Error {}
 
-/** Larger files would take minutes and much memory to summarize. */
-const MAX_BYTES = 10_000_000;
+/**
+ * The most text the summarizer takes at once, in UTF-8 bytes: 50 MiB, the core's own limit (its
+ * tables take several times the text in memory, and a tab must not run out of it). A larger file
+ * is refused before it is read.
+ */
+export const MAX_BYTES = 50 * 1024 * 1024;
+
+/** What the page says of a text or file of `bytes` bytes, above MAX_BYTES. */
+export function tooLarge(bytes, what = "This file") {
+  const limit = megabytes(MAX_BYTES);
+  return `${what} is ${megabytes(bytes)} MB; gisty summarizes at most ${limit} MB at once.`;
+}
+
+/**
+ * `bytes` in MiB as the core writes them: whole numbers whole ("50"), others with one decimal,
+ * rounded up so that a size just over the limit never reads as the limit itself ("50.1").
+ */
+function megabytes(bytes) {
+  const MB = 1024 * 1024;
+  if (bytes % MB === 0) return String(bytes / MB);
+  const tenths = Math.ceil((bytes * 10) / MB);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+}
+
+/**
+ * The length of `texts` together in UTF-8 bytes, as the core counts for its limit, when that is
+ * above MAX_BYTES; otherwise 0.
+ */
+export function oversize(...texts) {
+  const units = texts.reduce((n, t) => n + t.length, 0);
+  // Each UTF-16 unit is one to three bytes: most inputs are decided without a look at them.
+  if (units * 3 <= MAX_BYTES) return 0;
+  let bytes = 0;
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i += 1) {
+      const c = text.charCodeAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+    }
+  }
+  return bytes > MAX_BYTES ? bytes : 0;
+}
 
 const KINDS = {
   txt: "text",
@@ -41,17 +82,24 @@ const MAGIC = [
 ];
 
 /**
+ * HTML parsed on the page up to this many characters: DOMParser takes about 15 ms per MB, and
+ * Readability (stopped past READABILITY_ELEMENTS) and the walk for the text about as much again.
+ */
+const DOM_HTML_CHARS = 3_000_000;
+/** Readability gives up on a page with more elements than this (about 0.3 s of work). */
+const READABILITY_ELEMENTS = 15_000;
+
+/**
  * Reads a File into { text, title, language }: the text to summarize, the document's title when
  * it has one apart from the text, and its language tag when it declares one.
+ * `offload(kind, source)`, with kind "markdown" or "html", reads markup in the summarizer's
+ * worker (markup.js) and resolves to the same shape.
  * Throws an ExtractError for a file the page does not read.
  */
-export async function readFile(file) {
+export async function readFile(file, offload) {
   const kind = kindOf(file);
-  if (file.size > MAX_BYTES) {
-    throw new ExtractError(
-      `This file is too large to summarize here (${megabytes(file.size)}; the limit is ${megabytes(MAX_BYTES)}).`,
-    );
-  }
+  // Checked before the file is read: a file of gigabytes never becomes a string in this tab.
+  if (file.size > MAX_BYTES) throw new ExtractError(tooLarge(file.size));
   let bytes;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -65,7 +113,14 @@ export async function readFile(file) {
   }
   if (magic) throw new ExtractError(`This file is ${magic}, not text.`);
   const source = decode(bytes, kind);
-  if (kind === "markdown") return { text: stripMarkdown(source) };
+  bytes = null; // the text is all that is needed now: let the bytes go
+  if (kind === "markdown" || (kind === "html" && source.length > DOM_HTML_CHARS)) {
+    try {
+      return await offload(kind, source);
+    } catch (e) {
+      throw new ExtractError(e?.message ?? String(e));
+    }
+  }
   if (kind === "html") return htmlToText(source);
   return { text: source.replace(/\r\n?/g, "\n") };
 }
@@ -83,10 +138,6 @@ function describeType(file) {
   const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1];
   if (ext) return `a .${ext} file`;
   return file.type ? `${file.type}` : "a file without an extension";
-}
-
-function megabytes(n) {
-  return `${(n / 1e6).toFixed(1)} MB`;
 }
 
 function sniff(bytes) {
@@ -123,74 +174,6 @@ function declaredCharset(bytes) {
   }
 }
 
-/**
- * Markdown to plain text: headings, lists and quotes lose their markers (each stays on its own
- * line), links keep their text, images, code blocks, HTML and reference definitions go.
- */
-export function stripMarkdown(source) {
-  const text = source
-    .replace(/\r\n?/g, "\n")
-    .replace(/^\uFEFF?---\n[\s\S]*?\n(?:---|\.\.\.)\n/, "") // YAML front matter
-    .replace(/<!-{2}[\s\S]*?-->/g, "") // HTML comments (the -{2}: see inert() in scripts/single-file.mjs)
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "");
-  const out = [];
-  let fence = null;
-  for (const raw of text.split("\n")) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
-    if (/^ {0,3}([-*_])(?: *\1){2,} *$/.test(raw)) {
-      out.push(""); // a thematic break
-      continue;
-    }
-    if (/^ {0,3}(?:=+|-+) *$/.test(raw)) continue; // a setext heading's underline
-    if (/^ {0,3}\[[^\]]+\]:\s*\S/.test(raw)) continue; // [id]: https://... or a footnote text
-    if (/^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(raw) && raw.includes("|")) {
-      continue; // a table's header rule
-    }
-    let line = raw
-      .replace(/^(?: {0,3}>\s?)+/, "")
-      .replace(/^ {0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$/, "$1")
-      .replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, "");
-    if (/^\s*\|.*\|\s*$/.test(line)) {
-      line = line.trim().slice(1, -1).split("|").map((cell) => cell.trim()).join(" · ");
-    }
-    out.push(stripInline(line));
-  }
-  return out
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
-
-function stripInline(line) {
-  // Escaped characters are set aside first, so that \* is never read as emphasis.
-  const escaped = [];
-  let s = line.replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/g, (_, c) => {
-    escaped.push(c);
-    return `\uE000${escaped.length - 1}\uE001`;
-  });
-  s = s
-    .replace(/`+([^`]+?)`+/g, "$1")
-    .replace(/!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])/g, "")
-    .replace(/\[\^[^\]]+\]/g, "")
-    .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+["'(][^)]*)?\)/g, "$1")
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
-    .replace(/<\/?[a-zA-Z][^>]*>/g, "")
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1")
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, "$1$2")
-    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, "$1$2");
-  return s.replace(/\uE000(\d+)\uE001/g, (_, i) => escaped[Number(i)]);
-}
-
 const BLOCKS = new Set(
   (
     "ADDRESS ARTICLE ASIDE BLOCKQUOTE CAPTION DD DETAILS DIV DL DT FIGCAPTION FIGURE FOOTER " +
@@ -215,9 +198,13 @@ export function htmlToText(html) {
   let article = null;
   try {
     // serializer: keep the article as an element rather than an HTML string to parse again.
-    article = new Readability(doc, { serializer: (element) => element }).parse();
+    article = new Readability(doc, {
+      serializer: (element) => element,
+      maxElemsToParse: READABILITY_ELEMENTS,
+    }).parse();
   } catch {
-    // A page too large or odd for Readability is read whole, below.
+    // A page too large (past maxElemsToParse, Readability throws) or odd for Readability is
+    // read whole, below.
   }
   let root = article?.content;
   if (!root || !root.textContent.trim()) {

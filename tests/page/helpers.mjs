@@ -1,8 +1,10 @@
 // What the page tests share: the browser, the served page, the samples, and ways to give the page
 // text and files as a reader would.
 //
-// scripts/test-page.sh sets GISTY_URL (the served www/), GISTY_SINGLE_FILE and GISTY_ARTIFACTS;
-// run alone after scripts/build-page.sh (`node --test tests/page/`), the tests serve www/ here.
+// scripts/test-page.sh sets GISTY_URL (the served www/), GISTY_TEST_ROOT (www/ with the test
+// build of the wasm), GISTY_SINGLE_FILE and GISTY_ARTIFACTS; run alone after scripts/build-page.sh
+// and the steps of test-page.sh that make target/www-test (`node --test tests/page/`), the tests
+// serve www/ and target/www-test here.
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -42,6 +44,20 @@ export async function pageUrl() {
   if (process.env.GISTY_URL) return process.env.GISTY_URL;
   served ??= start({ root: path.join(root, "www"), port: 0 });
   const { server, url } = await served;
+  server.unref();
+  return url;
+}
+
+let servedTest;
+/**
+ * The address of www/ served with the test build of the wasm (which exports __testPanic) as its
+ * pkg/: GISTY_TEST_ROOT, else target/www-test, served here.
+ */
+export async function testPageUrl() {
+  const dir = process.env.GISTY_TEST_ROOT ?? path.join(root, "target/www-test");
+  assert.ok(fs.existsSync(path.join(dir, "pkg/gisty.js")), `${dir} is missing: scripts/test-page.sh makes it`);
+  servedTest ??= start({ root: dir, port: 0 });
+  const { server, url } = await servedTest;
   server.unref();
   return url;
 }

@@ -1,5 +1,6 @@
 // Screenshots of the page with summaries, for a person to look at (target/page-artifacts/): wide
-// and light, wide and dark, and 360 px wide, where nothing may stick out sideways.
+// and light, wide and dark, and 360 px wide, where nothing may stick out sideways; the same for the
+// combined card of the five samples.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -45,6 +46,40 @@ for (const [name, options] of [
         assert.ok(width <= 360, `the page is ${width} px wide at 360 px`);
       }
       await page.screenshot({ path: artifact(name), fullPage: true });
+      assert.deepEqual(seen.errors, []);
+      assert.deepEqual(seen.violations, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const [name, options] of [
+  ["combined.png", { colorScheme: "light" }],
+  ["combined-dark.png", { colorScheme: "dark" }],
+  ["combined-360.png", { colorScheme: "light", viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true }],
+]) {
+  test(`screenshot ${name}: the five samples together, a duplicate pair, a focus`, async () => {
+    const { context, page, seen } = await open(browser, url, options);
+    try {
+      await drop(page, samples.map((s) => ({ ...s, type: "text/plain" })));
+      await summaries(page, 5);
+      await page.locator('[data-testid="focus"]').fill("frozen Russian assets");
+      await page.waitForFunction(() => {
+        const card = document.querySelector('[data-testid="combined"]');
+        return card.dataset.focus === "frozen Russian assets" && !card.hasAttribute("aria-busy") &&
+          card.querySelectorAll('[data-testid="keywords"] button').length > 0;
+      });
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="doc"]')].every(
+          (d) => d.dataset.focus === "frozen Russian assets" && d.querySelector('[data-testid="keywords"] button'),
+        ),
+      );
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const viewport = page.viewportSize().width;
+      assert.ok(width <= viewport, `the page is ${width} px wide at ${viewport} px`);
+      await page.locator('[data-testid="combined"]').screenshot({ path: artifact(name) });
+      await page.screenshot({ path: artifact(name.replace(".png", "-page.png")), fullPage: true });
       assert.deepEqual(seen.errors, []);
       assert.deepEqual(seen.violations, []);
     } finally {

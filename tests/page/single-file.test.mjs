@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";
-import { artifact, launch, open, paste, samples, singleFile, summaries } from "./helpers.mjs";
+import { artifact, drop, launch, open, paste, samples, singleFile, summaries } from "./helpers.mjs";
 
 let browser;
 
@@ -39,6 +39,34 @@ test("opened with file://, it summarizes pasted text and loads nothing else", as
     const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
     assert.match(policy, /script-src 'sha256-[\w+/=]+' 'wasm-unsafe-eval'/);
     assert.doesNotMatch(policy, /unsafe-inline|\*|https?:/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("opened with file://, several files: the combined card, key phrases and the focus work", async () => {
+  const url = pathToFileURL(singleFile).href;
+  const { context, page, seen } = await open(browser, url);
+  try {
+    await drop(page, samples.map((s) => ({ ...s, type: "text/plain" })));
+    await summaries(page, 5);
+    await page.locator('[data-testid="focus"]').fill("frozen Russian assets");
+    await page.waitForFunction(() => {
+      const card = document.querySelector('[data-testid="combined"]');
+      return (
+        !card.hidden &&
+        card.dataset.focus === "frozen Russian assets" &&
+        card.querySelector('[data-testid="combined-summary"] li') &&
+        card.querySelector('[data-testid="keywords"] button')
+      );
+    });
+    const top = await page.locator('[data-testid="combined-summary"] li[data-rank="1"] .sentence').textContent();
+    assert.match(top, /assets/);
+    assert.equal(await page.locator('[data-testid="duplicate-badge"]').count(), 2);
+    const others = seen.requests.filter((u) => u !== url && !u.startsWith("blob:"));
+    assert.deepEqual(others, [], "requests besides the file itself");
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.violations, []);
   } finally {
     await context.close();
   }
