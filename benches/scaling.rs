@@ -77,10 +77,9 @@ fn text(family: &str, bytes: usize) -> String {
                 word(i + 3),
                 word(i + 4)
             )),
-            "long-summary" => t.push_str(&format!(
-                "Event {i} happened at node{}.\n",
-                i / SHARED_BY
-            )),
+            "long-summary" => {
+                t.push_str(&format!("Event {i} happened at node{}.\n", i / SHARED_BY))
+            }
             _ => unreachable!("unknown family {family}"),
         }
         i += 1;

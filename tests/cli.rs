@@ -298,9 +298,18 @@ fn binary_files_are_refused_by_name_and_the_others_summarized() {
         (scratch("paper.pdf", &binary::pdf()), "a PDF document"),
         (scratch("has-nul.txt", &nul), "a binary file"),
         (scratch("no-bom.txt", &utf16_looking), "a binary file"),
-        (scratch("prog.elf", b"\x7fELF\x02\x01\x01\0\0\0"), "a program"),
-        (scratch("photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF\0"), "a JPEG image"),
-        (scratch("data.gz", b"\x1f\x8b\x08\0\0\0\0\0"), "a gzip archive"),
+        (
+            scratch("prog.elf", b"\x7fELF\x02\x01\x01\0\0\0"),
+            "a program",
+        ),
+        (
+            scratch("photo.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF\0"),
+            "a JPEG image",
+        ),
+        (
+            scratch("data.gz", b"\x1f\x8b\x08\0\0\0\0\0"),
+            "a gzip archive",
+        ),
     ];
     let mut args: Vec<&str> = files.iter().map(|(p, _)| p.to_str().unwrap()).collect();
     args.push(good.to_str().unwrap());
@@ -313,28 +322,48 @@ fn binary_files_are_refused_by_name_and_the_others_summarized() {
     }
     assert!(err.contains("not text; skipped"), "{err}");
     let got = stdout(&out);
-    assert!(!got.contains("image.png"), "a refused file has no section: {got}");
-    assert!(got.contains(&format!("==> {} <==", good.display())), "{got}");
+    assert!(
+        !got.contains("image.png"),
+        "a refused file has no section: {got}"
+    );
+    assert!(
+        got.contains(&format!("==> {} <==", good.display())),
+        "{got}"
+    );
     for line in expected_lines(&text, &three_sentences()) {
         assert!(got.contains(&line), "{line:?} missing from {got}");
     }
     // Standard input, and --combine, refuse them too.
     let out = run(&[], Some(&binary::png()));
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("-: looks like a PNG image, not text"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("-: looks like a PNG image, not text"),
+        "{}",
+        stderr(&out)
+    );
     assert!(out.stdout.is_empty());
     let png = files[0].0.to_str().unwrap();
     let out = run(&["--combine", png, good.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("looks like a PNG image"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("looks like a PNG image"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(stdout(&out).lines().count(), 3, "{}", stdout(&out));
 }
 
 #[test]
 fn text_that_merely_starts_like_a_signature_is_still_text() {
     for (name, text) in [
-        ("mz.txt", "MZ is how the file starts. The rest is plain text here."),
-        ("bzh.txt", "BZh, said the sign. The rest is plain text here."),
+        (
+            "mz.txt",
+            "MZ is how the file starts. The rest is plain text here.",
+        ),
+        (
+            "bzh.txt",
+            "BZh, said the sign. The rest is plain text here.",
+        ),
         ("pk.txt", "PK is a short name. The rest is plain text here."),
     ] {
         let path = scratch(name, text.as_bytes());
@@ -349,10 +378,16 @@ fn latin1_is_decoded_lossily_with_a_warning() {
     let bytes = b"Le caf\xe9 ouvre \xe0 huit heures. Les cr\xeapes sont d\xe9licieuses. \
                   Le march\xe9 ferme \xe0 midi.";
     let path = scratch("latin1.txt", bytes);
-    let out = run(&["-n", "3", "--redundancy", "1", path.to_str().unwrap()], None);
+    let out = run(
+        &["-n", "3", "--redundancy", "1", path.to_str().unwrap()],
+        None,
+    );
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("not valid UTF-8") && err.contains("offset 6"), "{err}");
+    assert!(
+        err.contains("not valid UTF-8") && err.contains("offset 6"),
+        "{err}"
+    );
     let got = stdout(&out);
     assert!(got.starts_with("Le caf\u{fffd} ouvre"), "{got}");
     assert_eq!(got.lines().count(), 3, "{got}");
@@ -362,7 +397,11 @@ fn latin1_is_decoded_lossily_with_a_warning() {
 fn utf16_with_a_byte_order_mark_is_read_as_text() {
     let text = std::fs::read_to_string(sample("001_")).unwrap();
     for (name, bom, unit) in [
-        ("utf16le.txt", [0xff, 0xfe], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+        (
+            "utf16le.txt",
+            [0xff, 0xfe],
+            u16::to_le_bytes as fn(u16) -> [u8; 2],
+        ),
         ("utf16be.txt", [0xfe, 0xff], u16::to_be_bytes),
     ] {
         let mut bytes = bom.to_vec();
