@@ -15,7 +15,10 @@ pub(crate) fn pagerank(graph: &Graph) -> Vec<f64> {
     if n == 0 {
         return Vec::new();
     }
-    let out_weight: Vec<f64> = graph.iter().map(|e| e.iter().map(|x| x.1).sum()).collect();
+    let out_weight: Vec<f64> = graph
+        .iter()
+        .map(|e| e.iter().map(|x| f64::from(x.1)).sum())
+        .collect();
     let mut p = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     for _ in 0..MAX_ITER {
@@ -29,7 +32,7 @@ pub(crate) fn pagerank(graph: &Graph) -> Vec<f64> {
             }
             let share = DAMPING * p[i] / out_weight[i];
             for &(j, w) in edges {
-                next[j as usize] += share * w;
+                next[j as usize] += share * f64::from(w);
             }
         }
         let diff: f64 = p.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();

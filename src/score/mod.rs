@@ -114,7 +114,7 @@ fn graph_rank(corpus: &Corpus, mut graph: similarity::Graph) -> Vec<f64> {
         for (i, edges) in graph.iter_mut().enumerate() {
             for (j, w) in edges.iter_mut() {
                 if sents[*j as usize].doc == sents[i].doc {
-                    *w *= SAME_DOC_WEIGHT;
+                    *w *= SAME_DOC_WEIGHT as similarity::Weight;
                 }
             }
         }
@@ -161,7 +161,12 @@ fn gisty(
     let references: Vec<(Vec<u32>, Vec<u32>)> = corpus
         .docs
         .iter()
-        .map(|d| (similarity::term_set(&d.title), similarity::term_set(&d.headings)))
+        .map(|d| {
+            (
+                similarity::term_set(&d.title),
+                similarity::term_set(&d.headings),
+            )
+        })
         .collect();
     let titles: Vec<f64> = sents
         .iter()
