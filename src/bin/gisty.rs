@@ -278,7 +278,9 @@ fn utf16(bytes: &[u8]) -> Option<String> {
         [0xfe, 0xff, ..] => u16::from_be_bytes,
         _ => return None,
     };
-    let units = bytes[2..].chunks(2).map(|c| from([c[0], *c.get(1).unwrap_or(&0)]));
+    let units = bytes[2..]
+        .chunks(2)
+        .map(|c| from([c[0], *c.get(1).unwrap_or(&0)]));
     Some(
         char::decode_utf16(units)
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))

@@ -4,7 +4,8 @@
 
 /// A real 1×1 PNG: signature, IHDR, IDAT, IEND.
 pub fn png() -> Vec<u8> {
-    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde".to_vec();
+    let mut b =
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde".to_vec();
     b.extend_from_slice(b"\0\0\0\x0cIDATx\xdac\xf8\xcf\xc0\0\0\x03\x01\x01\0\xf7\x03AC");
     b.extend_from_slice(b"\0\0\0\0IEND\xaeB`\x82");
     b
@@ -50,7 +51,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &byte in data {
         crc ^= u32::from(byte);
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -58,24 +63,27 @@ fn crc32(data: &[u8]) -> u32 {
 
 /// A small PDF: header, binary marker, objects, a compressed-looking stream, trailer.
 pub fn pdf() -> Vec<u8> {
-    let mut b = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
+    let mut b =
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
         2 0 obj\n<< /Length 24 /Filter /FlateDecode >>\nstream\n"
-        .to_vec();
+            .to_vec();
     b.extend((0..=255u8).rev().cycle().take(700));
     b.extend_from_slice(b"\nendstream\nendobj\nxref\n0 3\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
     b
 }
 
-
-
 /// Writes the fixtures to `dir`, to check them with other tools (`file`, `unzip -t`).
 pub fn write_all(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    [("image.png", png()), ("archive.zip", zip()), ("paper.pdf", pdf())]
-        .into_iter()
-        .map(|(name, bytes)| {
-            let p = dir.join(name);
-            std::fs::write(&p, bytes).unwrap();
-            p
-        })
-        .collect()
+    [
+        ("image.png", png()),
+        ("archive.zip", zip()),
+        ("paper.pdf", pdf()),
+    ]
+    .into_iter()
+    .map(|(name, bytes)| {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    })
+    .collect()
 }
