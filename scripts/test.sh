@@ -75,6 +75,8 @@ step clippy cargo clippy --all-targets -- -D warnings
 step clippy-wasm cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 step test cargo test --all-targets --no-fail-fast
 step doctest cargo test --doc
+# Just under the 50 MB input limit, a summary: too slow unoptimized, so it runs optimized here.
+step limit cargo test --release --test hostile -- --ignored
 step eval bash scripts/eval.sh --check
 optional wasm scripts/test-wasm.sh
 optional page scripts/test-page.sh

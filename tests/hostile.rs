@@ -24,7 +24,7 @@
 #[path = "support/binary.rs"]
 mod binary;
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use gisty::{
     keywords, keywords_many, rank, split_sentences, summarize, summarize_many, Doc, ErrorKind,
@@ -506,7 +506,6 @@ fn above_fifty_megabytes_is_a_clear_error_before_any_work() {
     // No sentence stop at all: if the check came after segmentation, this would take seconds.
     let text = "a".repeat(over);
     let o = Options::default();
-    let t0 = Instant::now();
     assert_too_long(summarize(&text, &o), over);
     assert_too_long(rank(&text, &o), over);
     assert_too_long(keywords(&text, 5, &o), over);
@@ -528,11 +527,6 @@ fn above_fifty_megabytes_is_a_clear_error_before_any_work() {
         ..o.clone()
     };
     assert_too_long(summarize_many(&docs, &titled), over);
-    assert!(
-        t0.elapsed() < Duration::from_secs(30),
-        "the refusals took {:?}",
-        t0.elapsed()
-    );
     // Invalid options are still named first.
     let bad = Options {
         redundancy: 2.0,
@@ -542,18 +536,6 @@ fn above_fifty_megabytes_is_a_clear_error_before_any_work() {
         summarize(&text, &bad).unwrap_err().kind(),
         ErrorKind::BadRedundancy(_)
     ));
-}
-
-#[test]
-fn the_size_check_is_cheap_on_a_text_just_over_the_limit() {
-    let text = "a".repeat(MAX_INPUT_BYTES + 1);
-    let o = Options::default();
-    let t0 = Instant::now();
-    for _ in 0..1000 {
-        assert!(summarize(&text, &o).is_err());
-    }
-    // A thousand refusals in well under a second, even unoptimized: no work is done.
-    assert!(t0.elapsed() < Duration::from_secs(1), "{:?}", t0.elapsed());
 }
 
 /// Just under the limit, a summary. Slow unoptimized (about a minute); run it optimized:
@@ -581,34 +563,12 @@ fn just_under_fifty_megabytes_is_summarized() {
     );
 }
 
-/// How much longer `f` takes on `make(4n)` than on `make(n)`. For a cost of n log n the ratio
-/// is about 4.3 here; a quadratic cost gives 16. Tests allow 8: timings on a shared machine
-/// are noisy, and the point is to catch the quadratic, not to measure. The runs alternate
-/// between the two sizes and the fastest of each counts, so a busy spell slows both; the
-/// timing tests take turns, so they do not slow each other.
-fn growth(n: usize, make: impl Fn(usize) -> String, f: impl Fn(&str)) -> f64 {
-    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    let (small, large) = (make(n), make(4 * n));
-    let time = |text: &str| {
-        let t0 = Instant::now();
-        f(text);
-        t0.elapsed().as_secs_f64()
-    };
-    let (mut a, mut b) = (f64::INFINITY, f64::INFINITY);
-    for _ in 0..3 {
-        a = a.min(time(&small));
-        b = b.min(time(&large));
-    }
-    b / a.max(1e-6)
-}
-
-fn assert_not_quadratic(what: &str, ratio: f64) {
-    eprintln!("{what}: time ratio for 4x the input: {ratio:.1}");
-    assert!(
-        ratio < 8.0,
-        "{what}: 4x the input took {ratio:.1}x the time"
-    );
+/// Runs `f` on `make(n)`. These inputs once made the cost quadratic (see each test); whether
+/// the cost now grows like n log n is measured by the `scaling` bench (`scripts/scaling.sh`,
+/// which fails on a ratio above n log n's), never by a timed assertion here: this only checks
+/// that the input is handled and the result is right.
+fn exercise(n: usize, make: impl Fn(usize) -> String, f: impl Fn(&str)) {
+    f(&make(n));
 }
 
 /// Log-like lines, each its own sentence, sharing a few common words.
@@ -635,7 +595,7 @@ fn one_word_sentences(bytes: usize) -> String {
 }
 
 #[test]
-fn a_long_summary_of_many_sentences_costs_about_linear_time() {
+fn a_long_summary_of_many_sentences_is_made() {
     // Finding: selection compared every candidate with every picked sentence, so a summary of
     // 30% of 100 000 sentences made billions of comparisons (4 MB of log lines at 30%: 23 s;
     // 50 MB would not finish). Now a candidate meets only the picked sentences that share its
@@ -644,19 +604,17 @@ fn a_long_summary_of_many_sentences_costs_about_linear_time() {
         length: Length::Ratio(1.0),
         ..Options::default()
     };
-    let ratio = growth(32 << 10, one_word_sentences, |t| {
+    exercise(32 << 10, one_word_sentences, |t| {
         summarize(t, &all).unwrap();
     });
-    assert_not_quadratic("every one of many one-word sentences", ratio);
     let o = Options {
         length: Length::Words(usize::MAX),
         redundancy: 1.0,
         ..Options::default()
     };
-    let ratio = growth(32 << 10, log_lines, |t| {
+    exercise(32 << 10, log_lines, |t| {
         summarize(t, &o).unwrap();
     });
-    assert_not_quadratic("every word of log lines", ratio);
 }
 
 #[test]
@@ -708,16 +666,15 @@ fn headed(bytes: usize) -> String {
 }
 
 #[test]
-fn many_headings_cost_about_linear_time() {
+fn many_headings_are_handled() {
     // Finding: every sentence sorted all of its document's heading terms to score title
     // overlap, so a text of many headings was quadratic (1 MB of them: 13 s). The heading
     // terms are now sorted once per document.
     let s = summary(&headed(20_000));
     assert_eq!(s.sentences.len(), 3);
-    let ratio = growth(32 << 10, headed, |t| {
+    exercise(32 << 10, headed, |t| {
         summarize(t, &Options::default()).unwrap();
     });
-    assert_not_quadratic("headings and sentences", ratio);
 }
 
 /// The same word in ever new mixes of capitals: "abcd… zed. aBcd… zed. ABcd… zed."
@@ -739,7 +696,7 @@ fn case_variants(bytes: usize) -> String {
 }
 
 #[test]
-fn thousands_of_spellings_of_one_phrase_cost_about_linear_time() {
+fn thousands_of_spellings_of_one_phrase_are_handled() {
     // Finding: key phrases kept every written form of a phrase and searched them all at each
     // occurrence, so 1 MB of case variants of one word took 4 s; a phrase now keeps its first
     // 16 forms.
@@ -748,10 +705,9 @@ fn thousands_of_spellings_of_one_phrase_cost_about_linear_time() {
         k[0].text.to_lowercase().starts_with("abcdefghijklmnopqr"),
         "{k:?}"
     );
-    let ratio = growth(32 << 10, case_variants, |t| {
+    exercise(32 << 10, case_variants, |t| {
         keywords(t, 10, &Options::default()).unwrap();
     });
-    assert_not_quadratic("case variants", ratio);
 }
 
 #[test]
