@@ -213,8 +213,8 @@ impl MultiSummary {
 /// Why a limit: the work is about linear in the text, but the sentence, term and graph tables
 /// take several times the text's size in memory, and a browser tab (a 32-bit WebAssembly heap
 /// of at most 4 GiB, often much less on phones) must not run out of memory mid-summary. On 50 MB
-/// of news the native CLI peaks at 0.45 GB (5 s); on 50 MB of one-word sentences, the worst
-/// case measured, at 2.2 GB.
+/// of news the native CLI peaks at 0.4 GB (3 s); on 50 MB of one-word sentences, the worst
+/// case measured, at 2 GB (24 s).
 pub const MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
 
 /// The most documents [`summarize_many`] and [`keywords_many`] take together; more give

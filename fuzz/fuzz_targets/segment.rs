@@ -11,7 +11,10 @@ fuzz_target!(|data: &[u8]| {
     let mut last_end = 0;
     for r in &ranges {
         assert!(r.start < r.end, "empty range {r:?}");
-        assert!(r.start >= last_end, "range {r:?} overlaps or precedes the one before");
+        assert!(
+            r.start >= last_end,
+            "range {r:?} overlaps or precedes the one before"
+        );
         assert!(r.end <= text.len(), "range {r:?} past the end");
         assert!(
             text.is_char_boundary(r.start) && text.is_char_boundary(r.end),

@@ -56,17 +56,31 @@ fuzz_target!(|data: &[u8]| {
     }
     assert!(summary.sentences.len() <= max_sentences(options.length, ranked.len()));
     if let Length::Words(w) = options.length {
-        assert!(summary.words() <= w, "{} words over a budget of {w}", summary.words());
+        assert!(
+            summary.words() <= w,
+            "{} words over a budget of {w}",
+            summary.words()
+        );
     }
     if !ranked.is_empty() && !matches!(options.length, Length::Words(_)) {
-        assert!(!summary.sentences.is_empty(), "sentences, but an empty summary");
+        assert!(
+            !summary.sentences.is_empty(),
+            "sentences, but an empty summary"
+        );
     }
-    assert_eq!(summary, summarize(text, &options).unwrap(), "not deterministic");
+    assert_eq!(
+        summary,
+        summarize(text, &options).unwrap(),
+        "not deterministic"
+    );
 
     let k = keywords(text, keys, &options).expect("keywords fails where summarize did not");
     assert!(k.len() <= keys);
     for kw in &k {
-        assert!(kw.score.is_finite() && kw.score > 0.0 && kw.score <= 1.0, "{kw:?}");
+        assert!(
+            kw.score.is_finite() && kw.score > 0.0 && kw.score <= 1.0,
+            "{kw:?}"
+        );
         assert!(kw.count > 0 && !kw.text.is_empty(), "{kw:?}");
     }
 });

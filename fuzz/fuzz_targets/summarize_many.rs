@@ -84,14 +84,24 @@ fuzz_target!(|data: &[u8]| {
     for d in &m.duplicates {
         assert!(d.a < d.b && d.b < n, "{d:?}");
         assert_eq!(d.similarity, m.similarity[d.a][d.b]);
-        assert!(d.similarity >= NEAR_DUPLICATE && d.similarity <= last, "{d:?}");
+        assert!(
+            d.similarity >= NEAR_DUPLICATE && d.similarity <= last,
+            "{d:?}"
+        );
         last = d.similarity;
     }
-    assert_eq!(m, summarize_many(&docs, &options).unwrap(), "not deterministic");
+    assert_eq!(
+        m,
+        summarize_many(&docs, &options).unwrap(),
+        "not deterministic"
+    );
 
     let k = keywords_many(&docs, keys, &options).expect("keywords_many fails");
     assert!(k.len() <= keys);
     for kw in &k {
-        assert!(kw.score.is_finite() && kw.score > 0.0 && kw.score <= 1.0, "{kw:?}");
+        assert!(
+            kw.score.is_finite() && kw.score > 0.0 && kw.score <= 1.0,
+            "{kw:?}"
+        );
     }
 });

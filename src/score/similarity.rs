@@ -15,10 +15,10 @@ pub(crate) const MAX_POSTINGS: usize = 256;
 /// its graph is exact; on a book, weak links to far-away sentences add cost and little signal.
 pub(crate) const MAX_NEIGHBOURS: usize = 64;
 
-/// The edges of the whole graph, at most about this many (16 bytes each: 256 MB). Past
+/// The edges of the whole graph, at most about this many (8 bytes each: 128 MB). Past
 /// 262 144 sentences each keeps fewer than [`MAX_NEIGHBOURS`]: 50 MB of one-word sentences
-/// (7 million, each sharing its word with 200 others) made a graph of 7 GB, which no browser
-/// tab holds.
+/// (7 million, each sharing its word with 200 others) made a graph of 3.5 GB (7 GB with f64
+/// weights), which no browser tab holds.
 const MAX_EDGES: usize = 1 << 24;
 
 /// However many sentences, each keeps at least this many edges.

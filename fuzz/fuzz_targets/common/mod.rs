@@ -36,7 +36,12 @@ pub struct OptionsIn {
 
 impl OptionsIn {
     pub fn options(&self) -> Options {
-        let methods = [Method::Gisty, Method::LexRank, Method::TextRank, Method::Lead];
+        let methods = [
+            Method::Gisty,
+            Method::LexRank,
+            Method::TextRank,
+            Method::Lead,
+        ];
         let languages = [
             Language::English,
             Language::French,
@@ -111,6 +116,10 @@ pub fn check_sentence(text: &str, s: &ScoredSentence) {
         s.start,
         s.end
     );
-    assert_eq!(&text[s.start..s.end], s.text, "span does not slice the text");
+    assert_eq!(
+        &text[s.start..s.end],
+        s.text,
+        "span does not slice the text"
+    );
     assert!(s.score.is_finite(), "score {} for {:?}", s.score, s.text);
 }
