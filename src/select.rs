@@ -26,6 +26,56 @@ pub(crate) struct Pool<'a> {
     pub words: &'a [usize],
 }
 
+impl Pool<'_> {
+    /// The repeat threshold between sentences a and b: None within one document (cosine alone,
+    /// against `redundancy`), else `redundancy` lowered by how alike their documents are.
+    fn threshold(&self, a: usize, b: usize, redundancy: f64) -> Option<f64> {
+        let docs = self.docs;
+        (docs[a] != docs[b]).then(|| {
+            let alike = self
+                .doc_similarity
+                .get(docs[a])
+                .and_then(|row| row.get(docs[b]))
+                .copied()
+                .unwrap_or(0.0);
+            redundancy * (1.0 - alike)
+        })
+    }
+
+    /// One past the largest term id.
+    fn vocab(&self) -> usize {
+        self.vectors
+            .iter()
+            .flat_map(|v| v.iter().map(|e| e.0 as usize + 1))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Sentence i's gain: its score, times (with `novelty`) the share of its tf-idf mass in
+    /// terms not yet `covered`.
+    fn gain(&self, i: usize, covered: &[bool], novelty: bool) -> f64 {
+        if !novelty {
+            return self.scores[i];
+        }
+        let fresh: f64 = self.vectors[i]
+            .iter()
+            .filter(|(t, _)| !covered[*t as usize])
+            .map(|(_, w)| w * w)
+            .sum();
+        self.scores[i] * fresh
+    }
+
+    /// Every sentence in a max-heap by gain (ties: the earlier sentence).
+    fn heap(&self, covered: &[bool], novelty: bool) -> BinaryHeap<Entry> {
+        (0..self.scores.len())
+            .map(|i| Entry {
+                gain: self.gain(i, covered, novelty),
+                index: i,
+            })
+            .collect()
+    }
+}
+
 /// Picks sentences greedily, skipping any that repeats an already picked one (see [`repeats`])
 /// and any that would overrun a word budget. The cost is about linear in the sentences, however
 /// many are picked. `docs[i]` is sentence i's document, and `doc_similarity[a][b]` how alike
@@ -46,43 +96,14 @@ pub(crate) fn select(
     let Pool {
         scores,
         vectors,
-        docs,
-        doc_similarity,
         words,
+        ..
     } = *pool;
-    let threshold = |a: usize, b: usize| -> Option<f64> {
-        (docs[a] != docs[b]).then(|| {
-            let alike = doc_similarity
-                .get(docs[a])
-                .and_then(|row| row.get(docs[b]))
-                .copied()
-                .unwrap_or(0.0);
-            redundancy * (1.0 - alike)
-        })
-    };
-    let vocab = vectors
-        .iter()
-        .flat_map(|v| v.iter().map(|e| e.0 as usize + 1))
-        .max()
-        .unwrap_or(0);
+    let threshold = |a: usize, b: usize| pool.threshold(a, b, redundancy);
+    let vocab = pool.vocab();
     let mut covered = vec![false; if novelty { vocab } else { 0 }];
-    let gain = |i: usize, covered: &[bool]| -> f64 {
-        if !novelty {
-            return scores[i];
-        }
-        let fresh: f64 = vectors[i]
-            .iter()
-            .filter(|(t, _)| !covered[*t as usize])
-            .map(|(_, w)| w * w)
-            .sum();
-        scores[i] * fresh
-    };
-    let mut heap: BinaryHeap<Entry> = (0..scores.len())
-        .map(|i| Entry {
-            gain: gain(i, &covered),
-            index: i,
-        })
-        .collect();
+    let gain = |i: usize, covered: &[bool]| pool.gain(i, covered, novelty);
+    let mut heap = pool.heap(&covered, novelty);
     let mut picked: Vec<usize> = Vec::new();
     // The picked sentences that use each term. A repeat shares at least one term with what it
     // repeats (cosine and overlap are 0 otherwise), so a candidate is compared only with the
@@ -313,46 +334,11 @@ mod tests {
         redundancy: f64,
         novelty: bool,
     ) -> Vec<usize> {
-        let Pool {
-            scores,
-            vectors,
-            docs,
-            doc_similarity,
-            words,
-        } = *pool;
-        let threshold = |a: usize, b: usize| -> Option<f64> {
-            (docs[a] != docs[b]).then(|| {
-                let alike = doc_similarity
-                    .get(docs[a])
-                    .and_then(|row| row.get(docs[b]))
-                    .copied()
-                    .unwrap_or(0.0);
-                redundancy * (1.0 - alike)
-            })
-        };
-        let vocab = vectors
-            .iter()
-            .flat_map(|v| v.iter().map(|e| e.0 as usize + 1))
-            .max()
-            .unwrap_or(0);
-        let mut covered = vec![false; if novelty { vocab } else { 0 }];
-        let gain = |i: usize, covered: &[bool]| -> f64 {
-            if !novelty {
-                return scores[i];
-            }
-            let fresh: f64 = vectors[i]
-                .iter()
-                .filter(|(t, _)| !covered[*t as usize])
-                .map(|(_, w)| w * w)
-                .sum();
-            scores[i] * fresh
-        };
-        let mut heap: BinaryHeap<Entry> = (0..scores.len())
-            .map(|i| Entry {
-                gain: gain(i, &covered),
-                index: i,
-            })
-            .collect();
+        let Pool { vectors, words, .. } = *pool;
+        let threshold = |a: usize, b: usize| pool.threshold(a, b, redundancy);
+        let mut covered = vec![false; if novelty { pool.vocab() } else { 0 }];
+        let gain = |i: usize, covered: &[bool]| pool.gain(i, covered, novelty);
+        let mut heap = pool.heap(&covered, novelty);
         let mut picked: Vec<usize> = Vec::new();
         let mut used_words = 0usize;
         while let Some(top) = heap.pop() {
