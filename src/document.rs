@@ -16,8 +16,8 @@ pub(crate) struct Sentence {
     pub doc: usize,
     /// Byte range in that document's text.
     pub span: Range<usize>,
-    /// Content term ids, repeats kept, in order.
-    pub terms: Vec<u32>,
+    /// Its content term ids, repeats kept, in order: this range of `Corpus::terms`.
+    pub terms: Range<u32>,
     /// Word count (stop words included): the unit of word budgets.
     pub words: usize,
     /// Index of the sentence within its document.
@@ -39,6 +39,8 @@ pub(crate) struct DocInfo {
 
 pub(crate) struct Corpus {
     pub sentences: Vec<Sentence>,
+    /// The term ids of every sentence, one after another (one allocation, not one a sentence).
+    pub terms: Vec<u32>,
     pub docs: Vec<DocInfo>,
     pub tokenizer: Tokenizer,
 }
@@ -51,9 +53,16 @@ impl Corpus {
     pub fn new(tokenizer: Tokenizer) -> Self {
         Corpus {
             sentences: Vec::new(),
+            terms: Vec::new(),
             docs: Vec::new(),
             tokenizer,
         }
+    }
+
+    /// The content term ids of sentence `i`, repeats kept, in order.
+    pub fn terms(&self, i: usize) -> &[u32] {
+        let r = &self.sentences[i].terms;
+        &self.terms[r.start as usize..r.end as usize]
     }
 
     /// Adds one document: its prose sentences become candidates, its headings title context.
@@ -87,7 +96,9 @@ impl Corpus {
                     }
                     continue;
                 }
-                let terms = self.tokenizer.terms(s);
+                let from = self.terms.len() as u32;
+                self.tokenizer.terms_into(s, &mut self.terms);
+                let terms = from..self.terms.len() as u32;
                 let words = Tokenizer::count_words(s);
                 self.sentences.push(Sentence {
                     doc,

@@ -107,8 +107,8 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
     // Ukraine) names the subject but tells little apart, so it weighs less per use.
     let nsent = corpus.sentences.len().max(1) as f64;
     let mut df = vec![0usize; corpus.tokenizer.vocab_len()];
-    for s in &corpus.sentences {
-        for t in crate::score::similarity::term_set(&s.terms) {
+    for i in 0..corpus.sentences.len() {
+        for t in crate::score::similarity::term_set(corpus.terms(i)) {
             df[t as usize] += 1;
         }
     }

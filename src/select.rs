@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-use crate::score::similarity::{dot, SparseVec, MAX_POSTINGS};
+use crate::score::similarity::{dot, Rows, Sparse, MAX_POSTINGS};
 
 /// A budget in the unit selection counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,7 +17,7 @@ pub(crate) enum Budget {
 #[derive(Clone, Copy)]
 pub(crate) struct Pool<'a> {
     pub scores: &'a [f64],
-    pub vectors: &'a [SparseVec],
+    pub vectors: &'a Rows,
     /// Each sentence's document.
     pub docs: &'a [usize],
     /// How alike documents are (empty for one document).
@@ -57,10 +57,12 @@ impl Pool<'_> {
         if !novelty {
             return self.scores[i];
         }
-        let fresh: f64 = self.vectors[i]
+        let fresh: f64 = self
+            .vectors
+            .row(i)
             .iter()
             .filter(|(t, _)| !covered[*t as usize])
-            .map(|(_, w)| w * w)
+            .map(|(_, w)| f64::from(*w).powi(2))
             .sum();
         self.scores[i] * fresh
     }
@@ -134,7 +136,7 @@ pub(crate) fn select(
         }
         // Only a picked sentence that shares a term can be repeated (see `picked_by_term`).
         let mut is_repeat = false;
-        'terms: for &(t, _) in &vectors[i] {
+        'terms: for &(t, _) in vectors.row(i) {
             let list = &picked_by_term[t as usize];
             if list.len() > MAX_POSTINGS {
                 continue;
@@ -143,7 +145,7 @@ pub(crate) fn select(
                 let p = p as usize;
                 if checked[p] != i {
                     checked[p] = i;
-                    if repeats(&vectors[p], &vectors[i], redundancy, threshold(p, i)) {
+                    if repeats(vectors.row(p), vectors.row(i), redundancy, threshold(p, i)) {
                         is_repeat = true;
                         break 'terms;
                     }
@@ -154,12 +156,12 @@ pub(crate) fn select(
             continue;
         }
         used_words += words[i];
-        for &(t, _) in &vectors[i] {
+        for &(t, _) in vectors.row(i) {
             picked_by_term[t as usize].push(i as u32);
         }
         picked.push(i);
         if novelty {
-            for &(t, _) in &vectors[i] {
+            for &(t, _) in vectors.row(i) {
                 covered[t as usize] = true;
             }
         }
@@ -203,7 +205,7 @@ impl Ord for Entry {
 /// fact in its own words, which cosine scores low. Within one article, sentences that share
 /// words elaborate on each other rather than repeat (measured: the overlap test within one
 /// article costs 0.85 ROUGE-1 on bbc-dev).
-pub(crate) fn repeats(a: &SparseVec, b: &SparseVec, redundancy: f64, across: Option<f64>) -> bool {
+pub(crate) fn repeats(a: &Sparse, b: &Sparse, redundancy: f64, across: Option<f64>) -> bool {
     match across {
         None => dot(a, b) > redundancy,
         Some(t) => dot(a, b) > t || overlap(a, b) > t,
@@ -211,7 +213,7 @@ pub(crate) fn repeats(a: &SparseVec, b: &SparseVec, redundancy: f64, across: Opt
 }
 
 /// |A ∩ B| / min(|A|, |B|) over the distinct terms of two sparse vectors; 0 when one is empty.
-pub(crate) fn overlap(a: &SparseVec, b: &SparseVec) -> f64 {
+pub(crate) fn overlap(a: &Sparse, b: &Sparse) -> f64 {
     let small = a.len().min(b.len());
     if small == 0 {
         return 0.0;
@@ -235,13 +237,18 @@ pub(crate) fn overlap(a: &SparseVec, b: &SparseVec) -> f64 {
 mod tests {
     use super::*;
 
-    fn unit(t: u32) -> SparseVec {
-        vec![(t, 1.0)]
+    /// One unit vector a sentence, along term `t` for each `t` given.
+    fn units(terms: &[u32]) -> Rows {
+        let mut rows = Rows::default();
+        for &t in terms {
+            rows.push_row([(t, 1.0)]);
+        }
+        rows
     }
 
     #[test]
     fn best_first_then_document_order() {
-        let v = vec![unit(0), unit(1), unit(2)];
+        let v = units(&[0, 1, 2]);
         let got = select(
             &Pool {
                 scores: &[0.1, 0.9, 0.5],
@@ -259,7 +266,7 @@ mod tests {
 
     #[test]
     fn repeats_are_skipped() {
-        let v = vec![unit(0), unit(0), unit(1)];
+        let v = units(&[0, 0, 1]);
         let got = select(
             &Pool {
                 scores: &[0.9, 0.8, 0.1],
@@ -277,7 +284,7 @@ mod tests {
 
     #[test]
     fn word_budget_is_never_exceeded_and_shorter_ones_fill_it() {
-        let v = vec![unit(0), unit(1), unit(2)];
+        let v = units(&[0, 1, 2]);
         let got = select(
             &Pool {
                 scores: &[0.9, 0.8, 0.1],
@@ -294,7 +301,7 @@ mod tests {
         assert!(select(
             &Pool {
                 scores: &[1.0],
-                vectors: &[unit(0)],
+                vectors: &units(&[0]),
                 docs: &[0],
                 doc_similarity: &[],
                 words: &[20]
@@ -308,7 +315,7 @@ mod tests {
 
     #[test]
     fn ties_go_to_the_earlier_sentence() {
-        let v = vec![unit(0), unit(1), unit(2)];
+        let v = units(&[0, 1, 2]);
         assert_eq!(
             select(
                 &Pool {
@@ -360,14 +367,14 @@ mod tests {
             }
             if picked
                 .iter()
-                .any(|&p| repeats(&vectors[p], &vectors[i], redundancy, threshold(p, i)))
+                .any(|&p| repeats(vectors.row(p), vectors.row(i), redundancy, threshold(p, i)))
             {
                 continue;
             }
             used_words += words[i];
             picked.push(i);
             if novelty {
-                for &(t, _) in &vectors[i] {
+                for &(t, _) in vectors.row(i) {
                     covered[t as usize] = true;
                 }
             }
@@ -391,16 +398,14 @@ mod tests {
             words in proptest::bool::ANY,
         ) {
             let n = bags.len();
-            let vectors: Vec<SparseVec> = bags
-                .iter()
-                .map(|b| {
-                    let mut v: SparseVec = b.clone();
-                    v.sort_by_key(|e| e.0);
-                    v.dedup_by_key(|e| e.0);
-                    crate::score::similarity::normalize(&mut v);
-                    v
-                })
-                .collect();
+            let mut vectors = Rows::default();
+            for b in &bags {
+                let mut v: Vec<(u32, f32)> = b.iter().map(|&(t, w)| (t, w as f32)).collect();
+                v.sort_by_key(|e| e.0);
+                v.dedup_by_key(|e| e.0);
+                crate::score::similarity::normalize(&mut v);
+                vectors.push_row(v);
+            }
             let doc_similarity = vec![
                 vec![1.0, alike, 0.0],
                 vec![alike, 1.0, alike / 2.0],

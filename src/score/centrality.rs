@@ -51,12 +51,12 @@ mod tests {
     #[test]
     fn hub_outranks_leaves() {
         // 0 is linked to 1, 2, 3; they are not linked to each other.
-        let g: Graph = vec![
+        let g = Graph::from_rows(&[
             vec![(1, 1.0), (2, 1.0), (3, 1.0)],
             vec![(0, 1.0)],
             vec![(0, 1.0)],
             vec![(0, 1.0)],
-        ];
+        ]);
         let p = pagerank(&g);
         assert!(p[0] > p[1] && (p[1] - p[2]).abs() < 1e-9);
         let mean: f64 = p.iter().sum::<f64>() / 4.0;
@@ -65,8 +65,8 @@ mod tests {
 
     #[test]
     fn empty_and_edgeless_graphs() {
-        assert!(pagerank(&Vec::new()).is_empty());
-        let p = pagerank(&vec![Vec::new(), Vec::new()]);
+        assert!(pagerank(&Graph::default()).is_empty());
+        let p = pagerank(&Graph::from_rows(&[[], []]));
         assert!((p[0] - 1.0).abs() < 1e-9 && (p[1] - 1.0).abs() < 1e-9);
     }
 }

@@ -13,7 +13,7 @@ pub(crate) mod title;
 
 use crate::document::Corpus;
 use crate::error::{Error, ErrorKind, Result};
-use similarity::SparseVec;
+use similarity::Rows;
 
 /// How sentences are scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -72,7 +72,8 @@ pub(crate) struct Context {
 /// Scores and the vectors selection needs to spot repeats.
 pub(crate) struct Scored {
     pub scores: Vec<f64>,
-    pub vectors: Vec<SparseVec>,
+    /// Each sentence's L2-normalized tf-idf vector, one row each.
+    pub vectors: Rows,
 }
 
 /// LexRank's similarity threshold: weaker links are noise.
@@ -81,9 +82,9 @@ const LEXRANK_THRESHOLD: f64 = 0.1;
 pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
     let sents = &corpus.sentences;
     let vocab = corpus.tokenizer.vocab_len();
-    let bags: Vec<&[u32]> = sents.iter().map(|s| s.terms.as_slice()).collect();
+    let bags: Vec<&[u32]> = (0..sents.len()).map(|i| corpus.terms(i)).collect();
     let idf = similarity::idf(&bags, vocab);
-    let vectors: Vec<SparseVec> = bags.iter().map(|b| similarity::tfidf(b, &idf)).collect();
+    let vectors = similarity::tfidf(&bags, &idf);
     let n = sents.len();
     let scores = match ctx.method {
         Method::Lead => sents.iter().map(|s| 1.0 / (1.0 + s.index as f64)).collect(),
@@ -92,7 +93,10 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
             similarity::cosine_graph(&vectors, vocab, LEXRANK_THRESHOLD),
         ),
         Method::TextRank => {
-            let sets: Vec<Vec<u32>> = bags.iter().map(|b| similarity::term_set(b)).collect();
+            let mut sets = Rows::with_capacity(n, vectors.entries());
+            for b in &bags {
+                sets.push_row(similarity::term_set(b).into_iter().map(|t| (t, 1.0)));
+            }
             graph_rank(corpus, similarity::overlap_graph(&sets, vocab))
         }
         Method::Gisty => gisty(corpus, ctx, &vectors, vocab, n),
@@ -111,8 +115,8 @@ const SAME_DOC_WEIGHT: f64 = 0.3;
 fn graph_rank(corpus: &Corpus, mut graph: similarity::Graph) -> Vec<f64> {
     if corpus.docs.len() > 1 {
         let sents = &corpus.sentences;
-        for (i, edges) in graph.iter_mut().enumerate() {
-            for (j, w) in edges.iter_mut() {
+        for i in 0..graph.len() {
+            for (j, w) in graph.row_mut(i) {
                 if sents[*j as usize].doc == sents[i].doc {
                     *w *= SAME_DOC_WEIGHT as similarity::Weight;
                 }
@@ -146,13 +150,7 @@ const LONG_EXPONENT: f64 = 1.5;
 /// content is normalized centrality blended with title overlap. A three-sentence summary of a
 /// thirty-sentence article (t = 0.8) leans on the lede and on concise sentences; keeping 40% of
 /// the text (t = 0.2) leans on centrality.
-fn gisty(
-    corpus: &Corpus,
-    ctx: &Context,
-    vectors: &[SparseVec],
-    vocab: usize,
-    n: usize,
-) -> Vec<f64> {
+fn gisty(corpus: &Corpus, ctx: &Context, vectors: &Rows, vocab: usize, n: usize) -> Vec<f64> {
     let sents = &corpus.sentences;
     let cent = graph_rank(
         corpus,
@@ -170,9 +168,10 @@ fn gisty(
         .collect();
     let titles: Vec<f64> = sents
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let (title, headings) = &references[s.doc];
-            title::overlap(&similarity::term_set(&s.terms), title, headings)
+            title::overlap(&similarity::term_set(corpus.terms(i)), title, headings)
         })
         .collect();
     let max_c = cent.iter().cloned().fold(0.0, f64::max);

@@ -18,7 +18,7 @@ mod tests {
         Sentence {
             doc: 0,
             span: 0..0,
-            terms: Vec::new(),
+            terms: 0..0,
             words: 10,
             index,
             in_para,

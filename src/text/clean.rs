@@ -89,15 +89,18 @@ const MAX_FURNITURE_WORDS: usize = 25;
 
 /// Why `line` (trimmed, not blank) is boilerplate, if it is.
 pub fn boilerplate(line: &str) -> Option<Boilerplate> {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let n = words.len();
-    let tags = words.iter().filter(|w| is_hashtag(w)).count();
+    let (mut n, mut tags) = (0usize, 0usize);
+    for w in line.split_whitespace() {
+        n += 1;
+        tags += usize::from(is_hashtag(w));
+    }
     if tags >= 2 && tags * 2 >= n || tags == 1 && n == 1 {
         return Some(Boilerplate::Hashtags);
     }
     if n > MAX_FURNITURE_WORDS {
         return None;
     }
+    let words: Vec<&str> = line.split_whitespace().collect();
     let lower = line.to_lowercase();
     let lower = lower.as_str();
     if is_credit(lower, n) {

@@ -2,5 +2,6 @@
 
 pub mod clean;
 pub(crate) mod hash;
+pub(crate) mod intern;
 pub mod sentence;
 pub mod token;

@@ -478,7 +478,12 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
 /// stops that need no space, and at glued stops such as `heard.Shocking`.
 fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     let token = &text[start..end];
-    let glue_ok = !(token.contains(['/', '@']) || token.contains("www."));
+    // Glued stops do not cut addresses (`example.com/Page`, `www.Example.org`, `a@b.Com`):
+    // looked for only when a token has a glued stop at all, which few have.
+    let glue_ok = || {
+        let b = token.as_bytes();
+        !(b.iter().any(|&c| c == b'/' || c == b'@') || b.windows(4).any(|w| w == b"www."))
+    };
     let mut from = 0; // start of the current word, relative to `token`
     let mut letters = 0; // start of the current run of letters and apostrophes
     let mut prev: [Option<char>; 2] = [None, None];
@@ -495,10 +500,10 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
         }
         let hard = is_hard_stop(c);
         let glued = !hard
-            && glue_ok
             && matches!(c, '.' | '!' | '?')
             && prev[0].is_some_and(char::is_lowercase)
-            && prev[1].is_some_and(|p| p.is_alphabetic() || is_apostrophe(p));
+            && prev[1].is_some_and(|p| p.is_alphabetic() || is_apostrophe(p))
+            && glue_ok();
         if hard || glued {
             let rest = &token[i..];
             let cluster = rest

@@ -3,16 +3,15 @@
 //! Sentences become bags of term ids so that every later stage (tf-idf, similarity, overlap)
 //! works on integers. Ids are given in order of first appearance, so they are deterministic.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::hash::WordHasher;
+use super::intern::Interner;
 use crate::error::{Error, ErrorKind, Result};
 
-type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
+/// The value `Tokenizer::seen` keeps for a word that is no term.
+const NOT_A_TERM: u32 = u32::MAX;
 
 /// The language of the text: chooses the stemmer and the stop words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -120,44 +119,146 @@ impl Language {
     }
 }
 
+/// What tokenizing has learnt about words, kept from one call to the next: each word's stem
+/// (or that it is a stop word). Stemming is most of the cost of tokenizing, and the words of one
+/// news article are mostly the words of the last: a reader's second article, or the same text
+/// summarized again at another length, finds most of its words here. Term ids are still given
+/// per tokenizer, in order of first appearance, so what is cached changes no result.
+struct Lexicon {
+    language: Language,
+    stemmer: Stemmer,
+    /// Each lower-cased word seen, with the index of its stem in `stems` ([`NOT_A_TERM`]: a
+    /// stop word or a word too short).
+    words: Interner,
+    /// Each stem, with its index (its order of insertion).
+    stems: Interner,
+    /// For each stem: the generation of the tokenizer that last met it, and its term id there.
+    ids: Vec<(u32, u32)>,
+    /// One more for each tokenizer that uses the lexicon.
+    generation: u32,
+}
+
+impl Lexicon {
+    fn new(language: Language) -> Self {
+        Lexicon {
+            language,
+            stemmer: Stemmer::create(language.algorithm()),
+            words: Interner::default(),
+            stems: Interner::default(),
+            ids: Vec::new(),
+            generation: 0,
+        }
+    }
+
+    /// The index of the stem of `w`, a lower-cased word, or [`NOT_A_TERM`].
+    fn stem_index(&mut self, w: &str) -> u32 {
+        if let Some(s) = self.words.get(w) {
+            return s;
+        }
+        let s = self.new_stem_index(w);
+        self.words.insert(w, s);
+        s
+    }
+
+    fn new_stem_index(&mut self, w: &str) -> u32 {
+        let chars = w.chars().count();
+        let Some(first) = w.chars().next() else {
+            return NOT_A_TERM;
+        };
+        if chars < 2 && !is_cjk(first) && !first.is_ascii_digit() {
+            return NOT_A_TERM;
+        }
+        if self.language.is_stop_word(w) {
+            return NOT_A_TERM;
+        }
+        // Stemming a very long "word" (a hash, a base64 blob) is wasted work and the stem is
+        // the word itself for our purposes.
+        let stem = if chars > 40 || first.is_ascii_digit() {
+            std::borrow::Cow::Borrowed(w)
+        } else {
+            self.stemmer.stem(w)
+        };
+        if let Some(s) = self.stems.get(&stem) {
+            return s;
+        }
+        let s = self.stems.len() as u32;
+        self.stems.insert(&stem, s);
+        self.ids.push((0, 0));
+        s
+    }
+}
+
+/// A lexicon that grew past this many words (a book, a word list) is not kept after its call,
+/// so that what stays allocated between calls is bounded (about 2 MB).
+const LEXICON_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// The lexicon between calls: a tokenizer takes it when it starts and puts it back when it
+    /// is dropped, so two tokenizers alive at once never share one.
+    static LEXICON: std::cell::Cell<Option<Box<Lexicon>>> = const { std::cell::Cell::new(None) };
+}
+
 /// Turns text into term ids with one vocabulary, shared by every sentence of a document (or of
 /// several documents summarized together), and by the title and the focus.
 pub struct Tokenizer {
-    language: Language,
-    stemmer: Stemmer,
-    vocab: WordMap<u32>,
-    /// Each lower-cased word seen, with its term id (None: a stop word or too short): words
-    /// repeat, and stemming and the stop list cost far more than one lookup.
-    seen: WordMap<Option<u32>>,
+    /// Always `Some` until the tokenizer is dropped.
+    lexicon: Option<Box<Lexicon>>,
+    /// How many term ids were given.
+    terms: u32,
     word: String,
+}
+
+impl Drop for Tokenizer {
+    fn drop(&mut self) {
+        if let Some(lexicon) = self.lexicon.take() {
+            if lexicon.words.len() <= LEXICON_WORDS {
+                // Only fails while the thread is being torn down: then the lexicon just goes.
+                let _ = LEXICON.try_with(|l| l.set(Some(lexicon)));
+            }
+        }
+    }
 }
 
 impl Tokenizer {
     pub fn new(language: Language) -> Self {
+        let kept = LEXICON.try_with(|l| l.take()).ok().flatten();
+        let mut lexicon = match kept {
+            Some(l) if l.language == language => l,
+            _ => Box::new(Lexicon::new(language)),
+        };
+        lexicon.generation = lexicon.generation.wrapping_add(1);
+        if lexicon.generation == 0 {
+            // After 2^32 tokenizers: forget the old generations' marks and start again.
+            lexicon.ids.iter_mut().for_each(|e| *e = (0, 0));
+            lexicon.generation = 1;
+        }
         Tokenizer {
-            language,
-            stemmer: Stemmer::create(language.algorithm()),
-            vocab: WordMap::default(),
-            seen: WordMap::default(),
+            lexicon: Some(lexicon),
+            terms: 0,
             word: String::new(),
         }
     }
 
     /// Number of distinct terms seen so far; every id is below it.
     pub fn vocab_len(&self) -> usize {
-        self.vocab.len()
+        self.terms as usize
     }
 
     /// The content terms of `text`, in order, repeats kept. Stop words, one-letter words and
     /// bare punctuation are dropped; numbers are kept (they carry facts in news).
     pub fn terms(&mut self, text: &str) -> Vec<u32> {
         let mut out = Vec::new();
+        self.terms_into(text, &mut out);
+        out
+    }
+
+    /// [`Tokenizer::terms`], appended to `out`.
+    pub fn terms_into(&mut self, text: &str, out: &mut Vec<u32>) {
         self.each_word(text, |this, w, _| {
             if let Some(id) = this.term_id(w) {
                 out.push(id);
             }
         });
-        out
     }
 
     /// Every word of `text` with its byte range and its term id (`None` for a stop word or a
@@ -186,36 +287,21 @@ impl Tokenizer {
     }
 
     fn term_id(&mut self, w: &str) -> Option<u32> {
-        if let Some(&id) = self.seen.get(w) {
-            return id;
-        }
-        let id = self.new_term_id(w);
-        self.seen.insert(w.into(), id);
-        id
-    }
-
-    fn new_term_id(&mut self, w: &str) -> Option<u32> {
-        let chars = w.chars().count();
-        let first = w.chars().next()?;
-        if chars < 2 && !is_cjk(first) && !first.is_ascii_digit() {
+        let lexicon = self
+            .lexicon
+            .as_mut()
+            .expect("a tokenizer keeps its lexicon until dropped");
+        let stem = lexicon.stem_index(w);
+        if stem == NOT_A_TERM {
             return None;
         }
-        if self.language.is_stop_word(w) {
-            return None;
+        let generation = lexicon.generation;
+        let entry = &mut lexicon.ids[stem as usize];
+        if entry.0 != generation {
+            *entry = (generation, self.terms);
+            self.terms += 1;
         }
-        // Stemming a very long "word" (a hash, a base64 blob) is wasted work and the stem is
-        // the word itself for our purposes.
-        let stem = if chars > 40 || first.is_ascii_digit() {
-            std::borrow::Cow::Borrowed(w)
-        } else {
-            self.stemmer.stem(w)
-        };
-        if let Some(&id) = self.vocab.get(stem.as_ref()) {
-            return Some(id);
-        }
-        let id = self.vocab.len() as u32;
-        self.vocab.insert(stem.into(), id);
-        Some(id)
+        Some(entry.1)
     }
 
     /// Calls `f` with each lower-cased word of `text` and its byte range there. A word is a run
@@ -556,6 +642,45 @@ mod tests {
         let mut t = Tokenizer::new(Language::English);
         assert_eq!(t.terms("peace talks peace Miami"), [0, 1, 0, 2]);
         assert_eq!(t.vocab_len(), 3);
+    }
+
+    /// The number of words in the lexicon this thread keeps between calls.
+    fn kept_words() -> Option<usize> {
+        LEXICON.with(|l| {
+            let kept = l.take();
+            let n = kept.as_ref().map(|k| k.words.len());
+            l.set(kept);
+            n
+        })
+    }
+
+    #[test]
+    fn the_kept_lexicon_changes_no_term_id() {
+        let text = "peace talks peace Miami negotiations";
+        let fresh = Tokenizer::new(Language::English).terms(text);
+        assert_eq!(fresh, [0, 1, 0, 2, 3]);
+        Tokenizer::new(Language::English).terms("negotiators in Miami talk of other things");
+        assert!(kept_words().is_some_and(|n| n >= 8), "the lexicon is kept");
+        assert_eq!(Tokenizer::new(Language::English).terms(text), fresh);
+        // Two tokenizers at once: each gives its own ids from 0.
+        let mut a = Tokenizer::new(Language::English);
+        let mut b = Tokenizer::new(Language::English);
+        assert_eq!(a.terms("talks Miami talks"), [0, 1, 0]);
+        assert_eq!(b.terms("Miami peace talks"), [0, 1, 2]);
+        assert_eq!(a.terms("peace"), [2]);
+        drop((a, b));
+        assert_eq!(Tokenizer::new(Language::English).terms(text), fresh);
+    }
+
+    #[test]
+    fn a_huge_lexicon_is_not_kept() {
+        let words: String = (0..LEXICON_WORDS + 10).map(|i| format!("w{i} ")).collect();
+        let mut t = Tokenizer::new(Language::English);
+        assert_eq!(t.terms(&words).len(), LEXICON_WORDS + 10);
+        drop(t);
+        assert_eq!(kept_words(), None);
+        Tokenizer::new(Language::English).terms("a few words");
+        assert_eq!(kept_words(), Some(3));
     }
 
     #[test]
