@@ -13,22 +13,37 @@ pub(crate) type Weight = f32;
 /// A sparse vector: (term id, weight) sorted by term id.
 pub(crate) type Sparse = [(u32, Weight)];
 
-/// Rows of (index, weight) pairs stored one after another in one vector: the sentence vectors,
-/// the postings of each term, the edges of each sentence. One allocation instead of one a row
-/// saves the row headers and the allocator's slack, and the time of a thousand small
-/// allocations, which WebAssembly's allocator makes slower than native code's.
+/// Rows of (index, weight) pairs stored one after another in a few large blocks: the sentence
+/// vectors, the postings of each term, the edges of each sentence. One row a vector would cost a
+/// header, the allocator's slack and an allocation per row (slow in WebAssembly). One vector for
+/// all rows, grown by doubling, would cost more still in WebAssembly, whose allocator cannot
+/// grow a block in place past the end of its memory: each doubling takes a new block and leaves
+/// the old one as a hole, so a graph of 3.4 MB made the memory grow by 8 MB. Blocks of a fixed
+/// size are taken once each and never copied.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Rows {
-    /// Row i is `entries[ends[i - 1]..ends[i]]`, with `ends[-1]` = 0.
-    ends: Vec<u32>,
-    entries: Vec<(u32, Weight)>,
+    /// Each row: its block, and its start and end there.
+    spans: Vec<(u32, u32, u32)>,
+    blocks: Vec<Vec<(u32, Weight)>>,
+    /// The number of entries in all rows.
+    entries: usize,
 }
 
+/// Entries in a block when the total is not known in advance (256 kB).
+const BLOCK: usize = 1 << 15;
+
 impl Rows {
+    /// Room for `rows` rows and `entries` entries: a count known in advance gives one block
+    /// of exactly that size.
     pub fn with_capacity(rows: usize, entries: usize) -> Self {
         Rows {
-            ends: Vec::with_capacity(rows),
-            entries: Vec::with_capacity(entries),
+            spans: Vec::with_capacity(rows),
+            blocks: if entries > 0 {
+                vec![Vec::with_capacity(entries)]
+            } else {
+                Vec::new()
+            },
+            entries: 0,
         }
     }
 
@@ -44,26 +59,22 @@ impl Rows {
 
     /// The number of rows.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// The number of entries in all rows.
     pub fn entries(&self) -> usize {
-        self.entries.len()
-    }
-
-    fn range(&self, i: usize) -> std::ops::Range<usize> {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        start..self.ends[i] as usize
+        self.entries
     }
 
     pub fn row(&self, i: usize) -> &Sparse {
-        &self.entries[self.range(i)]
+        let (b, start, end) = self.spans[i];
+        &self.blocks[b as usize][start as usize..end as usize]
     }
 
     pub fn row_mut(&mut self, i: usize) -> &mut Sparse {
-        let r = self.range(i);
-        &mut self.entries[r]
+        let (b, start, end) = self.spans[i];
+        &mut self.blocks[b as usize][start as usize..end as usize]
     }
 
     /// Every row, in order.
@@ -72,22 +83,49 @@ impl Rows {
     }
 
     /// Appends a row.
-    pub fn push_row(&mut self, row: impl IntoIterator<Item = (u32, Weight)>) {
-        self.entries.extend(row);
-        let end = u32::try_from(self.entries.len()).expect("at most 2^32 entries: see MAX_EDGES");
-        self.ends.push(end);
+    pub fn push_row<I>(&mut self, row: I)
+    where
+        I: IntoIterator<Item = (u32, Weight)>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let row = row.into_iter();
+        let len = row.len();
+        let fits = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.capacity() - b.len() >= len);
+        if !fits {
+            self.blocks.push(Vec::with_capacity(len.max(BLOCK)));
+        }
+        let b = self.blocks.len() - 1;
+        let block = &mut self.blocks[b];
+        let start = block.len();
+        block.extend(row);
+        // A block holds at most max(BLOCK, a row, the count given to `with_capacity`)
+        // entries: a row's length, and the rows' total, are bounded by the input's 50 MiB.
+        self.spans
+            .push((b as u32, start as u32, block.len() as u32));
+        self.entries += len;
+    }
+
+    /// Every entry, row by row.
+    fn all(&self) -> impl Iterator<Item = &(u32, Weight)> + '_ {
+        self.iter().flatten()
     }
 }
 
 /// Terms in more sentences than this do not make edges (their idf is tiny by then).
 pub(crate) const MAX_POSTINGS: usize = 256;
 
-/// Each sentence keeps its strongest this many edges. A news article has fewer sentences, so
-/// its graph is exact; on a book, weak links to far-away sentences add cost and little signal.
-pub(crate) const MAX_NEIGHBOURS: usize = 64;
+/// Each sentence keeps its strongest this many edges. A news article has few sentences, and
+/// its graph is exact or nearly: with 64 or 32, every summary of the 100 cnndm-dev articles is
+/// the same, and ROUGE on bbc-dev moves by 0.01. On a book, weak links to far-away sentences add
+/// cost and little signal, and 32 edges (256 bytes) a sentence keep the graph about twice the
+/// size of the text.
+pub(crate) const MAX_NEIGHBOURS: usize = 32;
 
 /// The edges of the whole graph, at most about this many (8 bytes each: 128 MB). Past
-/// 262 144 sentences each keeps fewer than [`MAX_NEIGHBOURS`]: 50 MB of one-word sentences
+/// 524 288 sentences each keeps fewer than [`MAX_NEIGHBOURS`]: 50 MB of one-word sentences
 /// (7 million, each sharing its word with 200 others) made a graph of 3.5 GB (7 GB with f64
 /// weights), which no browser tab holds.
 const MAX_EDGES: usize = 1 << 24;
@@ -338,10 +376,10 @@ pub(crate) fn term_set(terms: &[u32]) -> Vec<u32> {
 }
 
 /// The postings of each term: the rows of `docs` it appears in, with its weight there, in row
-/// order. Counted first, so that the lists are filled in place in one exact-size allocation.
+/// order. Counted first, so that the lists are filled in place in one exact-size block.
 fn postings(docs: &Rows, vocab: usize) -> Rows {
     let mut ends = vec![0u32; vocab];
-    for &(t, _) in &docs.entries {
+    for &(t, _) in docs.all() {
         ends[t as usize] += 1;
     }
     let mut total = 0u32;
@@ -349,10 +387,10 @@ fn postings(docs: &Rows, vocab: usize) -> Rows {
         total += *e;
         *e = total;
     }
-    // Filled from the back of each list, so that `ends` ends up as each list's end again
-    // after serving as its fill point, and the rows come out in order.
-    let mut fill = ends.clone();
     let mut entries = vec![(0u32, 0.0 as Weight); total as usize];
+    // Filled from the back of each list, so that the rows come out in order and each list's
+    // fill point ends at its start.
+    let mut fill = ends.clone();
     for i in (0..docs.len()).rev() {
         for &(t, w) in docs.row(i) {
             let f = &mut fill[t as usize];
@@ -360,7 +398,12 @@ fn postings(docs: &Rows, vocab: usize) -> Rows {
             entries[*f as usize] = (i as u32, w);
         }
     }
-    Rows { ends, entries }
+    let spans = fill.iter().zip(&ends).map(|(&s, &e)| (0, s, e)).collect();
+    Rows {
+        spans,
+        blocks: vec![entries],
+        entries: total as usize,
+    }
 }
 
 #[cfg(test)]
@@ -415,15 +458,15 @@ mod tests {
     fn a_graph_of_very_many_sentences_keeps_fewer_edges_each() {
         assert_eq!(neighbours(1_000), MAX_NEIGHBOURS);
         assert_eq!(neighbours(7_000_000), MIN_NEIGHBOURS);
-        // 300 000 sentences in groups of 100 alike: 99 links each, kept to 55.
-        let n = 300_000;
+        // 600 000 sentences in groups of 100 alike: 99 links each, kept to 27.
+        let n = 600_000;
         let mut vecs = Rows::default();
         for i in 0..n {
             vecs.push_row([((i / 100) as u32, 1.0)]);
         }
         let g = cosine_graph(&vecs, n / 100, 0.0);
-        assert_eq!(neighbours(n), 55);
-        assert!(g.iter().all(|row| row.len() == 55));
+        assert_eq!(neighbours(n), 27);
+        assert!(g.iter().all(|row| row.len() == 27));
         assert!(g.entries() <= MAX_EDGES);
     }
 
