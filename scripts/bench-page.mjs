@@ -6,6 +6,7 @@
 // usage: node scripts/bench-page.mjs [--quick] [--repeats N] [--rebuild] [--no-native] [--no-sumy]
 //                                    [--no-user-agent-memory] [--pkg DIR] [--bin PATH] [--out DIR]
 //                                    [--label TEXT] [--rounds N] [--no-docs] [--replot]
+//                                    [--no-frame-gap]
 //   --rebuild      rebuild www/pkg first (scripts/build.sh web), so that the wasm is of the same
 //                  source as the native CLI; without it, a www/pkg older than src/ is only reported
 //   --quick        fewer repeats everywhere (about a third of the time), for a first look
@@ -16,6 +17,8 @@
 //                  the best estimate (each round's figures are themselves medians of several runs)
 //   --no-native, --no-sumy   skip that side of the comparison
 //   --no-user-agent-memory   skip performance.measureUserAgentSpecificMemory (it waits for a GC)
+//   --no-frame-gap skip the page's frame gap (a few seconds): the longest the main thread of
+//                  the page itself (index.html) goes without a frame while it summarizes 1 MB
 //   --pkg DIR      the web build to time (default www/pkg); it is copied to DIR/pkg first and
 //                  served from there, so that a rebuild of www/pkg during the run changes nothing
 //   --bin PATH     the native CLI to time (default target/release/gisty, built first); with
@@ -34,7 +37,9 @@
 // articles each under its title, as a book has chapter headings); serves www/ with DIR/data at
 // /bench-data/ and the build at /pkg/ on a free loopback port, cross-origin isolated
 // (COOP/COEP) so that the page's timer is fine-grained and it may measure its memory; drives
-// Debian's Chromium with playwright-core until the page sets window.__benchResult. Then the CLI:
+// Debian's Chromium with playwright-core until the page sets window.__benchResult; then opens
+// the page itself (index.html, served the same way), pastes the 1 MB input into it and times the
+// main thread's frames until its card shows the summary and key phrases. Then the CLI:
 // `--jsonl` streams of k and 2k copies of an input (the difference is k calls, start-up
 // cancelled), and the 1 MB and larger files under /usr/bin/time for the peak RSS; then
 // scripts/bench-sumy.py. Writes DIR/bench.json (every figure), DIR/scaling.svg (time against
@@ -72,6 +77,7 @@ const known = new Set([
   "--no-native",
   "--no-sumy",
   "--no-user-agent-memory",
+  "--no-frame-gap",
   "--out",
   "--no-docs",
   "--replot",
@@ -380,13 +386,87 @@ async function inChromium() {
     });
     const result = await page.evaluate(() => window.__benchResult);
     if (result.error) throw new Error(`in Chromium: ${result.error}\n${errors.join("\n")}`);
+    await page.close();
     result.version = await browser.version();
     result.consoleErrors = errors;
+    if (!has("--no-frame-gap")) {
+      result.frameGap = await frameGap(browser, url);
+      console.log(`  the page given 1 MB: ${describeFrameGap(result.frameGap)}`);
+    }
     return result;
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+/**
+ * The longest the page's main thread goes without a frame while the page itself (index.html) is
+ * given 1 MB of text and summarizes it in its worker: what a reader would feel as a freeze. From
+ * the paste (one input event, as a paste makes) until the card shows its summary and key phrases,
+ * and half a second after, in the page's frames (requestAnimationFrame). Figures in ms from the
+ * paste; `longestAt` is when the longest gap began, `longGaps` every gap over 50 ms (a long task's
+ * threshold) as [began, ms]: the first frame's is the paste's own (a 1 MB text area laid out).
+ */
+async function frameGap(browser, url) {
+  const series = SERIES.find((s) => s.bytes === 1e6);
+  const text = fs.readFileSync(path.join(dataDir, series.file), "utf8");
+  const page = await browser.newPage();
+  try {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${url}index.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.state === "ready", null, {
+      timeout: 60_000,
+    });
+    const figures = await page.evaluate(
+      (text) =>
+        new Promise((resolve) => {
+          const input = document.querySelector('[data-testid="input"]');
+          const t0 = performance.now();
+          let last = t0;
+          const out = { frames: 0, longestMs: 0, longestAt: 0, longGaps: [], summaryAt: null, keywordsAt: null };
+          const tick = (now) => {
+            now = Math.max(now, last);
+            if (now - last > out.longestMs) Object.assign(out, { longestMs: now - last, longestAt: last - t0 });
+            if (now - last > 50) out.longGaps.push([last - t0, now - last]);
+            last = now;
+            out.frames += 1;
+            const at = now - t0;
+            const card = document.querySelector('[data-testid="doc"]');
+            if (out.summaryAt === null && card?.querySelector('[data-testid="summary"] li')) out.summaryAt = at;
+            if (out.keywordsAt === null && card?.querySelector('[data-testid="keywords"]:not([hidden])')) {
+              out.keywordsAt = at;
+            }
+            // Key phrases that never come (none found) end it 10 s after the summary.
+            const settled = out.summaryAt !== null && (out.keywordsAt ?? out.summaryAt + 10_000) <= at;
+            const end = settled ? Math.max(out.summaryAt, out.keywordsAt ?? 0) + 500 : 60_000;
+            if (at < end) requestAnimationFrame(tick);
+            else resolve({ ...out, spanMs: at, settled });
+          };
+          requestAnimationFrame(tick);
+          input.value = text;
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        }),
+      text,
+    );
+    if (!figures.settled) errors.push("no summary within 60 s");
+    return { input: series.label, bytes: series.bytes, ...figures, errors };
+  } finally {
+    await page.close();
+  }
+}
+
+function describeFrameGap(g) {
+  if (!g) return "-";
+  const when = (ms) => (ms == null ? "never" : `at ${fmtMs(ms)}`);
+  const from = (ms) => (ms === 0 ? "from the paste" : `from ${fmtMs(ms)}`);
+  return (
+    `longest main-thread frame gap ${fmtMs(g.longestMs)} (${from(g.longestAt)}); ` +
+    `over 50 ms: ${g.longGaps.map(([at, ms]) => `${fmtMs(ms)} ${from(at)}`).join(", ") || "none"}; ` +
+    `${g.frames} frames in ${fmtMs(g.spanMs)}, summary shown ${when(g.summaryAt)}, ` +
+    `key phrases ${when(g.keywordsAt)}${g.errors.length ? `; errors: ${g.errors.join("; ")}` : ""}`
+  );
 }
 
 // -- native -----------------------------------------------------------------------------------
@@ -941,6 +1021,9 @@ async function main() {
   const web = lowestOf(perRound.map((r) => r.web));
   const nat = lowestOf(perRound.map((r) => r.nat));
   const sumyResult = lowestOf(perRound.map((r) => r.sumy));
+  // Not merged figure by figure: the least disturbed round's, whole.
+  const frameGaps = perRound.map((r) => r.web.frameGap).filter(Boolean);
+  const pageFrameGap = frameGaps.sort((a, b) => a.longestMs - b.longestMs)[0] ?? null;
 
   const { articles: _articleList, ...wasmArticles } = web.articles;
   const git = gitState();
@@ -963,6 +1046,7 @@ async function main() {
     initMs: web.initMs,
     // One round's: its breakdown is a list that does not merge.
     userAgentMemory: perRound[0].web.userAgentMemory ?? null,
+    pageFrameGap,
     size,
     pkg: builds.pkg,
     bin: builds.binPath,
@@ -990,6 +1074,7 @@ async function main() {
       nativeArticleStreamMeanMs: r.nat?.articles.streamMean ?? null,
       nativeScalingMs: r.nat ? Object.fromEntries(r.nat.scaling.map((p) => [p.label, p.median])) : null,
       sumyArticleMedianMs: r.sumy?.median ?? null,
+      pageFrameGapMs: r.web.frameGap?.longestMs ?? null,
     })),
   };
   if (result.articles.sumy) delete result.articles.sumy.articles;
@@ -1152,6 +1237,7 @@ function report(r) {
           "wasm article",
           "native article",
           "sumy article",
+          "page frame gap",
           ...Object.keys(r.rounds[0].wasmScalingMs).map((l) => `wasm/native ${l}`),
         ],
         r.rounds.map((x, i) => [
@@ -1160,12 +1246,22 @@ function report(r) {
           fmtMs(x.wasmArticleMedianMs),
           fmtMs(x.nativeArticleMedianMs),
           fmtMs(x.sumyArticleMedianMs),
+          fmtMs(x.pageFrameGapMs),
           ...Object.entries(x.wasmScalingMs).map(
             ([l, ms]) => `${fmtMs(ms)} / ${fmtMs(x.nativeScalingMs?.[l])}`,
           ),
         ]),
       ),
     );
+  }
+
+  const gap = r.pageFrameGap;
+  if (gap) {
+    console.log(
+      `\n== the page (index.html) given ${gap.input} (${fmtBytes(gap.bytes)}) to summarize, ` +
+        "in its frames (reported, not asserted)",
+    );
+    console.log(describeFrameGap(gap));
   }
 
   console.log(`\n== targets (reported, not asserted)`);

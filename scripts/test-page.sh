@@ -25,7 +25,9 @@ mkdir -p "$artifacts"
 log=$(mktemp)
 node scripts/static-server.mjs --root www --port 0 >"$log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+# Waited for, not only signalled: a server still exiting (or a zombie no one reaps) when this
+# script ends counts, for scripts/test.sh, as a process left running.
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
 
 url=""
 for _ in $(seq 100); do

@@ -4,7 +4,18 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { assertCount, drop, launch, open, pageUrl, paste, samples, summaries, until } from "./helpers.mjs";
+import {
+  assertCount,
+  closeAll,
+  drop,
+  launch,
+  open,
+  pageUrl,
+  paste,
+  samples,
+  summaries,
+  until,
+} from "./helpers.mjs";
 
 let browser;
 let url;
@@ -15,7 +26,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
+  await closeAll(browser);
 });
 
 async function onPage(body, contextOptions = {}) {

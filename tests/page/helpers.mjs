@@ -44,7 +44,7 @@ export async function pageUrl() {
   if (process.env.GISTY_URL) return process.env.GISTY_URL;
   served ??= start({ root: path.join(root, "www"), port: 0 });
   const { server, url } = await served;
-  server.unref();
+  server.unref(); // closeAll closes it; unref'd, a test file that forgot to does not hang
   return url;
 }
 
@@ -60,6 +60,24 @@ export async function testPageUrl() {
   const { server, url } = await servedTest;
   server.unref();
   return url;
+}
+
+/**
+ * Closes what this test file started: the servers pageUrl and testPageUrl started here, and
+ * `browser` (with its contexts), if given. Each test file calls it from after(), so that nothing
+ * it started outlives it.
+ */
+export async function closeAll(browser) {
+  await browser?.close();
+  const servers = [served, servedTest].filter(Boolean);
+  served = servedTest = undefined;
+  await Promise.all(
+    servers.map(async (starting) => {
+      const { server } = await starting;
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }),
+  );
 }
 
 /** Headless Chromium (playwright's launch gives it a fresh profile, deleted when it closes). */

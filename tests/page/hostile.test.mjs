@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   assertCount,
+  closeAll,
   drop,
   fixtures,
   INERT_HTML_VIOLATIONS,
@@ -30,7 +31,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
+  await closeAll(browser);
 });
 
 /** Runs `body` on a fresh page (of `at`, default the release www/) and checks what it saw. */

@@ -5,7 +5,19 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { drop, fixtures, INERT_HTML_VIOLATIONS, launch, open, pageUrl, paste, png, samples, summaries } from "./helpers.mjs";
+import {
+  closeAll,
+  drop,
+  fixtures,
+  INERT_HTML_VIOLATIONS,
+  launch,
+  open,
+  pageUrl,
+  paste,
+  png,
+  samples,
+  summaries,
+} from "./helpers.mjs";
 
 let browser;
 let url;
@@ -16,7 +28,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
+  await closeAll(browser);
 });
 
 test("only the page's own files at load, and no request after it", async () => {

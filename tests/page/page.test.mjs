@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   assertCount,
+  closeAll,
   drop,
   fixtures,
   INERT_HTML_VIOLATIONS,
@@ -30,7 +31,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
+  await closeAll(browser);
 });
 
 /** Runs `body` on a fresh page and checks, afterwards, that nothing went wrong in it. */
@@ -344,40 +345,62 @@ test("a worker that crashes: an error on that document, a new worker for what fo
   });
 });
 
-test("a 1 MB text: the page stays responsive while the worker summarizes it", async (t) => {
+test("a 1 MB text: summarized in the worker, while the page goes on serving the reader", async () => {
   await onPage(async (page) => {
     let big = "";
     for (let i = 0; big.length < 1_000_000; i += 1) big += `${samples[i % samples.length].text}\n\n`;
+    // The worker holds summary requests until the test lets them go: what the page does meanwhile
+    // happens while the summary is certainly outstanding, however fast or loaded the machine.
+    // (How long the main thread goes without a frame meanwhile is a figure of
+    // scripts/bench-page.mjs, not a test.)
+    const [worker] = page.workers();
+    assert.ok(worker, "the summarizer runs in a worker");
+    await worker.evaluate(() => {
+      const handle = self.onmessage;
+      const held = [];
+      self.gistyHeld = () => held.length;
+      self.gistyRelease = () => {
+        self.onmessage = handle;
+        setTimeout(() => held.splice(0).forEach(handle));
+      };
+      self.onmessage = (event) => {
+        if (event.data.kind === "summarize") held.push(event);
+        else handle(event);
+      };
+    });
     await page.evaluate((text) => {
       const input = document.querySelector('[data-testid="input"]');
       input.value = text;
       input.dispatchEvent(new Event("input", { bubbles: true }));
     }, big);
-    // While the worker works, the main thread keeps drawing frames: measure the longest gap.
-    const { longest, frames } = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          let last = performance.now();
-          let longest = 0;
-          let frames = 0;
-          const began = last;
-          const tick = (now) => {
-            longest = Math.max(longest, now - last);
-            last = now;
-            frames += 1;
-            const done = document.querySelector('[data-testid="summary"] li');
-            if (done && now - began > 300) resolve({ longest, frames });
-            else requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
+    await until(() => worker.evaluate(() => self.gistyHeld() === 1), "the 1 MB text's request in the worker");
+
+    // The summary is the worker's to make: none shows while it holds the request.
+    const card = page.locator('[data-testid="doc"]');
+    const items = card.locator('[data-testid="summary"] li');
+    assert.equal(await card.getAttribute("aria-busy"), "true", "the card says it is busy");
+    assert.equal(await items.count(), 0, "a summary that the worker did not make");
+
+    // Meanwhile the reader reads the text, a part at a time, and asks for a longer summary.
+    await card.locator(".source summary").click();
+    const source = card.locator(".source-text");
+    const first = await until(async () => (await source.textContent()) || null, "the source text");
+    assert.ok(first.length > 100_000 && big.startsWith(first), "the first part of the text");
+    await card.getByRole("button", { name: "Later" }).click();
+    await until(async () => /^Part 2 of \d+ /.test(await card.locator(".pager-where").textContent()), "part 2");
+    const second = await source.textContent();
+    assert.ok(second !== first && big.includes(second), "the second part of the text");
+    await page.locator("#length-number").fill("5");
+    assert.equal(await page.locator("#length-range").inputValue(), "5", "the range follows the number");
+    assert.equal(await items.count(), 0, "the worker still holds the request");
+
+    // Let go, the summary arrives: of the length asked for meanwhile, from the text.
+    await worker.evaluate(() => self.gistyRelease());
+    await assertCount(items, 5);
     const [summary] = await summaries(page, 1);
-    assert.equal(summary.length, 3);
-    t.diagnostic(`${frames} frames while summarizing 1 MB, the longest ${Math.round(longest)} ms apart`);
-    assert.ok(frames > 5, `only ${frames} frames while summarizing`);
-    assert.ok(longest < 500, `the page froze for ${Math.round(longest)} ms`);
-    const meta = await page.locator('[data-testid="doc"] .doc-meta').textContent();
+    assert.equal(summary.length, 5);
+    for (const s of summary) assert.ok(big.includes(s), `not from the text: ${s}`);
+    const meta = await card.locator(".doc-meta").textContent();
     assert.match(meta, /^1\d\d,\d{3} words/, meta);
   });
 });

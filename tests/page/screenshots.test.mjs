@@ -4,7 +4,18 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { artifact, drop, launch, open, pageUrl, paste, png, samples, summaries } from "./helpers.mjs";
+import {
+  artifact,
+  closeAll,
+  drop,
+  launch,
+  open,
+  pageUrl,
+  paste,
+  png,
+  samples,
+  summaries,
+} from "./helpers.mjs";
 
 let browser;
 let url;
@@ -15,7 +26,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
+  await closeAll(browser);
 });
 
 /** The page as a reader leaves it: a pasted article, two files, a bad file, a source open. */

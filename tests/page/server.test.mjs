@@ -17,7 +17,10 @@ before(async () => {
   assert.equal(server.address().address, "127.0.0.1", "loopback only");
 });
 
-after(() => server.close());
+after(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
 
 /** A raw request (fetch would normalize the "..", which is the point here). */
 function get(target, method = "GET") {

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";
-import { artifact, drop, launch, open, paste, samples, singleFile, summaries } from "./helpers.mjs";
+import { artifact, closeAll, drop, launch, open, paste, samples, singleFile, summaries } from "./helpers.mjs";
 
 let browser;
 
@@ -15,7 +15,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
+  await closeAll(browser);
 });
 
 test("opened with file://, it summarizes pasted text and loads nothing else", async () => {
