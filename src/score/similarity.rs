@@ -2,8 +2,8 @@
 //!
 //! The graph is built from an inverted index (term -> sentences that contain it), so the work is
 //! the sum over terms of (sentences sharing the term)², never a dense all-pairs loop. Terms found
-//! in more than [`MAX_POSTINGS`] sentences are left out of the graph: their idf is near zero, and
-//! on a book they would make the cost quadratic.
+//! in more than [`MAX_POSTINGS`] sentences are left out of the graph: on a book they would make
+//! the cost quadratic, and the rarer terms two sentences share say more about their likeness.
 
 /// A weight in a sentence vector or on a graph edge. Vectors and edges are most of the memory
 /// on a long text, and ranking needs their order, not their last digits: f32 halves them, and
@@ -114,8 +114,11 @@ impl Rows {
     }
 }
 
-/// Terms in more sentences than this do not make edges (their idf is tiny by then).
-pub(crate) const MAX_POSTINGS: usize = 256;
+/// Terms in more sentences than this do not make edges. No news article has that many
+/// sentences, so its graph is exact (ROUGE on both dev sets is the same with 256); on long texts
+/// the graph costs up to 128² pairs a term instead of 256²: 1 MB of news in 0.06 s instead of
+/// 0.09 s natively, with the same summary.
+pub(crate) const MAX_POSTINGS: usize = 128;
 
 /// Each sentence keeps its strongest this many edges. A news article has few sentences, and
 /// its graph is exact or nearly: with 64 or 32, every summary of the 100 cnndm-dev articles is
