@@ -1150,6 +1150,16 @@ function report(r) {
           fmtMs(w.mean),
           fmtMs(w.max),
         ],
+        w.firstSight
+          ? [
+              "wasm in Chromium",
+              "first sight: each article's first call",
+              fmtMs(w.firstSight.median),
+              fmtMs(w.firstSight.p95),
+              fmtMs(w.firstSight.mean),
+              fmtMs(w.firstSight.max),
+            ]
+          : null,
         [
           "wasm in Chromium",
           `back to back: ${b.runs} calls of each`,
