@@ -334,7 +334,8 @@ mod tests {
     }
 
     /// The selection as it was before the term index: every candidate compared with every
-    /// picked sentence. The oracle for the property test below.
+    /// picked sentence. The oracle for the property test below (not run in WebAssembly).
+    #[cfg(not(target_arch = "wasm32"))]
     fn select_all_pairs(
         pool: &Pool<'_>,
         budget: Budget,

@@ -206,8 +206,9 @@ pub(crate) fn tfidf(bags: &[&[u32]], idf: &[f64]) -> Rows {
     out
 }
 
-/// Scales `v` to unit length (left alone when it is zero).
-#[cfg(test)]
+/// Scales `v` to unit length (left alone when it is zero). For the property tests, which do not
+/// run in WebAssembly.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn normalize(v: &mut [(u32, Weight)]) {
     let norm = v
         .iter()
