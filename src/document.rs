@@ -66,13 +66,33 @@ impl Corpus {
     }
 
     /// Adds one document: its prose sentences become candidates, its headings title context.
+    /// A document of headings only ("Hello", a list of short lines without stops) has nothing
+    /// else to say: then its headings are its sentences.
     pub fn add(&mut self, text: &str, title: Option<&str>) {
-        let doc = self.docs.len();
         let first = self.sentences.len();
         let mut info = DocInfo::default();
         if let Some(t) = title {
             info.title = self.tokenizer.terms(t);
         }
+        self.add_segments(text, title.is_some(), &mut info, false);
+        if self.sentences.len() == first {
+            self.add_segments(text, true, &mut DocInfo::default(), true);
+        }
+        info.sentences = first..self.sentences.len();
+        self.docs.push(info);
+    }
+
+    /// Adds the sentences of `text` as the next document's, and its headings to `info` (the
+    /// first to its title unless `titled`), or, with `headings_are_sentences`, every segment
+    /// as a sentence.
+    fn add_segments(
+        &mut self,
+        text: &str,
+        titled: bool,
+        info: &mut DocInfo,
+        headings_are_sentences: bool,
+    ) {
+        let doc = self.docs.len();
         let mut index = 0usize;
         let mut in_para = 0usize;
         let mut prev_end = 0usize;
@@ -87,9 +107,9 @@ impl Corpus {
                     in_para = 0;
                 }
                 let s = &text[span.clone()];
-                if is_heading(text, &span, s) {
+                if !headings_are_sentences && is_heading(text, &span, s) {
                     let terms = self.tokenizer.terms(s);
-                    if title.is_none() && index == 0 && info.title.is_empty() {
+                    if !titled && index == 0 && info.title.is_empty() {
                         info.title = terms;
                     } else {
                         info.headings.extend(terms);
@@ -112,8 +132,6 @@ impl Corpus {
                 in_para += 1;
             }
         }
-        info.sentences = first..self.sentences.len();
-        self.docs.push(info);
     }
 }
 
@@ -203,6 +221,20 @@ mod tests {
         let c = corpus(text, Some("Talks"));
         let got: Vec<&str> = c.sentences.iter().map(|s| &text[s.span.clone()]).collect();
         assert_eq!(got, ["The talks ended.", "They will resume."]);
+    }
+
+    #[test]
+    fn a_text_of_headings_only_has_them_as_sentences() {
+        let text = "Buy milk\nCall the plumber\n\nFix the car";
+        let c = corpus(text, None);
+        let got: Vec<&str> = c.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(got, ["Buy milk", "Call the plumber", "Fix the car"]);
+        assert_eq!(c.docs[0].sentences, 0..3);
+        assert_eq!(c.docs[0].title.len(), 2, "buy, milk: still the title");
+        assert_eq!((c.sentences[2].index, c.sentences[2].in_para), (2, 0));
+        // With one prose sentence, headings stay headings.
+        let text = "Miami Talks\nThe talks ended on Sunday.";
+        assert_eq!(corpus(text, None).sentences.len(), 1);
     }
 
     #[test]
