@@ -5,16 +5,16 @@
 //!
 //! Families, built outside the timed loop:
 //! - `long-sentence`: words with no punctuation and no line break, one sentence of n bytes;
-//! - `tiny-sentences`: one-word sentences ("Bako. Dilu. "), each word in about 200 of them;
+//! - `tiny-sentences`: one-word sentences ("Bako. Dilu. "), each word in about 100 of them;
 //! - `repeated-sentence`: the same 20-word sentence over and over;
 //! - `headings`: a Title Case heading line, then a sentence, over and over;
 //! - `long-summary`: log-like lines ("Event 812 happened at node31."), summarized at 30%:
 //!   selection over tens of thousands of picked sentences.
 //!
-//! Words shared by about 200 sentences are the similarity graph's worst case per byte: a word
-//! makes edges between every pair of its sentences, up to `MAX_POSTINGS` (256) sentences, and
+//! Words shared by about 100 sentences are the similarity graph's worst case per byte: a word
+//! makes edges between every pair of its sentences, up to `MAX_POSTINGS` (128) sentences, and
 //! none past it. So the families keep that share at every size. A family whose words recur more
-//! as it grows (a fixed vocabulary) costs more per byte until its words reach 256 sentences, and
+//! as it grows (a fixed vocabulary) costs more per byte until its words reach 128 sentences, and
 //! then less: over that range its ratio exceeds n log n (up to 16 per 4x), but its cost stays
 //! under this worst case, which is linear.
 
@@ -48,8 +48,8 @@ fn capitalized(w: &str) -> String {
 }
 
 /// How many sentences share each word (`tiny-sentences`) or node (`long-summary`): near
-/// `MAX_POSTINGS` (256), whatever the size.
-const SHARED_BY: usize = 200;
+/// `MAX_POSTINGS` (128), whatever the size.
+const SHARED_BY: usize = 100;
 
 /// `family`'s text of at least `bytes` bytes.
 fn text(family: &str, bytes: usize) -> String {
