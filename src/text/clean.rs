@@ -393,7 +393,9 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
-const DAYS: &[&str] = &[
+/// Weekdays and their abbreviations, lower case: date parts in a dateline, and words that
+/// follow a time (`4 p.m. Monday`) without starting a sentence in the segmenter.
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -406,6 +408,7 @@ const DAYS: &[&str] = &[
     "tues",
     "wed",
     "thu",
+    "thur",
     "thurs",
     "fri",
     "sat",
@@ -424,7 +427,7 @@ fn is_dateline(lower: &str, words: &[&str]) -> bool {
         if core.is_empty() {
             continue;
         }
-        if MONTHS.contains(&core) || DAYS.contains(&core) {
+        if MONTHS.contains(&core) || WEEKDAYS.contains(&core) {
             date_parts += 1;
             continue;
         }

@@ -67,6 +67,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
+use super::clean::WEEKDAYS;
 use super::hash::WordHasher;
 
 /// Splits `text` into sentences, returned as byte ranges into `text`, in order, trimmed of
@@ -268,7 +269,7 @@ impl<'t> Segmenter<'t> {
         match classify(core) {
             Abbrev::Title | Abbrev::Never => false,
             Abbrev::Numeric => !digit,
-            Abbrev::Time => !digit && !in_list(bare, TIME_FOLLOWERS),
+            Abbrev::Time => !digit && !in_list(bare, TIME_FOLLOWERS) && !in_list(bare, WEEKDAYS),
             Abbrev::Acronym => !digit && in_list(bare, STARTERS),
             Abbrev::Initial => {
                 !digit
@@ -980,51 +981,11 @@ const STARTERS: &[&str] = &[
     "your",
 ];
 
-/// Words that follow `a.m.` or `p.m.` inside a sentence.
+/// Words that follow `a.m.` or `p.m.` inside a sentence, besides the weekdays ([`WEEKDAYS`]).
 const TIME_FOLLOWERS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "et",
-    "est",
-    "edt",
-    "ct",
-    "cst",
-    "cdt",
-    "mt",
-    "mst",
-    "mdt",
-    "pt",
-    "pst",
-    "pdt",
-    "gmt",
-    "bst",
-    "utc",
-    "cet",
-    "cest",
-    "ist",
-    "jst",
-    "aest",
-    "aedt",
-    "eastern",
-    "central",
-    "pacific",
-    "mountain",
-    "local",
+    "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst",
+    "utc", "cet", "cest", "ist", "jst", "aest", "aedt", "eastern", "central", "pacific",
+    "mountain", "local",
 ];
 
 /// Verbs of an attribution after a quoted question or exclamation.
