@@ -3,5 +3,6 @@
 pub mod clean;
 pub(crate) mod hash;
 pub(crate) mod intern;
+pub(crate) mod porter2;
 pub mod sentence;
 pub mod token;
