@@ -7,17 +7,17 @@
 //! there as bytes. Suffixes are compared as numbers (the word's last eight letters against a
 //! packed suffix and its mask), since a slice comparison is a call to `memcmp` in WebAssembly,
 //! and a stem that is a prefix of its word (most stems) is returned borrowed, with no
-//! allocation. A word with a character outside ASCII goes to `rust_stemmers` itself, and so do
-//! words our tokenizer never makes: with an apostrophe (which the algorithm strips), a capital
-//! 'Y' (which it would take for one of its marks), a NUL (which would pass for the zeros before
-//! a short word), or more than 60 letters. For those the two agree by construction.
+//! allocation. A character outside ASCII is, for the algorithm, a non-vowel that ends no suffix:
+//! it stands in the buffer as one byte of that kind, and the stem keeps the word's own
+//! characters. Words our tokenizer never makes go to `rust_stemmers` (see [`unusual`]): with an
+//! apostrophe (which the algorithm strips), a capital 'Y' (which it would take for one of its
+//! marks), a NUL (which would pass for the zeros before a short word), or more than 60 letters.
+//! So the page's English build needs no `rust_stemmers` at all.
 //!
 //! This follows the version of the algorithm that `rust_stemmers` 1.2 was generated from, not
 //! the newest (which, for one, has more special prefixes than gener, commun and arsen).
 
 use std::borrow::Cow;
-
-use rust_stemmers::{Algorithm, Stemmer};
 
 /// The longest word stemmed here; a longer one goes to `rust_stemmers` (the tokenizer does not
 /// even stem words over 40 characters). Below 64, so that a word's letters fit the bits of a
@@ -35,26 +35,46 @@ const BUF: usize = PAD + MAX_LEN + 8;
 /// The stem of `word` (lower-case, as the tokenizer makes words), as the Snowball English
 /// stemmer of `rust_stemmers` 1.2 gives it.
 pub(crate) fn stem(word: &str) -> Cow<'_, str> {
-    let n = word.len();
     // Fewer than three characters: left as it is (before any other rule, even an apostrophe's).
-    if n < 3 {
+    if word.len() < 3 {
         return Cow::Borrowed(word);
     }
     let mut w = Word::empty();
     if !w.read(word) {
-        return Stemmer::create(Algorithm::English).stem(word);
+        return unusual(word);
     }
-    if n <= 6 {
+    if w.n < 3 {
+        return Cow::Borrowed(word); // three bytes or more, but fewer characters
+    }
+    if w.n <= 6 {
         if let Ok(i) = EXCEPTIONAL.binary_search_by_key(&w.tail(), |&(e, _)| e) {
             return Cow::Borrowed(EXCEPTIONAL[i].1);
         }
     }
     w.stem();
+    // Letters before `dirty` are the word's own (each other character stood for itself), and
+    // the edits after it wrote ASCII letters only.
+    let kept = &word[..w.start(w.n.min(w.dirty))];
     if w.n <= w.dirty {
-        Cow::Borrowed(&word[..w.n])
+        Cow::Borrowed(kept)
     } else {
-        let stem = std::str::from_utf8(&w.buf[PAD..PAD + w.n]).expect("ASCII in, ASCII out");
-        Cow::Owned(stem.to_owned())
+        let edited = std::str::from_utf8(&w.buf[PAD + w.dirty..PAD + w.n]).expect("ASCII edits");
+        Cow::Owned([kept, edited].concat())
+    }
+}
+
+/// A word the tokenizer never makes (an apostrophe, a capital 'Y', a NUL, more than 60
+/// letters): `rust_stemmers` stems it where the crate has every language, and with English
+/// alone (the page's build, where `rust_stemmers` would be 3 kB of the download for words
+/// that never come) it is left as it is.
+fn unusual(word: &str) -> Cow<'_, str> {
+    #[cfg(any(test, feature = "all-languages"))]
+    {
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English).stem(word)
+    }
+    #[cfg(not(any(test, feature = "all-languages")))]
+    {
+        Cow::Borrowed(word)
     }
 }
 
@@ -297,11 +317,18 @@ fn is_valid_li(b: u8) -> bool {
     )
 }
 
+/// What a character outside ASCII becomes in the buffer: for the algorithm, such a character
+/// is a non-vowel that belongs to no suffix, and so is this byte.
+const OTHER: u8 = 0x80;
+
 /// A word being stemmed, in a buffer after [`PAD`] zero bytes.
 struct Word {
     buf: [u8; BUF],
-    /// The length of the word.
+    /// The length of the word, in characters (each one byte of `buf`).
     n: usize,
+    /// Where each character starts in the word, in bytes, and where the word ends: set only
+    /// when the word has a character outside ASCII (else the two counts are the same).
+    starts: Option<[u8; MAX_LEN + 1]>,
     /// Bit i: letter i is a vowel. Only read before the first edit that is not a cut, so it is
     /// never brought up to date.
     vowels: u64,
@@ -327,35 +354,74 @@ impl Word {
             p1: 0,
             p2: 0,
             dirty: 0,
+            starts: None,
         }
+    }
+
+    /// The byte offset in the word of its `i`th character.
+    fn start(&self, i: usize) -> usize {
+        self.starts.map_or(i, |s| usize::from(s[i]))
     }
 
     /// Copies `word` to the buffer, its consonant 'y's marked; false for a word that
     /// `rust_stemmers` must stem.
     fn read(&mut self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.read_chars(word);
+        }
         let n = word.len();
         if n > MAX_LEN {
             return false;
         }
-        (self.n, self.p1, self.p2, self.dirty) = (n, n, n, n);
+        self.read_letters(word.bytes())
+    }
+
+    /// [`Word::read`] for a word with characters outside ASCII: each is one [`OTHER`] byte.
+    fn read_chars(&mut self, word: &str) -> bool {
+        let mut starts = [0u8; MAX_LEN + 1];
+        let mut n = 0;
+        for (i, _) in word.char_indices() {
+            // 60 characters take at most 240 bytes: every start fits a byte.
+            if n == MAX_LEN || i > usize::from(u8::MAX) {
+                return false;
+            }
+            starts[n] = i as u8;
+            n += 1;
+        }
+        let Ok(end) = u8::try_from(word.len()) else {
+            return false;
+        };
+        starts[n] = end;
+        self.starts = Some(starts);
+        self.read_letters(
+            word.chars()
+                .map(|c| if c.is_ascii() { c as u8 } else { OTHER }),
+        )
+    }
+
+    /// Copies the letters (at most [`MAX_LEN`]) to the buffer, marking consonant 'y's.
+    fn read_letters(&mut self, letters: impl Iterator<Item = u8>) -> bool {
         // A 'y' that starts the word or follows a vowel is a consonant: it becomes 'Y' (and so
         // is no vowel for the next letter). The start counts as after a vowel.
         let (mut vowels, mut y_found) = (0, false);
         let mut after_vowel = true;
-        for (i, &b) in word.as_bytes().iter().enumerate() {
+        let mut n = 0;
+        for (i, b) in letters.enumerate() {
             let b = match b {
                 b'y' if after_vowel => {
                     y_found = true;
                     b'Y'
                 }
-                b'a'..=b'z' => b,
+                b'a'..=b'z' | OTHER => b,
                 0 | 0x80.. | b'\'' | b'Y' => return false,
                 _ => b,
             };
             after_vowel = is_vowel(b);
             vowels |= (after_vowel as u64) << i;
             self.buf[PAD + i] = b;
+            n = i + 1;
         }
+        (self.n, self.p1, self.p2, self.dirty) = (n, n, n, n);
         (self.vowels, self.y_found) = (vowels, y_found);
         true
     }
@@ -603,7 +669,9 @@ mod tests {
     use super::*;
 
     fn oracle(word: &str) -> String {
-        Stemmer::create(Algorithm::English).stem(word).into_owned()
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+            .stem(word)
+            .into_owned()
     }
 
     /// The words of `text` roughly as the tokenizer makes them: runs of letters and digits,
@@ -741,10 +809,12 @@ mod tests {
             // Very short words, digits, periods between digits.
             "", "a", "s", "ab", "is", "yy", "aa", "abc", "1990s", "3.5", "1.2.3", "100", "10s",
             "mp3s", "1st", "2nd", "g20", "covid19", "4x4", "24hours", "19ies",
-            // Not lower-case, or not ASCII: rust_stemmers decides (or our bytes must match it).
+            // Not lower-case, or not ASCII (each other character is one non-vowel here).
             "Running", "HAPPY", "Skies", "Yes", "YYY", "kYy", "yaY", "sayYs", "Yyay", "café",
             "cafés", "résumés", "naïvely", "über", "müller", "straße", "москва", "日本",
-            "e\u{301}tudes", "façades", "élite",
+            "e\u{301}tudes", "façades", "élite", "éé", "és", "ées", "ñying", "öy", "ÿes",
+            "naïveties", "señorita", "fiancée", "fiancées", "crèches", "protégés", "rôles",
+            "ünïcödé", "αβγing", "x\u{1F600}ing",
             // Apostrophes, which our words never have.
             "'tis", "don't", "dogs'", "dog's", "dog's'", "'s", "''", "'y", "o'neill's",
             // NUL, which looks like the padding before a short word.
@@ -756,7 +826,11 @@ mod tests {
         for w in words {
             assert_eq!(stem(w), oracle(w), "{w:?}");
         }
-        // Around the longest word stemmed here.
+        // Around the longest word stemmed here, in ASCII and not.
+        let long = "résumé".repeat(12);
+        for w in (MAX_LEN - 4..MAX_LEN + 4).map(|n| long.chars().take(n).collect::<String>()) {
+            assert_eq!(stem(&w), oracle(&w), "{w:?}");
+        }
         let long = "internationalizations".repeat(4);
         for w in (MAX_LEN - 8..MAX_LEN + 4).map(|n| &long[..n]) {
             assert_eq!(stem(w), oracle(w), "{w:?}");
@@ -766,6 +840,15 @@ mod tests {
     #[test]
     fn exceptional_forms_are_sorted() {
         assert!(EXCEPTIONAL.windows(2).all(|p| p[0].0 < p[1].0));
+    }
+
+    #[test]
+    fn a_stem_keeps_the_words_own_characters() {
+        assert!(matches!(stem("résumés"), Cow::Borrowed("résumé")));
+        assert!(matches!(stem("naïvely"), Cow::Borrowed("naïv")));
+        assert!(matches!(stem("señoritas"), Cow::Borrowed("señorita")));
+        assert!(matches!(stem("piñatas"), Cow::Borrowed("piñata")));
+        assert!(matches!(stem("rôly"), Cow::Owned(s) if s == "rôli" && oracle("rôly") == s));
     }
 
     #[test]
@@ -783,6 +866,13 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
         #[test]
         fn random_words_stem_as_rust_stemmers_does(w in "[aeiouysnglbdtcrz]{0,15}") {
+            proptest::prop_assert_eq!(stem(&w), oracle(&w));
+        }
+
+        #[test]
+        fn random_words_with_other_letters_stem_as_rust_stemmers_does(
+            w in "[aeiouysnglbdtcrzéïñøß\u{301}日]{0,14}"
+        ) {
             proptest::prop_assert_eq!(stem(&w), oracle(&w));
         }
 
@@ -812,7 +902,7 @@ mod tests {
         use std::hint::black_box;
         use std::time::Instant;
         let words = corpus_words();
-        let stemmer = Stemmer::create(Algorithm::English);
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
         let rounds = 50;
         let t = Instant::now();
         let mut bytes = 0;

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+#[cfg(feature = "all-languages")]
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::intern::Interner;
@@ -90,13 +91,6 @@ impl Language {
         }
     }
 
-    /// Without `all-languages` only English is reachable (options with another language fail
-    /// validation), and naming no other algorithm lets the linker drop their stemmers.
-    #[cfg(not(feature = "all-languages"))]
-    fn algorithm(self) -> Algorithm {
-        Algorithm::English
-    }
-
     #[cfg(feature = "all-languages")]
     fn algorithm(self) -> Algorithm {
         match self {
@@ -126,7 +120,10 @@ impl Language {
 /// per tokenizer, in order of first appearance, so what is cached changes no result.
 struct Lexicon {
     language: Language,
-    stemmer: Stemmer,
+    /// The Snowball stemmer of a language other than English (English words go to
+    /// [`super::porter2`]).
+    #[cfg(feature = "all-languages")]
+    stemmer: Option<Stemmer>,
     /// Each lower-cased word seen, with the index of its stem in `stems` ([`NOT_A_TERM`]: a
     /// stop word or a word too short).
     words: Interner,
@@ -142,7 +139,8 @@ impl Lexicon {
     fn new(language: Language) -> Self {
         Lexicon {
             language,
-            stemmer: Stemmer::create(language.algorithm()),
+            #[cfg(feature = "all-languages")]
+            stemmer: (language != Language::English).then(|| Stemmer::create(language.algorithm())),
             words: Interner::default(),
             stems: Interner::default(),
             ids: Vec::new(),
@@ -160,6 +158,16 @@ impl Lexicon {
         s
     }
 
+    /// The stem of `w`: for English, the same stems as the Snowball stemmer's, in a seventh of
+    /// the instructions.
+    fn stem<'w>(&self, w: &'w str) -> std::borrow::Cow<'w, str> {
+        #[cfg(feature = "all-languages")]
+        if let Some(stemmer) = &self.stemmer {
+            return stemmer.stem(w);
+        }
+        super::porter2::stem(w)
+    }
+
     fn new_stem_index(&mut self, w: &str) -> u32 {
         let chars = w.chars().count();
         let Some(first) = w.chars().next() else {
@@ -175,11 +183,8 @@ impl Lexicon {
         // the word itself for our purposes.
         let stem = if chars > 40 || first.is_ascii_digit() {
             std::borrow::Cow::Borrowed(w)
-        } else if self.language == Language::English {
-            // The same stems as the Snowball stemmer's, in a seventh of the instructions.
-            super::porter2::stem(w)
         } else {
-            self.stemmer.stem(w)
+            self.stem(w)
         };
         if let Some(s) = self.stems.get(&stem) {
             return s;
