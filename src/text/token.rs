@@ -91,10 +91,12 @@ impl Language {
         }
     }
 
+    /// The Snowball stemmer of a language other than English (English words go to
+    /// [`super::porter2`], and naming no English algorithm keeps its code out of the build).
     #[cfg(feature = "all-languages")]
-    fn algorithm(self) -> Algorithm {
-        match self {
-            Language::English => Algorithm::English,
+    fn algorithm(self) -> Option<Algorithm> {
+        Some(match self {
+            Language::English => return None,
             Language::French => Algorithm::French,
             Language::German => Algorithm::German,
             Language::Spanish => Algorithm::Spanish,
@@ -102,7 +104,7 @@ impl Language {
             Language::Portuguese => Algorithm::Portuguese,
             Language::Dutch => Algorithm::Dutch,
             Language::Russian => Algorithm::Russian,
-        }
+        })
     }
 
     fn is_stop_word(self, w: &str) -> bool {
@@ -140,7 +142,7 @@ impl Lexicon {
         Lexicon {
             language,
             #[cfg(feature = "all-languages")]
-            stemmer: (language != Language::English).then(|| Stemmer::create(language.algorithm())),
+            stemmer: language.algorithm().map(Stemmer::create),
             words: Interner::default(),
             stems: Interner::default(),
             ids: Vec::new(),
