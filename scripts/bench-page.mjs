@@ -53,6 +53,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
+import { stats } from "../www/bench-stats.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
 import { handler } from "./static-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -105,16 +107,6 @@ const dataDir = path.join(outDir, "data");
 const pkgDir = path.resolve(root, value("--pkg", "www/pkg"));
 const pkgCopy = path.join(outDir, "pkg");
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const OPTIONS = { sentences: 3 };
 const MANY_OPTIONS = { sentences: 6 };
 
@@ -160,20 +152,6 @@ const TARGETS = {
 
 // -- small helpers ----------------------------------------------------------------------------
 
-function quantile(sorted, q) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    median: quantile(sorted, 0.5),
-    p95: quantile(sorted, 0.95),
-    mean: sorted.reduce((s, x) => s + x, 0) / sorted.length,
-    min: sorted[0],
-    max: sorted[sorted.length - 1],
-  };
-}
 const median = (values) => stats(values).median;
 
 const fmtMs = (x) => {
@@ -872,35 +850,25 @@ function lowestOf(values) {
 function assess(result) {
   const wasm = result.scaling.wasm;
   const at = (label) => wasm.find((p) => p.label === label);
-  const series = wasm.filter((p) => p.series);
-  const steps = [];
-  for (let i = 1; i < series.length; i += 1) {
-    const [a, b] = [series[i - 1], series[i]];
-    const timeRatio = b.median / a.median;
-    const nlognRatio = (b.bytes * Math.log(b.bytes)) / (a.bytes * Math.log(a.bytes));
-    steps.push({
-      from: a.label,
-      to: b.label,
-      timeRatio,
-      nlognRatio,
-      exponent: Math.log(timeRatio) / Math.log(b.bytes / a.bytes),
-      met: timeRatio <= nlognRatio * TARGETS.growthSlack,
+  // Each step from one input of a series to the next, against what n log n allows.
+  const growth = (points) =>
+    points.slice(1).map((b, i) => {
+      const a = points[i];
+      const timeRatio = b.median / a.median;
+      const nlognRatio = (b.bytes * Math.log(b.bytes)) / (a.bytes * Math.log(a.bytes));
+      return {
+        from: a.label,
+        to: b.label,
+        timeRatio,
+        nlognRatio,
+        exponent: Math.log(timeRatio) / Math.log(b.bytes / a.bytes),
+        met: timeRatio <= nlognRatio * TARGETS.growthSlack,
+      };
     });
-  }
-  const headed = wasm.filter((p) => p.group === "headed");
-  for (let i = 1; i < headed.length; i += 1) {
-    const [a, b] = [headed[i - 1], headed[i]];
-    const timeRatio = b.median / a.median;
-    const nlognRatio = (b.bytes * Math.log(b.bytes)) / (a.bytes * Math.log(a.bytes));
-    steps.push({
-      from: a.label,
-      to: b.label,
-      timeRatio,
-      nlognRatio,
-      exponent: Math.log(timeRatio) / Math.log(b.bytes / a.bytes),
-      met: timeRatio <= nlognRatio * TARGETS.growthSlack,
-    });
-  }
+  const steps = [
+    ...growth(wasm.filter((p) => p.series)),
+    ...growth(wasm.filter((p) => p.group === "headed")),
+  ];
   const memory = ["1 MB", "10 MB"].map((label) => ({ label, ratio: at(label)?.memory.peakPerInputByte }));
   const t = (what, figure, target, met) => ({ what, figure, target, met });
   return [

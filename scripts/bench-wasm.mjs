@@ -15,6 +15,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -27,7 +28,6 @@ const runs = Number(flag("--runs", 300));
 const warmup = 30;
 const options = { sentences: 3 };
 const manyOptions = { sentences: 6 };
-const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 // The median article by length (the 51st shortest of 100).
 const articles = fs
@@ -141,15 +141,9 @@ async function inChromium() {
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "gisty-bench-chromium-"));
   const browser = spawn(
-    chromium,
+    CHROMIUM,
     [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
+      ...CHROMIUM_ARGS,
       `--user-data-dir=${profile}`,
       `http://127.0.0.1:${server.address().port}/`,
     ],

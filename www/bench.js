@@ -7,6 +7,7 @@
 // heap during it. Each scaling input gets a fresh instance (the glue imported again under another
 // URL), so its peak is its own, not the largest input's so far.
 
+import { stats } from "./bench-stats.mjs";
 import init, { summarize, summarizeMany } from "./pkg/gisty.js";
 
 const DATA = "./bench-data/";
@@ -25,23 +26,6 @@ function timed(f) {
   const t = performance.now();
   const value = f();
   return [performance.now() - t, value];
-}
-
-/** Nearest-rank quantile of sorted numbers. */
-function quantile(sorted, q) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    n: sorted.length,
-    median: quantile(sorted, 0.5),
-    p95: quantile(sorted, 0.95),
-    mean: sorted.reduce((s, x) => s + x, 0) / sorted.length,
-    min: sorted[0],
-    max: sorted[sorted.length - 1],
-  };
 }
 
 const utf8Bytes = (text) => new TextEncoder().encode(text).length;

@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.mjs";
 import { start } from "../../scripts/static-server.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -27,16 +28,6 @@ export const samples = fs
   .sort()
   .map((name) => ({ name, text: fs.readFileSync(path.join(samplesDir, name), "utf8") }));
 
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 let served;
 /** The served page's address: GISTY_URL, or www/ served here for this test file. */
@@ -82,7 +73,7 @@ export async function closeAll(browser) {
 
 /** Headless Chromium (playwright's launch gives it a fresh profile, deleted when it closes). */
 export function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /**
