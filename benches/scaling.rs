@@ -27,21 +27,9 @@ use gisty::{summarize, Length, Options};
 /// Sizes in bytes: each 4 times the last.
 const SIZES: &[usize] = &[64 << 10, 256 << 10, 1 << 20, 4 << 20];
 
-/// The i-th made-up word ("ba", "ce", ..., "bakodu"): letters only, distinct for distinct i.
-fn word(mut i: usize) -> String {
-    const C: &[u8] = b"bcdfghjklmnprstvz";
-    const V: &[u8] = b"aeiou";
-    let mut w = String::new();
-    loop {
-        w.push(C[i % C.len()] as char);
-        i /= C.len();
-        w.push(V[i % V.len()] as char);
-        i /= V.len();
-        if i == 0 {
-            return w;
-        }
-    }
-}
+#[path = "../tests/support/words.rs"]
+mod words;
+use words::word;
 
 fn capitalized(w: &str) -> String {
     w[..1].to_ascii_uppercase() + &w[1..]

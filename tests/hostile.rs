@@ -23,8 +23,12 @@
 
 #[path = "support/binary.rs"]
 mod binary;
+#[path = "support/words.rs"]
+mod words;
 
 use std::time::Instant;
+
+use words::words;
 
 use gisty::{
     keywords, keywords_many, rank, split_sentences, summarize, summarize_many, Doc, ErrorKind,
@@ -102,27 +106,6 @@ fn sentences(text: &str) -> Vec<&str> {
         last = r.end;
     }
     ranges.into_iter().map(|r| &text[r]).collect()
-}
-
-/// `n` distinct made-up words: "Baca", "Bace", ... (letters, so the stemmer keeps them apart).
-fn words(n: usize) -> Vec<String> {
-    const C: &[u8] = b"bcdfghjklmnprstvz";
-    const V: &[u8] = b"aeiou";
-    (0..n)
-        .map(|mut i| {
-            let mut w = String::new();
-            loop {
-                w.push(C[i % C.len()] as char);
-                i /= C.len();
-                w.push(V[i % V.len()] as char);
-                i /= V.len();
-                if i == 0 {
-                    break;
-                }
-            }
-            w
-        })
-        .collect()
 }
 
 #[test]
