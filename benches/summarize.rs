@@ -12,7 +12,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use gisty::{summarize, Options};
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
@@ -20,7 +20,7 @@ fn read(path: &Path) -> String {
 
 /// The sample articles, by file stem, in name order.
 fn samples() -> Vec<(String, String)> {
-    let dir = Path::new(SHARED).join("samples");
+    let dir = Path::new(DATA).join("samples");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -40,7 +40,7 @@ fn samples() -> Vec<(String, String)> {
 
 /// The article texts of the CNN/DailyMail dev set.
 fn cnndm() -> Vec<String> {
-    let path = Path::new(SHARED).join("eval/cnndm-dev.jsonl");
+    let path = Path::new(DATA).join("eval/cnndm-dev.jsonl");
     read(&path)
         .lines()
         .filter(|l| !l.trim().is_empty())

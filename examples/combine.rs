@@ -1,4 +1,4 @@
-//! Summarizes the five sample articles of ../shared/samples together and prints the combined
+//! Summarizes the five sample articles of tests/data/samples together and prints the combined
 //! summary with each sentence's source, the document similarity matrix, the near duplicates and
 //! the key phrases of the set.
 //!
@@ -9,9 +9,9 @@ use std::time::Instant;
 use gisty::{keywords_many, summarize_many, Doc, Length, Options};
 
 fn main() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("../shared/samples beside the repo")
+        .expect("tests/data/samples in the repository")
         .map(|e| e.expect("a readable directory entry").path())
         .collect();
     paths.sort();

@@ -58,7 +58,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
 import { handler } from "./static-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const shared = path.resolve(root, "../shared");
+const data = path.resolve(root, "tests/data");
 
 // -- arguments --------------------------------------------------------------------------------
 
@@ -213,9 +213,9 @@ function concatenated(texts, bytes) {
 function prepareData() {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  const cnndm = readJsonl(path.join(shared, "eval/cnndm-dev.jsonl"));
-  const bbc = readJsonl(path.join(shared, "eval/bbc-dev.jsonl"));
-  const samplesDir = path.join(shared, "samples");
+  const cnndm = readJsonl(path.join(data, "eval/cnndm-dev.jsonl"));
+  const bbc = readJsonl(path.join(data, "eval/bbc-dev.jsonl"));
+  const samplesDir = path.join(data, "samples");
   const samples = fs
     .readdirSync(samplesDir)
     .filter((f) => f.endsWith(".txt"))

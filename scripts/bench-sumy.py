@@ -3,7 +3,7 @@
 
 usage: python3 scripts/bench-sumy.py ARTICLES [--sentences N] [--repeats N] [--file PATH]...
   ARTICLES     a JSON list of {"id", "text"} (bench-page.mjs's articles.json) or a JSONL file
-               of such lines (../shared/eval/cnndm-dev.jsonl)
+               of such lines (tests/data/eval/cnndm-dev.jsonl)
   --sentences  the summary length (default 3)
   --repeats    timed passes over the articles after one warm-up pass (default 3)
   --file PATH  also time one whole text file (once, after a warm-up on the first article)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // How long one `summarize` of the median CNN/DailyMail dev article takes, and one
-// `summarizeMany` of the five sample articles (../shared/samples) together: the web build in
+// `summarizeMany` of the five sample articles (tests/data/samples) together: the web build in
 // headless Chromium, the npm package in Node, and the native CLI. A benchmark, not a test.
 // usage: node scripts/bench-wasm.mjs [--pkg DIR] [--runs N]
 //   --pkg DIR   the web build to load in Chromium (default www/pkg; build it with
@@ -31,14 +31,14 @@ const manyOptions = { sentences: 6 };
 
 // The median article by length (the 51st shortest of 100).
 const articles = fs
-  .readFileSync(path.resolve(root, "../shared/eval/cnndm-dev.jsonl"), "utf8")
+  .readFileSync(path.resolve(root, "tests/data/eval/cnndm-dev.jsonl"), "utf8")
   .split("\n")
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l))
   .sort((a, b) => a.text.length - b.text.length || a.id.localeCompare(b.id));
 const article = articles[Math.floor(articles.length / 2)];
 
-const samplesDir = path.resolve(root, "../shared/samples");
+const samplesDir = path.resolve(root, "tests/data/samples");
 const docs = fs
   .readdirSync(samplesDir)
   .filter((f) => f.endsWith(".txt"))

@@ -11,14 +11,14 @@ use serde_json::Value;
 mod binary;
 
 const BIN: &str = env!("CARGO_BIN_EXE_gisty");
-const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples");
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples");
 
 /// The sample whose name starts with `prefix`.
 fn sample(prefix: &str) -> PathBuf {
     let dir = Path::new(SAMPLES);
     assert!(
         dir.is_dir(),
-        "sample directory {} is missing: the tests need ../shared/samples beside the crate",
+        "sample directory {} is missing: the tests need tests/data/samples in the repository",
         dir.display()
     );
     std::fs::read_dir(dir)

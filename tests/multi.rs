@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use gisty::{keywords, keywords_many, summarize_many, Doc, Length, Options, NEAR_DUPLICATE};
 
 fn samples() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("../shared/samples must sit beside the repo")
+        .expect("tests/data/samples in the repository")
         .map(|e| e.unwrap().path())
         .collect();
     paths.sort();

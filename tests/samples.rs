@@ -1,4 +1,4 @@
-//! The public API on the five real web articles in `../shared/samples`: page furniture and
+//! The public API on the five real web articles in `tests/data/samples`: page furniture and
 //! headings never reach a summary, spans point into the original, budgets hold, and the output is
 //! the same on every run.
 
@@ -7,7 +7,7 @@ use std::path::Path;
 
 use gisty::{rank, summarize, Length, Method, Options, Summary};
 
-const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/samples");
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples");
 
 const METHODS: [Method; 4] = [
     Method::Gisty,
@@ -85,7 +85,7 @@ fn samples() -> Vec<Sample> {
     let dir = Path::new(SAMPLES);
     assert!(
         dir.is_dir(),
-        "sample directory {} is missing: the tests need ../shared/samples beside the crate",
+        "sample directory {} is missing: the tests need tests/data/samples in the repository",
         dir.display()
     );
     let mut names: Vec<String> = fs::read_dir(dir)

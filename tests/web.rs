@@ -18,11 +18,11 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SAMPLES: [&str; 5] = [
-    include_str!("../../shared/samples/000_046262ac0d97e98c.txt"),
-    include_str!("../../shared/samples/001_ebdf62a2ef74ddb9.txt"),
-    include_str!("../../shared/samples/002_d8367396b4d4499a.txt"),
-    include_str!("../../shared/samples/003_4074df972d331db2.txt"),
-    include_str!("../../shared/samples/004_66f075ac03bc9f79.txt"),
+    include_str!("data/samples/000_046262ac0d97e98c.txt"),
+    include_str!("data/samples/001_ebdf62a2ef74ddb9.txt"),
+    include_str!("data/samples/002_d8367396b4d4499a.txt"),
+    include_str!("data/samples/003_4074df972d331db2.txt"),
+    include_str!("data/samples/004_66f075ac03bc9f79.txt"),
 ];
 
 /// The longest sample (54 sentences): long enough for every budget of the Summarizer facade.

@@ -711,10 +711,10 @@ mod tests {
     /// and of the samples.
     #[cfg(not(target_arch = "wasm32"))]
     fn corpus_words() -> Vec<String> {
-        let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared");
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
         let mut words = std::collections::BTreeSet::new();
         for file in ["eval/cnndm-dev.jsonl", "eval/bbc-dev.jsonl"] {
-            let path = format!("{shared}/{file}");
+            let path = format!("{data}/{file}");
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             for line in text.lines().filter(|l| !l.trim().is_empty()) {
                 let item: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
@@ -731,7 +731,7 @@ mod tests {
                 }
             }
         }
-        let samples = format!("{shared}/samples");
+        let samples = format!("{data}/samples");
         for entry in std::fs::read_dir(&samples).unwrap_or_else(|e| panic!("{samples}: {e}")) {
             let path = entry.expect("a directory entry").path();
             if path.extension().is_some_and(|e| e == "txt") {

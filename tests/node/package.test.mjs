@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const samplesDir = path.resolve(root, "../shared/samples");
+const samplesDir = path.resolve(root, "tests/data/samples");
 const samples = fs
   .readdirSync(samplesDir)
   .filter((f) => f.endsWith(".txt"))

@@ -20,7 +20,7 @@ export const fixtures = path.join(root, "tests/page/fixtures");
 export const artifacts = process.env.GISTY_ARTIFACTS ?? path.join(root, "target/page-artifacts");
 export const singleFile = process.env.GISTY_SINGLE_FILE ?? path.join(root, "dist/gisty.html");
 
-const samplesDir = path.resolve(root, "../shared/samples");
+const samplesDir = path.resolve(root, "tests/data/samples");
 /** The five sample articles: { name, text }, by name. */
 export const samples = fs
   .readdirSync(samplesDir)
