@@ -62,11 +62,17 @@ for line in open(sys.argv[1]):
     name, rest = line.split(None, 1)
     got[name] = [float(x) for x in re.findall(r"R-\S+ ([\d.]+)", rest)]
 bad = 0
+floored = set()
 for line in open(sys.argv[2]):
     line = line.split("#")[0].strip()
     if not line:
         continue
     name, *floors = line.split()
+    floored.add(name)
+    if len(floors) != 3 or any(float(f) <= 0 for f in floors):
+        print(f"FAIL {name}: a floor for each of R-1, R-2 and R-Lsum, all above 0 (a 0 floor cannot fail)")
+        bad += 1
+        continue
     if name not in got:
         if name.startswith("duc/"):
             print(f"skip {name} (no DUC data here)")
@@ -77,7 +83,11 @@ for line in open(sys.argv[2]):
     for label, floor, value in zip(["R-1", "R-2", "R-Lsum"], map(float, floors), got[name]):
         ok = value >= floor
         bad += not ok
-        print(f"{'ok  ' if ok else 'FAIL'} {name} {label} {value:.2f} >= {floor:.2f}")
+        stale = "  (stale: more than 0.5 above its floor; raise the floor)" if value - floor > 0.5 else ""
+        print(f"{'ok  ' if ok else 'FAIL'} {name} {label} {value:.2f} >= {floor:.2f}{stale}")
+for name in sorted(set(got) - floored):
+    print(f"FAIL {name}: measured but without a floor in {sys.argv[2]}")
+    bad += 1
 sys.exit(1 if bad else 0)
 PY
 fi
