@@ -13,6 +13,7 @@ fn main() {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("tests/data/samples in the repository")
         .map(|e| e.expect("a readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     paths.sort();
     let texts: Vec<String> = paths
