@@ -71,6 +71,7 @@ optional() { # name script
 
 step setup bash scripts/setup.sh
 step fmt cargo fmt --all -- --check
+step js-unit bash scripts/test-js.sh
 step clippy cargo clippy --all-targets -- -D warnings
 step clippy-wasm cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 step test cargo test --all-targets --no-fail-fast

@@ -28,19 +28,19 @@ export function stripMarkdown(source) {
       fence = marker;
       continue;
     }
-    if (/^ {0,3}([-*_])(?: *\1){2,} *$/.test(raw)) {
+    // Character classes rather than a repeated group, which backtracks a step per mark and runs
+    // out of stack on a long line of them.
+    if (/^ {0,3}(?:-[- ]*|\*[* ]*|_[_ ]*)$/.test(raw) && raw.replaceAll(" ", "").length >= 3) {
       out.push(""); // a thematic break
       continue;
     }
     if (/^ {0,3}(?:=+|-+) *$/.test(raw)) continue; // a setext heading's underline
     if (/^ {0,3}\[[^\]]+\]:\s*\S/.test(raw)) continue; // [id]: https://... or a footnote text
-    if (raw.includes("|") && /^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$/.test(raw)) {
-      continue; // a table's header rule
-    }
-    let line = raw
-      .replace(/^(?: {0,3}>\s?)+/, "")
-      .replace(/^ {0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$/, "$1")
-      .replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, "");
+    if (raw.includes("|") && isTableRule(raw)) continue;
+    let line = heading(raw.replace(/^(?: {0,3}>\s?)+/, "")).replace(
+      /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/,
+      "",
+    );
     if (line.includes("|") && /^\s*\|.*\|\s*$/.test(line)) {
       line = line.trim().slice(1, -1).split("|").map((cell) => cell.trim()).join(" · ");
     }
@@ -52,10 +52,31 @@ export function stripMarkdown(source) {
     .trim();
 }
 
+/** A table's header rule: cells of three hyphens or more, each maybe with colons, between pipes. */
+function isTableRule(line) {
+  if (!/^[\s|:-]+$/.test(line)) return false;
+  const cells = line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|");
+  return cells.every((cell) => /^\s*:?-{3,}:?\s*$/.test(cell));
+}
+
+/**
+ * An ATX heading's text ("## Title ##" gives "Title"); any other line as it is. Read by hand: a
+ * pattern for the closing hashes retries its run of spaces at every space of a long line.
+ */
+function heading(line) {
+  const marker = /^ {0,3}#{1,6}(?=\s|$)/.exec(line);
+  if (!marker) return line;
+  const text = line.slice(marker[0].length).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === "#") end -= 1;
+  return end === 0 || /\s/.test(text[end - 1]) ? text.slice(0, end).trimEnd() : text;
+}
+
 /**
  * `text` without the spans that start where `open` matches and end after the match of
- * `close(match)` (a global pattern), in one pass. An unclosed span is left in place: nothing after
- * it can close a span either.
+ * `close(match)` (a global pattern), in one pass. An unclosed span that starts a line is an HTML
+ * block, as CommonMark reads it, and runs to the end: a script never closed is still no prose.
+ * One inside a line is left in place ("a `<script>` tag"); nothing after it can close a span.
  */
 function cut(text, open, close) {
   const parts = [];
@@ -64,7 +85,13 @@ function cut(text, open, close) {
   for (let m = open.exec(text); m; m = open.exec(text)) {
     const end = close(m);
     end.lastIndex = open.lastIndex;
-    if (!end.exec(text)) break;
+    if (!end.exec(text)) {
+      if (/(?:^|\n) {0,3}$/.test(text.slice(Math.max(0, m.index - 4), m.index))) {
+        parts.push(text.slice(at, m.index));
+        at = text.length;
+      }
+      break;
+    }
     parts.push(text.slice(at, m.index));
     at = open.lastIndex = end.lastIndex;
   }
@@ -79,8 +106,8 @@ function cut(text, open, close) {
 const INLINE_LINE = 20_000;
 
 // The inline patterns bound how far each looks (a link's text or address, an emphasis, a tag: at
-// most 500 characters), and run only on lines with their closing mark, so that a line full of
-// openers with no closer is read in time proportional to its length.
+// most 500 characters), and none looks past the next opener of its kind, so that a line full of
+// openers with no closer is read in time proportional to its length, not 500 times that.
 function stripInline(line) {
   if (line.length > INLINE_LINE) return line;
   // Escaped characters are set aside first, so that \* is never read as emphasis.
@@ -92,16 +119,17 @@ function stripInline(line) {
   if (s.includes("`")) s = s.replace(/(?<!`)`+([^`]+)`+/g, "$1");
   if (s.includes("]")) {
     s = s
-      .replace(/!\[[^\]]{0,500}\](?:\([^)]{0,500}\)|\[[^\]]{0,500}\])/g, "")
-      .replace(/\[\^[^\]]{1,500}\]/g, "")
-      .replace(/\[([^\]]{1,500})\]\((?:[^()\s]|\([^)]{0,500}\)){0,500}(?:\s+["'(][^)]{0,500})?\)/g, "$1")
-      .replace(/\[([^\]]{1,500})\]\[[^\]]{0,500}\]/g, "$1");
+      .replace(/!\[[^[\]]{0,500}\](?:\([^()[\]]{0,500}\)|\[[^[\]]{0,500}\])/g, "")
+      .replace(/\[\^[^[\]]{1,500}\]/g, "")
+      .replace(/\[([^[\]]{1,500})\]\((?:[^()\s]|\([^()\s]{0,500}\)){0,500}(?:\s+["'(][^()[\]]{0,500})?\)/g, "$1")
+      .replace(/\[([^[\]]{1,500})\]\[[^[\]]{0,500}\]/g, "$1");
   }
   if (s.includes(">")) {
-    s = s.replace(/<((?:https?|mailto):[^>\s]{1,500})>/g, "$1").replace(/<\/?[a-zA-Z][^>]{0,500}>/g, "");
+    s = s.replace(/<((?:https?|mailto):[^<>\s]{1,500})>/g, "$1").replace(/<\/?[a-zA-Z][^<>]{0,500}>/g, "");
   }
-  if (s.includes("**") || s.includes("__")) s = s.replace(/(\*\*|__)(?=\S)([\s\S]{0,500}?\S)\1/g, "$2");
-  if (s.includes("~~")) s = s.replace(/~~(?=\S)([\s\S]{0,500}?\S)~~/g, "$1");
+  if (s.includes("**")) s = s.replace(/\*\*(?=\S)((?:[^*]|\*(?!\*)){0,500}?\S)\*\*/g, "$1");
+  if (s.includes("__")) s = s.replace(/__(?=\S)((?:[^_]|_(?!_)){0,500}?\S)__/g, "$1");
+  if (s.includes("~~")) s = s.replace(/~~(?=\S)((?:[^~]|~(?!~)){0,500}?\S)~~/g, "$1");
   s = s
     .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, "$1$2")
     .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, "$1$2");
@@ -134,20 +162,31 @@ const VOID = new Set("area base br col embed hr img input link meta param source
  */
 export function htmlToPlainText(html) {
   const blocks = [];
-  let line = "";
+  const line = []; // the block's runs of text, joined once (a string grown by "+=" is slower)
   const flush = () => {
-    const text = decodeEntities(line).replace(/\s+/g, " ").trim();
+    const text = line.join("").replace(/\s+/g, " ").trim();
     if (text) blocks.push(text);
-    line = "";
+    line.length = 0;
   };
   let title;
   let language;
   const skipping = [];
+  // How many of each element `skipping` holds: an end tag of one it does not hold is told at once,
+  // not by a search of the stack (a page of a million open <nav>s and as many stray end tags).
+  const skipped = new Map();
+  const skip = (name) => {
+    skipping.push(name);
+    skipped.set(name, (skipped.get(name) ?? 0) + 1);
+  };
+  const unskip = (depth) => {
+    for (const name of skipping.splice(depth)) skipped.set(name, skipped.get(name) - 1);
+  };
   let at = 0;
   while (at < html.length) {
     const lt = html.indexOf("<", at);
     const end = lt < 0 ? html.length : lt;
-    if (end > at && skipping.length === 0) line += html.slice(at, end);
+    // Each run of text is decoded alone: "&am<b></b>p;" is not an ampersand.
+    if (end > at && skipping.length === 0) line.push(decodeEntities(html.slice(at, end)));
     if (lt < 0) break;
     if (html.startsWith(COMMENT, lt)) {
       const close = html.indexOf("-->", lt + 4);
@@ -155,31 +194,31 @@ export function htmlToPlainText(html) {
       at = close + 3;
       continue;
     }
-    const gt = html.indexOf(">", lt + 1);
-    if (gt < 0) {
-      if (skipping.length === 0) line += html.slice(lt);
-      break;
-    }
-    const tag = /^<(\/?)([a-zA-Z][^\s/>]*)/.exec(html.slice(lt, Math.min(gt + 1, lt + 100)));
+    TAG.lastIndex = lt;
+    const tag = TAG.exec(html);
     if (!tag) {
-      // A doctype, a processing instruction, or a "<" that starts no tag ("a < b").
+      // A doctype, a processing instruction, a CDATA section (a comment, outside SVG and MathML)
+      // or a "<" that starts no tag ("a < b").
       if (html[lt + 1] === "!" || html[lt + 1] === "?") {
+        const gt = html.indexOf(">", lt + 2);
+        if (gt < 0) break;
         at = gt + 1;
       } else {
-        if (skipping.length === 0) line += "<";
+        if (skipping.length === 0) line.push("<");
         at = lt + 1;
       }
       continue;
     }
+    const gt = tagEnd(html, lt + tag[0].length);
+    if (gt < 0) break; // a tag cut off by the end of the file, which a browser drops too
     const name = tag[2].toLowerCase();
     at = gt + 1;
     if (tag[1]) {
-      const open = skipping.lastIndexOf(name);
-      if (open >= 0) skipping.length = open;
+      if (skipped.get(name)) unskip(skipping.lastIndexOf(name));
       else if (BLOCKS.has(name) && skipping.length === 0) flush();
       continue;
     }
-    if (name === "body") skipping.length = 0; // a <head> whose end tag was left out ends here
+    if (name === "body") unskip(0); // a <head> whose end tag was left out ends here
     if (name === "html") {
       language ??= /\slang\s*=\s*["']?([\w-]{1,35})/i.exec(html.slice(lt, Math.min(gt, lt + 2000)))?.[1];
     }
@@ -188,7 +227,8 @@ export function htmlToPlainText(html) {
       close.lastIndex = at;
       const found = close.exec(html);
       if (!found) break; // raw text to the end
-      if (name === "title" && title === undefined) {
+      // The document's title, not an SVG drawing's (nor one in anything else skipped but <head>).
+      if (name === "title" && title === undefined && skipping.every((n) => n === "head")) {
         title = decodeEntities(html.slice(at, found.index)).replace(/\s+/g, " ").trim() || undefined;
       }
       const after = html.indexOf(">", found.index);
@@ -201,13 +241,38 @@ export function htmlToPlainText(html) {
     }
     if (SKIPPED.has(name)) {
       if (skipping.length === 0) flush();
-      skipping.push(name);
+      skip(name);
     } else if (BLOCKS.has(name) && skipping.length === 0) {
       flush();
     }
   }
   flush();
   return { text: blocks.join("\n\n"), title, language };
+}
+
+/** A start or end tag's "<", "/" and name, matched where it stands (sticky). */
+const TAG = /<(\/?)([a-zA-Z][^\s/>]*)/y;
+
+/**
+ * Where the tag whose attributes start at `from` ends: the index of its ">", past any inside a
+ * quoted attribute value (title="a > b"); -1 if the file ends first.
+ */
+function tagEnd(html, from) {
+  let value = false; // after an "=", where a quote opens a quoted value
+  for (let i = from; i < html.length; i += 1) {
+    const c = html[i];
+    if (c === ">") return i;
+    if (value && (c === '"' || c === "'")) {
+      i = html.indexOf(c, i + 1);
+      if (i < 0) return -1;
+      value = false;
+    } else if (c === "=") {
+      value = true;
+    } else if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r" && c !== "\f") {
+      value = false;
+    }
+  }
+  return -1;
 }
 
 /** Named character references common in prose; others stay as they are written. */
@@ -228,13 +293,22 @@ const NAMED = {
   Uacute: "Ú", Uuml: "Ü", oelig: "œ", OElig: "Œ", scaron: "š", Scaron: "Š",
 };
 
-const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z][a-zA-Z\d]{1,31}));/g;
+const REFERENCE = /&(?:#(\d+)|#[xX]([\da-fA-F]+)|([a-zA-Z][a-zA-Z\d]{1,31}));/g;
+
+/**
+ * What &#128; to &#159; stand for: windows-1252's characters, as browsers read them (old pages
+ * write &#150; for a dash and &#146; for an apostrophe), where the code is a C1 control otherwise.
+ */
+const WINDOWS_1252 =
+  "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
 function decodeEntities(text) {
   if (!text.includes("&")) return text;
   return text.replace(REFERENCE, (all, dec, hex, name) => {
     if (name) return Object.hasOwn(NAMED, name) ? NAMED[name] : all;
+    // However many digits: Number and parseInt give a number past 0x10FFFF (or Infinity) for them.
     const code = dec ? Number(dec) : parseInt(hex, 16);
+    if (code >= 0x80 && code <= 0x9f) return WINDOWS_1252[code - 0x80];
     const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
     return valid ? String.fromCodePoint(code) : "\ufffd";
   });
