@@ -5,4 +5,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-node --test tests/unit/
+# A regression to quadratic work on the 10 MB cases would hang rather than fail: a generous
+# per-test limit turns that into a failure (it is no speed check: every case takes seconds).
+node --test --test-timeout=300000 tests/unit/
