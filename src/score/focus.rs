@@ -1,5 +1,7 @@
 //! Focus: steering a summary toward a reader's words ("security guarantees").
 
+use crate::work::{self, Counter};
+
 /// Share of its score a sentence keeps when it has none of the focus words.
 const FLOOR: f64 = 0.25;
 /// Share of the relevance part that does not depend on the sentence's own score, so a sentence
@@ -24,6 +26,7 @@ pub(crate) fn steer(scores: Vec<f64>, bags: &[&[u32]], focus: &[u32], idf: &[f64
     let relevance: Vec<f64> = bags
         .iter()
         .map(|bag| {
+            work::add(Counter::FocusChecks, terms.len() * bag.len());
             terms
                 .iter()
                 .filter(|t| bag.contains(t))
