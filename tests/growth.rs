@@ -155,15 +155,39 @@ fn a_word_budget_over_a_long_summary_is_linear() {
 
 #[test]
 fn lexrank_and_textrank_graphs_are_linear_on_their_worst_case() {
+    let family = "tiny-sentences";
     for method in [Method::LexRank, Method::TextRank] {
-        for family in ["tiny-sentences", "long-summary"] {
-            let o = Options {
-                method,
-                ..options(family)
-            };
-            check_family(family, &o);
-        }
+        let o = Options {
+            method,
+            ..options(family)
+        };
+        check_family(family, &o);
     }
+}
+
+#[test]
+fn a_focus_as_long_as_the_text_is_linear() {
+    // The focus counts toward the input limit, so it may be as long as the text: each sentence
+    // must not be checked against every focus word.
+    let family = "headings";
+    let (small, large) = (text(family, SMALL), text(family, SMALL * GROWTH));
+    let run = |t: &str| {
+        let o = Options {
+            focus: Some(t.to_string()),
+            ..options(family)
+        };
+        work_of(|| summarize(t, &o).unwrap().sentences.len())
+    };
+    let ((cs, ns), (cl, nl)) = (run(&small), run(&large));
+    assert_eq!((ns, nl), (3, 3));
+    assert!(cs.get(Counter::FocusChecks) > 0);
+    assert_linear(
+        "headings (focus: the text)",
+        (small.len(), large.len()),
+        cs,
+        cl,
+        &[],
+    );
 }
 
 /// `docs` documents of `family`, `bytes` in all.
