@@ -73,9 +73,12 @@ step setup bash scripts/setup.sh
 step fmt cargo fmt --all -- --check
 step js-unit bash scripts/test-js.sh
 step clippy cargo clippy --all-targets -- -D warnings
+step clippy-counters cargo clippy --all-targets --features work-counters -- -D warnings
 step clippy-wasm cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 step test cargo test --all-targets --no-fail-fast
 step doctest cargo test --doc
+# Complexity by work counts, not clocks (tests/growth.rs): 4x the input, at most 4.6x the work.
+step growth cargo test --features work-counters --test growth
 # Just under the 50 MB input limit, a summary: too slow unoptimized, so it runs optimized here.
 step limit cargo test --release --test hostile -- --ignored
 step eval bash scripts/eval.sh --check

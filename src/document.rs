@@ -8,6 +8,7 @@ use std::ops::Range;
 use crate::text::clean::{self, LineKind};
 use crate::text::sentence;
 use crate::text::token::Tokenizer;
+use crate::work::{self, Counter};
 
 /// A prose sentence: a candidate for the summary.
 #[derive(Debug, Clone)]
@@ -101,6 +102,7 @@ impl Corpus {
                 let span = block.start + r.start..block.start + r.end;
                 // A line break between two sentences starts a paragraph: news text puts one
                 // paragraph on a line, and hard-wrapped text rarely breaks right after a stop.
+                work::add(Counter::DocumentBytes, span.start - prev_end);
                 let new_para = text[prev_end..span.start].contains(['\n', '\r']);
                 prev_end = span.end;
                 if new_para {
@@ -179,8 +181,13 @@ fn is_heading(text: &str, span: &Range<usize>, s: &str) -> bool {
     // make a long line of short segments quadratic.
     let is_break = |c: char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
     let blank = |c: &char| c.is_whitespace() && !is_break(*c);
-    let before = text[..span.start].chars().rev().find(|c| !blank(c));
-    let after = text[span.end..].chars().find(|c| !blank(c));
+    let walked = |_: &char| work::add(Counter::DocumentBytes, 1);
+    let before = text[..span.start]
+        .chars()
+        .rev()
+        .inspect(walked)
+        .find(|c| !blank(c));
+    let after = text[span.end..].chars().inspect(walked).find(|c| !blank(c));
     let line_break = |c: Option<char>| c.is_none_or(is_break);
     line_break(before) && line_break(after) && Tokenizer::count_words(s) <= MAX_HEADING_WORDS
 }

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::document::Corpus;
+use crate::work::{self, Counter};
 
 /// Longest phrase considered, in words.
 const MAX_PHRASE_WORDS: usize = 4;
@@ -57,6 +58,7 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
             for i in 0..run.len() {
                 for len in 1..=MAX_PHRASE_WORDS.min(run.len() - i) {
                     let part = &run[i..i + len];
+                    work::add(Counter::KeywordCandidates, len);
                     if part
                         .iter()
                         .all(|(r, _)| sentence[r.clone()].chars().all(|c| c.is_ascii_digit()))
@@ -80,6 +82,7 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
                     // A capital that only opens the sentence is not part of the phrase's form.
                     let at_start = part[0].0.start == 0;
                     let weight = if at_start { 1 } else { 2 };
+                    work::add(Counter::KeywordCandidates, c.forms.len());
                     if let Some(f) = c.forms.iter_mut().find(|f| f.0 == form) {
                         f.1 += weight;
                     } else if c.forms.len() < MAX_FORMS {
@@ -140,6 +143,7 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
         // it is used widely on its own, and so does a phrase that overlaps a picked one by two
         // words or more ("Russian Special Envoy Kirill" beside "Special Envoy Kirill Dmitriev").
         let mut keep = true;
+        work::add(Counter::KeywordCandidates, 1 + picked.len());
         for p in picked.iter_mut() {
             if contains(&cand.0, &p.0) {
                 if cand.2.count * 4 >= p.2.count * 3 {
@@ -164,6 +168,7 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
     // A replacement can leave two entries naming the same phrase.
     let mut seen: Vec<Vec<u32>> = Vec::new();
     picked.retain(|p| {
+        work::add(Counter::KeywordCandidates, 1 + seen.len());
         let fresh = !seen.contains(&p.0);
         seen.push(p.0.clone());
         fresh

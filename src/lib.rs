@@ -31,6 +31,13 @@ mod score;
 mod select;
 mod summarize;
 mod text;
+/// Work counters for the growth tests (tests/growth.rs); only with the `work-counters` feature,
+/// never in a release or wasm build.
+#[cfg(feature = "work-counters")]
+#[doc(hidden)]
+pub mod work;
+#[cfg(not(feature = "work-counters"))]
+mod work;
 
 pub use error::{Error, ErrorKind, Result};
 pub use keywords::Keyword;

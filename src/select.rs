@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use crate::score::similarity::{dot, Rows, Sparse, MAX_POSTINGS};
+use crate::work::{self, Counter};
 
 /// A budget in the unit selection counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,6 +58,7 @@ impl Pool<'_> {
         if !novelty {
             return self.scores[i];
         }
+        work::add(Counter::SelectScans, self.vectors.row(i).len());
         let fresh: f64 = self
             .vectors
             .row(i)
@@ -118,6 +120,7 @@ pub(crate) fn select(
     let mut checked: Vec<usize> = vec![usize::MAX; scores.len()];
     let mut used_words = 0usize;
     while let Some(top) = heap.pop() {
+        work::add(Counter::SelectScans, 1);
         let i = top.index;
         match budget {
             Budget::Sentences(k) if picked.len() >= k => break,
@@ -138,13 +141,16 @@ pub(crate) fn select(
         let mut is_repeat = false;
         'terms: for &(t, _) in vectors.row(i) {
             let list = &picked_by_term[t as usize];
+            work::add(Counter::SelectScans, 1);
             if list.len() > MAX_POSTINGS {
                 continue;
             }
             for &p in list {
+                work::add(Counter::SelectScans, 1);
                 let p = p as usize;
                 if checked[p] != i {
                     checked[p] = i;
+                    work::add(Counter::SelectComparisons, 1);
                     if repeats(vectors.row(p), vectors.row(i), redundancy, threshold(p, i)) {
                         is_repeat = true;
                         break 'terms;

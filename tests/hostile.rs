@@ -17,8 +17,9 @@
 //! - above 50 MiB of text ([`MAX_INPUT_BYTES`]) or 1 000 documents ([`gisty::MAX_DOCUMENTS`])
 //!   the answer is a typed error with a message, given before any work.
 //!
-//! The inputs at the end once made the cost quadratic; they are checked here for their results,
-//! and benches/scaling.rs with scripts/scaling.sh measure how their cost grows, up to 4 MB.
+//! The inputs at the end once made the cost quadratic; they are checked here for their results.
+//! How their cost grows is guarded by work counts in tests/growth.rs (in the test command) and
+//! timed by benches/scaling.rs with scripts/scaling.sh, up to 4 MB.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "support/binary.rs"]
@@ -559,14 +560,6 @@ fn just_under_fifty_megabytes_is_summarized() {
     );
 }
 
-/// Runs `f` on `make(n)`. These inputs once made the cost quadratic (see each test); whether
-/// the cost now grows like n log n is measured by the `scaling` bench (`scripts/scaling.sh`,
-/// which fails on a ratio above n log n's), never by a timed assertion here: this only checks
-/// that the input is handled and the result is right.
-fn exercise(n: usize, make: impl Fn(usize) -> String, f: impl Fn(&str)) {
-    f(&make(n));
-}
-
 /// Log-like lines, each its own sentence, sharing a few common words.
 fn log_lines(bytes: usize) -> String {
     let mut text = String::new();
@@ -596,21 +589,31 @@ fn a_long_summary_of_many_sentences_is_made() {
     // 30% of 100 000 sentences made billions of comparisons (4 MB of log lines at 30%: 23 s;
     // 50 MB would not finish). Now a candidate meets only the picked sentences that share its
     // terms.
+    // Distinct words share no term, so none repeats another: all of them are the summary.
     let all = Options {
         length: Length::Ratio(1.0),
         ..Options::default()
     };
-    exercise(32 << 10, one_word_sentences, |t| {
-        summarize(t, &all).unwrap();
-    });
+    let text = one_word_sentences(32 << 10);
+    let s = summary_with(&text, &all);
+    assert_eq!(s.total_sentences, text.matches(". ").count());
+    assert_eq!(s.sentences.len(), s.total_sentences);
+    // A word budget above the text's words, repeats kept: every sentence, every word.
     let o = Options {
         length: Length::Words(usize::MAX),
         redundancy: 1.0,
         ..Options::default()
     };
-    exercise(32 << 10, log_lines, |t| {
-        summarize(t, &o).unwrap();
-    });
+    let text = log_lines(32 << 10);
+    let s = summary_with(&text, &o);
+    assert_eq!(s.total_sentences, text.lines().count());
+    assert_eq!(s.sentences.len(), s.total_sentences);
+    assert_eq!(s.words(), s.total_words);
+    assert_eq!(
+        s.total_words,
+        5 * s.total_sentences,
+        "Event 1 happened at node7."
+    );
 }
 
 #[test]
@@ -666,11 +669,19 @@ fn many_headings_are_handled() {
     // Finding: every sentence sorted all of its document's heading terms to score title
     // overlap, so a text of many headings was quadratic (1 MB of them: 13 s). The heading
     // terms are now sorted once per document.
-    let s = summary(&headed(20_000));
-    assert_eq!(s.sentences.len(), 3);
-    exercise(32 << 10, headed, |t| {
-        summarize(t, &Options::default()).unwrap();
-    });
+    for bytes in [20_000, 32 << 10] {
+        let text = headed(bytes);
+        let s = summary(&text);
+        assert_eq!(s.sentences.len(), 3);
+        // The headings are title context, never sentences: one sentence a heading.
+        assert_eq!(s.total_sentences, text.lines().count() / 2);
+        for x in &s.sentences {
+            assert!(
+                x.text.starts_with("The ") && x.text.ends_with(" soon."),
+                "{x:?}"
+            );
+        }
+    }
 }
 
 /// The same word in ever new mixes of capitals: "abcd… zed. aBcd… zed. ABcd… zed."
@@ -696,14 +707,20 @@ fn thousands_of_spellings_of_one_phrase_are_handled() {
     // Finding: key phrases kept every written form of a phrase and searched them all at each
     // occurrence, so 1 MB of case variants of one word took 4 s; a phrase now keeps its first
     // 16 forms.
-    let k = keywords(&case_variants(50_000), 3, &Options::default()).unwrap();
-    assert!(
-        k[0].text.to_lowercase().starts_with("abcdefghijklmnopqr"),
-        "{k:?}"
-    );
-    exercise(32 << 10, case_variants, |t| {
-        keywords(t, 10, &Options::default()).unwrap();
-    });
+    for (bytes, n) in [(50_000, 3), (32 << 10, 10)] {
+        let text = case_variants(bytes);
+        let k = keywords(&text, n, &Options::default()).unwrap();
+        assert!(!k.is_empty() && k.len() <= n, "{k:?}");
+        assert!(
+            k[0].text.to_lowercase().starts_with("abcdefghijklmnopqr"),
+            "{k:?}"
+        );
+        // Every spelling is the same phrase: it is counted once in each sentence, and written
+        // in one of the text's forms.
+        assert_eq!(k[0].count, text.matches(" zed. ").count(), "{k:?}");
+        assert!(text.contains(&k[0].text), "{k:?}");
+        assert_eq!(k[0].score, 1.0);
+    }
 }
 
 #[test]

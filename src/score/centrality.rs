@@ -2,6 +2,7 @@
 //! TextRank family). A sentence is central when sentences like it are central too.
 
 use super::similarity::Graph;
+use crate::work::{self, Counter};
 
 /// Damping factor: the chance of following an edge rather than jumping anywhere.
 const DAMPING: f64 = 0.85;
@@ -22,6 +23,7 @@ pub(crate) fn pagerank(graph: &Graph) -> Vec<f64> {
     let mut p = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     for _ in 0..MAX_ITER {
+        work::add(Counter::PagerankWork, n + graph.entries());
         // Walkers on a sentence with no edges jump anywhere: spread their mass evenly.
         let dangling: f64 = (0..n).filter(|&i| out_weight[i] == 0.0).map(|i| p[i]).sum();
         let base = (1.0 - DAMPING) / n as f64 + DAMPING * dangling / n as f64;

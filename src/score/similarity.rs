@@ -5,6 +5,8 @@
 //! in more than [`MAX_POSTINGS`] sentences are left out of the graph: on a book they would make
 //! the cost quadratic, and the rarer terms two sentences share say more about their likeness.
 
+use crate::work::{self, Counter};
+
 /// A weight in a sentence vector or on a graph edge. Vectors and edges are most of the memory
 /// on a long text, and ranking needs their order, not their last digits: f32 halves them, and
 /// sums of them are taken in f64.
@@ -144,6 +146,7 @@ fn neighbours(n: usize) -> usize {
 /// Appends to `graph` the row of one sentence from the edges found for it, in any order: its
 /// `cap` heaviest (ties: the lower index), sorted by index.
 fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize) {
+    work::add(Counter::EdgesBuilt, scratch.len());
     if scratch.len() > cap {
         scratch.select_nth_unstable_by(cap - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         scratch.truncate(cap);
@@ -257,9 +260,11 @@ pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
     for (i, v) in vecs.iter().enumerate() {
         for &(t, w) in v {
             let list = postings.row(t as usize);
+            work::add(Counter::PostingsVisited, 1);
             if list.len() > MAX_POSTINGS {
                 continue;
             }
+            work::add(Counter::PostingsVisited, list.len());
             for &(j, wj) in list {
                 if j as usize == i {
                     continue;
@@ -296,9 +301,11 @@ pub(crate) fn overlap_graph(sets: &Rows, vocab: usize) -> Graph {
     for (i, set) in sets.iter().enumerate() {
         for &(t, _) in set {
             let list = postings.row(t as usize);
+            work::add(Counter::PostingsVisited, 1);
             if list.len() > MAX_POSTINGS {
                 continue;
             }
+            work::add(Counter::PostingsVisited, list.len());
             for &(j, _) in list {
                 if j as usize == i {
                     continue;
@@ -330,11 +337,14 @@ pub(crate) fn document_similarity(graph: &Graph, doc_of: &[usize], docs: usize) 
     let mut sums = vec![vec![0.0f64; docs]; docs];
     let mut count = vec![0usize; docs];
     let mut best: Vec<(usize, f64)> = Vec::new();
+    work::add(Counter::DocumentPairs, docs * docs);
     for (i, edges) in graph.iter().enumerate() {
         let a = doc_of[i];
         count[a] += 1;
         best.clear();
         for &(j, w) in edges {
+            // With `best`, at most the row's length again: a row has at most MAX_NEIGHBOURS.
+            work::add(Counter::EdgesBuilt, 1 + best.len());
             let b = doc_of[j as usize];
             if b == a {
                 continue;
@@ -382,6 +392,7 @@ pub(crate) fn term_set(terms: &[u32]) -> Vec<u32> {
 /// The postings of each term: the rows of `docs` it appears in, with its weight there, in row
 /// order. Counted first, so that the lists are filled in place in one exact-size block.
 fn postings(docs: &Rows, vocab: usize) -> Rows {
+    work::add(Counter::PostingsVisited, vocab + docs.entries());
     let mut ends = vec![0u32; vocab];
     for &(t, _) in docs.all() {
         ends[t as usize] += 1;

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::work::{self, Counter};
+
 /// Why a line is not prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Boilerplate {
@@ -44,6 +46,7 @@ pub struct Line {
 
 /// Classifies every line of `text`. Lines end at `\n`, `\r\n`, `\r`, U+2028 and U+2029.
 pub fn lines(text: &str) -> Vec<Line> {
+    work::add(Counter::CleanBytes, text.len());
     let mut out = Vec::new();
     let mut start = 0;
     let mut iter = text.char_indices().peekable();
@@ -72,6 +75,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 }
 
 fn classify(text: &str, range: Range<usize>) -> Line {
+    work::add(Counter::CleanBytes, range.len());
     let line = text[range.clone()].trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let kind = if !line.chars().any(|c| c.is_alphanumeric()) {
         LineKind::Blank
@@ -89,6 +93,7 @@ const MAX_FURNITURE_WORDS: usize = 25;
 
 /// Why `line` (trimmed, not blank) is boilerplate, if it is.
 pub fn boilerplate(line: &str) -> Option<Boilerplate> {
+    work::add(Counter::CleanBytes, line.len());
     let (mut n, mut tags) = (0usize, 0usize);
     for w in line.split_whitespace() {
         n += 1;
@@ -100,6 +105,8 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     if n > MAX_FURNITURE_WORDS {
         return None;
     }
+    // The checks below read the line a bounded number of times each.
+    work::add(Counter::CleanBytes, line.len());
     let words: Vec<&str> = line.split_whitespace().collect();
     let lower = line.to_lowercase();
     let lower = lower.as_str();

@@ -9,6 +9,7 @@
 use std::hash::Hasher;
 
 use super::hash::WordHasher;
+use crate::work::{self, Counter};
 
 /// Interned keys with a `u32` value each; keys are never removed.
 #[derive(Default)]
@@ -50,6 +51,7 @@ impl Interner {
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
         loop {
+            work::add(Counter::InternProbes, 1);
             match self.slots[i] {
                 0 => return i,
                 e if self.key(e as usize - 1) == key => return i,
@@ -92,7 +94,9 @@ impl Interner {
         let mask = size - 1;
         for e in 0..self.entries.len() {
             let mut i = hash(self.key(e)) as usize & mask;
+            work::add(Counter::InternProbes, 1);
             while self.slots[i] != 0 {
+                work::add(Counter::InternProbes, 1);
                 i = (i + 1) & mask;
             }
             self.slots[i] = e as u32 + 1;

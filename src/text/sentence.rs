@@ -69,6 +69,7 @@ use std::ops::Range;
 
 use super::clean::WEEKDAYS;
 use super::hash::WordHasher;
+use crate::work::{self, Counter};
 
 /// Splits `text` into sentences, returned as byte ranges into `text`, in order, trimmed of
 /// surrounding white space, never empty, never overlapping.
@@ -227,6 +228,7 @@ impl<'t> Segmenter<'t> {
     }
 
     fn emit(&mut self, start: usize, end: usize) {
+        work::add(Counter::SegmenterBytes, end - start);
         if self.text[start..end].chars().any(char::is_alphanumeric) {
             self.out.push(start..end);
         }
@@ -237,6 +239,7 @@ impl<'t> Segmenter<'t> {
     fn after_stop(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
         let word = &self.text[p.start..p.end];
         let next = &self.text[w.start..w.end];
+        work::add(Counter::SegmenterBytes, word.len());
         let tail = tail(word);
         if !tail.any_stop() {
             return false;
@@ -339,6 +342,7 @@ impl<'t> Segmenter<'t> {
     fn seen_lowercase(&mut self, word: &str) -> bool {
         let text = self.text;
         let seen = self.seen_lower.get_or_insert_with(|| {
+            work::add(Counter::SegmenterBytes, text.len());
             let mut set = WordSet::with_capacity_and_hasher(text.len() / 16, Default::default());
             let words = text.split(is_space).map(bare);
             set.extend(words.filter(|w| w.starts_with(char::is_lowercase)));
@@ -361,6 +365,7 @@ type WordSet<'t> = HashSet<&'t str, BuildHasherDefault<WordHasher>>;
 
 /// The non-blank lines of `text`, trimmed, with their paragraph numbers.
 fn scan_lines(text: &str) -> Vec<Line> {
+    work::add(Counter::SegmenterBytes, text.len());
     let b = text.as_bytes();
     let mut lines = Vec::new();
     let mut para = 0;
@@ -459,6 +464,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
 /// Pushes the words of `text[range]` to `out`.
 fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let line = &text[range.clone()];
+    work::add(Counter::SegmenterBytes, line.len());
     let mut token: Option<usize> = None;
     for (i, c) in line.char_indices() {
         match (is_space(c), token) {
@@ -479,10 +485,12 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
 /// stops that need no space, and at glued stops such as `heard.Shocking`.
 fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     let token = &text[start..end];
+    work::add(Counter::SegmenterBytes, token.len());
     // Glued stops do not cut addresses (`example.com/Page`, `www.Example.org`, `a@b.Com`):
     // looked for only when a token has a glued stop at all, which few have.
     let glue_ok = || {
         let b = token.as_bytes();
+        work::add(Counter::SegmenterBytes, b.len());
         !(b.iter().any(|&c| c == b'/' || c == b'@') || b.windows(4).any(|w| w == b"www."))
     };
     let mut from = 0; // start of the current word, relative to `token`
@@ -510,6 +518,7 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
             let cluster = rest
                 .find(|c: char| !(is_terminal(c) || is_inner_closer(c)))
                 .unwrap_or(rest.len());
+            work::add(Counter::SegmenterBytes, cluster);
             let cut = i + cluster;
             let cut_here = if hard {
                 // `「はい。」と言った`: the quotative particle continues the sentence.
@@ -636,6 +645,7 @@ fn is_title(bare: &str) -> bool {
 /// Whether `line`, which has no final stop, reads as a heading: short, every content word
 /// capitalized.
 fn heading_like(line: &str) -> bool {
+    work::add(Counter::SegmenterBytes, line.len());
     let mut words = 0;
     let mut capitals = 0;
     for token in line.split(is_space) {

@@ -10,6 +10,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::intern::Interner;
 use crate::error::{Error, ErrorKind, Result};
+use crate::work::{self, Counter};
 
 /// The value `Tokenizer::seen` keeps for a word that is no term.
 const NOT_A_TERM: u32 = u32::MAX;
@@ -284,6 +285,7 @@ impl Tokenizer {
 
     /// How many words `text` has (stop words included): the unit of word budgets.
     pub fn count_words(text: &str) -> usize {
+        work::add(Counter::TokenizerBytes, text.len());
         let mut n = 0;
         let mut in_word = false;
         for c in text.chars() {
@@ -319,6 +321,7 @@ impl Tokenizer {
     /// possessive "'s" removed; each CJK ideograph is a word of its own, since those scripts put
     /// no spaces between words.
     fn each_word(&mut self, text: &str, mut f: impl FnMut(&mut Self, &str, Range<usize>)) {
+        work::add(Counter::TokenizerBytes, text.len());
         let mut word = std::mem::take(&mut self.word);
         word.clear();
         let mut start = 0;
