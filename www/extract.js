@@ -8,6 +8,7 @@
 // for as long as it lasts, so only pages up to DOM_HTML_CHARS are parsed here; Markdown, and larger
 // pages, are read by markup.js in the worker (the caller's `offload`).
 
+import { Blocks, CAPTIONS } from "./markup.js";
 import { Readability } from "./vendor/readability.js";
 
 /** A file the page will not summarize; the message is for the reader. */
@@ -213,16 +214,20 @@ export function htmlToText(html) {
     for (const element of root.querySelectorAll(FURNITURE)) element.remove();
   }
   const title = (article?.title || pageTitle).trim() || undefined;
-  return { text: blockText(root), title, language: article?.lang || language };
+  const { text, captions } = blockText(root);
+  return { text, title, language: article?.lang || language, captions };
 }
 
-/** The text of an element, a paragraph per block element, whitespace inside one collapsed. */
+/**
+ * The text of an element, a paragraph per block element, whitespace inside one collapsed, and
+ * the ranges of that text that are captions (see markup.js's Blocks).
+ */
 export function blockText(root) {
-  const blocks = [];
+  const blocks = new Blocks();
   let line = "";
+  let captions = 0;
   const flush = () => {
-    const text = line.replace(/\s+/g, " ").trim();
-    if (text) blocks.push(text);
+    blocks.add(line, captions > 0);
     line = "";
   };
   const walk = (node) => {
@@ -237,13 +242,16 @@ export function blockText(root) {
           continue;
         }
         const block = BLOCKS.has(tag);
+        const caption = CAPTIONS.has(tag.toLowerCase());
         if (block) flush();
+        captions += caption;
         walk(child);
         if (block) flush();
+        captions -= caption;
       }
     }
   };
   walk(root);
   flush();
-  return blocks.join("\n\n");
+  return { text: blocks.text(), captions: blocks.captions };
 }

@@ -161,11 +161,12 @@ const VOID = new Set("area base br col embed hr img input link meta param source
  * (Smaller pages get Readability's article extraction, on the page: see extract.js.)
  */
 export function htmlToPlainText(html) {
-  const blocks = [];
+  const blocks = new Blocks();
   const line = []; // the block's runs of text, joined once (a string grown by "+=" is slower)
+  // How many <figcaption> and <caption> elements are open: text inside one is a caption.
+  let captions = 0;
   const flush = () => {
-    const text = line.join("").replace(/\s+/g, " ").trim();
-    if (text) blocks.push(text);
+    blocks.add(line.join(""), captions > 0);
     line.length = 0;
   };
   let title;
@@ -215,7 +216,10 @@ export function htmlToPlainText(html) {
     at = gt + 1;
     if (tag[1]) {
       if (skipped.get(name)) unskip(skipping.lastIndexOf(name));
-      else if (BLOCKS.has(name) && skipping.length === 0) flush();
+      else if (BLOCKS.has(name) && skipping.length === 0) {
+        flush();
+        if (CAPTIONS.has(name) && captions > 0) captions -= 1;
+      }
       continue;
     }
     if (name === "body") unskip(0); // a <head> whose end tag was left out ends here
@@ -244,10 +248,38 @@ export function htmlToPlainText(html) {
       skip(name);
     } else if (BLOCKS.has(name) && skipping.length === 0) {
       flush();
+      if (CAPTIONS.has(name)) captions += 1;
     }
   }
   flush();
-  return { text: blocks.join("\n\n"), title, language };
+  return { text: blocks.text(), title, language, captions: blocks.captions };
+}
+
+/** Elements whose text is a caption: shown with the article, never chosen for its summary. */
+export const CAPTIONS = new Set(["figcaption", "caption"]);
+
+/**
+ * The paragraphs of a page's text, joined by blank lines, and where its captions are in that
+ * text: `captions` lists [start, end) ranges in UTF-16 units, in order, for the core to mark.
+ */
+export class Blocks {
+  #parts = [];
+  #length = 0;
+  captions = [];
+
+  /** Adds one block's text, its white space collapsed; `caption` marks it as a caption. */
+  add(raw, caption = false) {
+    const text = raw.replace(/\s+/g, " ").trim();
+    if (!text) return;
+    if (this.#parts.length > 0) this.#length += 2; // the "\n\n" before it
+    if (caption) this.captions.push([this.#length, this.#length + text.length]);
+    this.#parts.push(text);
+    this.#length += text.length;
+  }
+
+  text() {
+    return this.#parts.join("\n\n");
+  }
 }
 
 /** A start or end tag's "<", "/" and name, matched where it stands (sticky). */

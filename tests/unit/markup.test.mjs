@@ -178,8 +178,9 @@ test("Markdown: a line past 20,000 characters keeps its inline markup", () => {
 });
 
 test("HTML: empty and whitespace-only pages", () => {
-  assert.deepEqual(htmlToPlainText(""), { text: "", title: undefined, language: undefined });
-  assert.deepEqual(htmlToPlainText(" \r\n\t "), { text: "", title: undefined, language: undefined });
+  const none = { text: "", title: undefined, language: undefined, captions: [] };
+  assert.deepEqual(htmlToPlainText(""), none);
+  assert.deepEqual(htmlToPlainText(" \r\n\t "), none);
 });
 
 test("HTML: a paragraph per block, the title and language, furniture left out", () => {
@@ -196,6 +197,7 @@ test("HTML: a paragraph per block, the title and language, furniture left out", 
     text: "Heading\n\nFirst bold para.\n\nSecond\n\nline\n\none\n\ntwo\n\nLast.",
     title: "A & B",
     language: "en-GB",
+    captions: [],
   });
 });
 
@@ -245,6 +247,7 @@ test("HTML: an SVG's title is not the document's", () => {
     text: "x",
     title: undefined,
     language: undefined,
+    captions: [],
   });
   assert.equal(htmlToPlainText("<head><title>Page</title></head><svg><title>icon</title></svg>").title, "Page");
 });
@@ -295,4 +298,28 @@ test("HTML: 10 MB of hostile tags and brackets, read in one pass", () => {
   same(text('<p title="'.repeat(MB)), "");
   same(text(`${"<!".repeat(MB)}>after`), "after");
   same(text(`${'<b title=">">'.repeat(MB)}after`), "after");
+});
+
+test("HTML: figure captions and table captions are marked, as UTF-16 ranges of the text", () => {
+  const page = [
+    "<p>Talks went on for hours.</p>",
+    "<figure><img src=a.jpg><figcaption>Envoys in Miami on Sunday. <i>Photo: AP</i></figcaption></figure>",
+    "<p>Both sides called them “productive” 🙂.</p>",
+    "<table><caption>Casualties by year</caption><tr><td>2024</td></tr></table>",
+    "<figure><figcaption><p>Two</p><p>paragraphs</p></figcaption></figure><p>End.</p>",
+  ].join("");
+  const got = htmlToPlainText(page);
+  assert.equal(
+    got.text,
+    "Talks went on for hours.\n\nEnvoys in Miami on Sunday. Photo: AP\n\n" +
+      "Both sides called them “productive” 🙂.\n\nCasualties by year\n\n2024\n\nTwo\n\nparagraphs\n\nEnd.",
+  );
+  const marked = got.captions.map(([a, b]) => got.text.slice(a, b));
+  assert.deepEqual(marked, ["Envoys in Miami on Sunday. Photo: AP", "Casualties by year", "Two", "paragraphs"]);
+  // An unclosed caption ends with its figure's text, and a stray end tag closes nothing.
+  const open = htmlToPlainText("</figcaption><p>Prose.</p><figcaption>Cut off");
+  assert.deepEqual(
+    open.captions.map(([a, b]) => open.text.slice(a, b)),
+    ["Cut off"],
+  );
 });
