@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::document::Corpus;
 use crate::error::{Error, ErrorKind, Result};
 use crate::keywords::{self, Keyword};
+use crate::score::concepts::{self, Concepts};
 use crate::score::similarity;
 use crate::score::{self, Method};
 use crate::select::{self, Budget};
@@ -125,6 +126,11 @@ pub struct ScoredSentence {
     /// Which document it is from: always 0 for a single text, the input's index for
     /// [`summarize_many`].
     pub doc: usize,
+    /// For a sentence of [`summarize_many`]: the documents that report the same content,
+    /// ascending, its own `doc` included (see [`MultiSummary::sentences`] for the rule). Empty
+    /// for a single text's [`summarize`] and [`rank`], and then left out of JSON.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<usize>,
 }
 
 /// A summary: the chosen sentences in document order, and what they were chosen from.
@@ -280,11 +286,18 @@ fn rank_docs(docs: &[Doc<'_>], options: &Options) -> Result<Ranked> {
             (Budget::Words(w), w as f64 / avg.max(1.0))
         }
     };
+    let streams = if options.method == Method::Gisty && docs.len() > 1 {
+        let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
+        concepts::word_streams(&mut corpus, &texts)
+    } else {
+        Vec::new()
+    };
     let ctx = score::Context {
         method: options.method,
         budget: expected,
         position: options.position,
         focus,
+        streams,
     };
     let scored = score::score(&corpus, &ctx);
     Ok(Ranked {
@@ -304,6 +317,7 @@ impl Ranked {
             start: s.span.start,
             end: s.span.end,
             doc: s.doc,
+            support: Vec::new(),
         }
     }
 
@@ -311,9 +325,11 @@ impl Ranked {
         self.corpus.sentences.iter().map(|s| s.words).collect()
     }
 
-    /// The chosen sentences, in corpus order (by document, then position).
-    /// `doc_similarity` is empty for a single document; with several, selection also looks
-    /// for facts told again in other words (see [`select::select`]).
+    /// The chosen sentences: by concept coverage in story order (see
+    /// [`MultiSummary::sentences`]) with the default method on several documents, else in
+    /// corpus order (by document, then position). `doc_similarity` is empty for a single
+    /// document; with several, selection also looks for facts told again in other words (see
+    /// [`select::select`]).
     fn select(
         &self,
         docs: &[Doc<'_>],
@@ -328,9 +344,54 @@ impl Ranked {
             doc_similarity,
             words: &self.words(),
         };
-        let picked = select::select(&pool, self.budget, redundancy, docs.len() > 1);
+        let picked = match &self.scored.concepts {
+            Some(concepts) => {
+                let mut picked = select::cover(&pool, concepts, self.budget, redundancy, shape());
+                story_order(&mut picked, &self.corpus);
+                picked
+            }
+            None => select::select(&pool, self.budget, redundancy, docs.len() > 1),
+        };
         picked.iter().map(|&i| self.sentence(docs, i)).collect()
     }
+}
+
+/// Concept coverage divides a sentence's gain by its words to this power. Per word (1) favours
+/// short sentences that each hold one shared phrase; ignoring length (0) favours long ones
+/// that hold many. In between, sentences of middling length win, which is how reports tell
+/// their facts.
+const LENGTH_EXPONENT: f64 = 0.3;
+/// Concept coverage never picks a sentence under this many words (unless none is longer):
+/// datelines, captions and lone quotes hold shared phrases but tell no fact.
+const MIN_WORDS: usize = 10;
+
+/// What sentences concept coverage prefers.
+fn shape() -> select::Shape {
+    select::Shape {
+        length_exponent: LENGTH_EXPONENT,
+        min_words: MIN_WORDS,
+    }
+}
+
+/// Sorts corpus indices into story order: by relative position in their documents (index over
+/// the document's sentence count), then by document, then by index. Each report opens with
+/// what happened and ends with background or reaction, so sentences from the openings of
+/// several reports come first whatever document they are from, rather than one document's
+/// whole share, then the next's.
+fn story_order(picked: &mut [usize], corpus: &Corpus) {
+    let key = |i: usize| {
+        let s = &corpus.sentences[i];
+        let len = corpus.docs[s.doc].sentences.len().max(1) as u128;
+        (s.index as u128, len, s.doc, s.index)
+    };
+    picked.sort_by(|&a, &b| {
+        let (ia, la, da, xa) = key(a);
+        let (ib, lb, db, xb) = key(b);
+        (ia * lb)
+            .cmp(&(ib * la))
+            .then(da.cmp(&db))
+            .then(xa.cmp(&xb))
+    });
 }
 
 /// Summarizes `text`: the best sentences within `options.length`, in document order.
@@ -354,10 +415,16 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary> {
 /// More than [`MAX_DOCUMENTS`] documents, or more than [`MAX_INPUT_BYTES`] of text in all, are
 /// errors.
 pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummary> {
-    let r = rank_docs(docs, options)?;
+    let mut r = rank_docs(docs, options)?;
     let doc_of: Vec<usize> = r.corpus.sentences.iter().map(|s| s.doc).collect();
-    let graph = similarity::cosine_graph(&r.scored.vectors, r.corpus.tokenizer.vocab_len(), 0.0);
-    let similarity = similarity::document_similarity(&graph, &doc_of, docs.len());
+    let (graph, similarity) = match r.scored.multi.take() {
+        Some(m) => (m.graph, m.similarity),
+        // One document (or none): no pair to compare.
+        None => (
+            similarity::cosine_graph(&r.scored.vectors, r.corpus.tokenizer.vocab_len(), 0.0),
+            vec![vec![1.0]; docs.len()],
+        ),
+    };
     let mut duplicates = Vec::new();
     for (a, row) in similarity.iter().enumerate() {
         for (b, &sim) in row.iter().enumerate().skip(a + 1) {
@@ -371,8 +438,29 @@ pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummar
         }
     }
     duplicates.sort_by(|x, y| y.similarity.total_cmp(&x.similarity));
+    let mut sentences = r.select(docs, options.redundancy, &similarity);
+    let own;
+    let concepts = match &r.scored.concepts {
+        Some(c) => c,
+        None => {
+            own = Concepts::new(
+                &r.corpus,
+                &concepts::Weighting {
+                    focus: &[],
+                    position: false,
+                    streams: &[],
+                },
+            );
+            &own
+        }
+    };
+    let mut held = vec![0.0f64; docs.len()];
+    for s in &mut sentences {
+        let i = r.corpus.docs[s.doc].sentences.start + s.index;
+        s.support = concepts.support(i, &graph, &doc_of, &mut held);
+    }
     Ok(MultiSummary {
-        sentences: r.select(docs, options.redundancy, &similarity),
+        sentences,
         duplicates,
         similarity,
         total_sentences: r.corpus.sentences.len(),
