@@ -117,7 +117,8 @@ pub struct ScoredSentence {
     pub text: String,
     /// Its index among its document's sentences (headings and boilerplate are not counted).
     pub index: usize,
-    /// Its score: higher is more summary-worthy; comparable within one call only.
+    /// Its score: higher is more summary-worthy; comparable within one call only. In a combined
+    /// summary by the default method, the weight of its concepts.
     pub score: f64,
     /// Byte offset of its start in its document.
     pub start: usize,
@@ -188,8 +189,14 @@ pub struct Duplicate {
 /// A summary of several documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MultiSummary {
-    /// The chosen sentences, ordered by document, then by position in it; each names its
-    /// document in `doc`.
+    /// The chosen sentences in story order: by relative position in their document (index
+    /// over the document's sentence count), then by document, then by index; so the openings
+    /// of several reports come before their background, whatever document each is from. Each
+    /// names its document in `doc` and its support in `support`: the documents that report the
+    /// same content, its own included, ascending. A document supports a sentence when it
+    /// mentions more than half of the sentence's concept weight (its word pairs and words,
+    /// each weighed by how many documents mention it; see [`Method::Gisty`]), or when one of
+    /// its sentences is a near paraphrase (tf-idf cosine 0.5 or more).
     pub sentences: Vec<ScoredSentence>,
     /// Pairs of documents at or above [`NEAR_DUPLICATE`] similarity, most similar first.
     pub duplicates: Vec<Duplicate>,
@@ -408,9 +415,15 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary> {
     })
 }
 
-/// Summarizes several documents about one subject together: centrality is computed over all
-/// their sentences, and a fact told by several of them appears once, from wherever it scores
-/// best. `options.length` applies to the whole summary (a ratio, to all sentences together).
+/// Summarizes several documents about one subject together. With the default method (and two
+/// or more documents), by concept coverage: the summary is the set of sentences, within the
+/// length, that together mention the most weight of concepts (pairs of consecutive words, and
+/// words), each weighed by how many documents mention it, so what several reports agree on wins
+/// and a fact told twice counts once; the focus raises the weight of concepts with its words.
+/// With the other methods, centrality is computed over all the sentences, and a repeat across
+/// documents is passed over. `options.length` applies to the whole summary (a ratio, to all
+/// sentences together). The sentences come in story order, each with its support (see
+/// [`MultiSummary::sentences`]).
 ///
 /// More than [`MAX_DOCUMENTS`] documents, or more than [`MAX_INPUT_BYTES`] of text in all, are
 /// errors.

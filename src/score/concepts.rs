@@ -12,6 +12,7 @@
 //! says little.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::document::Corpus;
 use crate::score::similarity::Graph;
@@ -101,6 +102,32 @@ pub(crate) fn word_streams(corpus: &mut Corpus, texts: &[&str]) -> Vec<Vec<u32>>
     out
 }
 
+/// A hash for concept keys: splitmix64's finalizer, which spreads every bit of the key over
+/// the low bits the table indexes by (a unigram key's low half is constant). SipHash, which
+/// resists crafted keys, cost a large share of the time; the keys come from the text itself, so
+/// a crafted text could at worst slow down its own summary.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, k: u64) {
+        let mut z = (self.0 ^ k).wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        self.0 = z ^ (z >> 31);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The key of a unigram: its term in the high half, and an id no term has in the low half.
 fn unigram(t: u32) -> u64 {
     (u64::from(t) << 32) | u64::from(u32::MAX)
@@ -116,7 +143,8 @@ impl Concepts {
     /// hash order reaches the result.
     pub fn new(corpus: &Corpus, weighting: &Weighting<'_>) -> Concepts {
         let n = corpus.sentences.len();
-        let mut id_of: HashMap<u64, u32> = HashMap::new();
+        let mut id_of: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> =
+            HashMap::with_capacity_and_hasher(corpus.terms.len(), Default::default());
         // Per concept: the last document that mentioned it, the earliest relative position of
         // a mention, and whether it holds a focus term.
         let mut last_doc: Vec<u32> = Vec::new();
