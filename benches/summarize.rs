@@ -1,5 +1,6 @@
 //! Throughput of `summarize` with default options, on tiered inputs: the five sample articles
-//! alone and together, the 100 CNN/DailyMail dev articles, and 100 KB and 1 MB of news text.
+//! alone and together, the 100 CNN/DailyMail dev articles, and 100 KB and 1 MB of news text;
+//! and of `summarize_many` (250 words) on 5, 25 and 1000 articles.
 //!
 //! Every benchmark's parameter is the number of articles in its input, so `scripts/bench.sh`
 //! can report the time per article next to the time per byte. Inputs are read outside the timed
@@ -10,7 +11,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use gisty::{summarize, Options};
+use gisty::{summarize, summarize_many, Doc, Length, Options};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 
@@ -120,6 +121,36 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::new(label, n), &text, |b, t| {
             b.iter(|| summarize(black_box(t), &options).unwrap())
+        });
+    }
+    g.finish();
+
+    // Combined summaries (concept coverage): the five samples, a DUC-sized cluster of 25
+    // articles (about 100 KB), and the most documents taken at once, 1000 (about 3.4 MB).
+    let mut g = c.benchmark_group("multi");
+    g.sample_size(10).measurement_time(Duration::from_secs(4));
+    g.warm_up_time(Duration::from_millis(500));
+    let words = Options {
+        length: Length::Words(250),
+        ..Options::default()
+    };
+    let five: Vec<Doc> = samples.iter().map(|(_, t)| Doc::from(t.as_str())).collect();
+    let cluster: Vec<Doc> = articles
+        .iter()
+        .take(25)
+        .map(|t| Doc::from(t.as_str()))
+        .collect();
+    let thousand: Vec<Doc> = articles
+        .iter()
+        .cycle()
+        .take(1000)
+        .map(|t| Doc::from(t.as_str()))
+        .collect();
+    for (label, docs) in [("samples", &five), ("25", &cluster), ("1000", &thousand)] {
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        g.throughput(Throughput::Bytes(bytes as u64));
+        g.bench_with_input(BenchmarkId::new(label, docs.len()), docs, |b, d| {
+            b.iter(|| summarize_many(black_box(d), &words).unwrap())
         });
     }
     g.finish();

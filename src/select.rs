@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use crate::score::concepts::Concepts;
 use crate::score::similarity::{dot, Rows, Sparse, MAX_POSTINGS};
 use crate::work::{self, Counter};
 
@@ -97,27 +98,13 @@ pub(crate) fn select(
     redundancy: f64,
     novelty: bool,
 ) -> Vec<usize> {
-    let Pool {
-        scores,
-        vectors,
-        words,
-        ..
-    } = *pool;
-    let threshold = |a: usize, b: usize| pool.threshold(a, b, redundancy);
+    let Pool { scores, words, .. } = *pool;
     let vocab = pool.vocab();
     let mut covered = vec![false; if novelty { vocab } else { 0 }];
     let gain = |i: usize, covered: &[bool]| pool.gain(i, covered, novelty);
     let mut heap = pool.heap(&covered, novelty);
     let mut picked: Vec<usize> = Vec::new();
-    // The picked sentences that use each term. A repeat shares at least one term with what it
-    // repeats (cosine and overlap are 0 otherwise), so a candidate is compared only with the
-    // picked sentences listed under its terms, not with every one: on a long summary of a long
-    // text (30% of 100 000 sentences) the comparisons would be quadratic. A term used by more
-    // than `MAX_POSTINGS` picked sentences is skipped, as in the similarity graph: then a repeat
-    // that shares only such common terms can slip into a summary already that long.
-    let mut picked_by_term: Vec<Vec<u32>> = vec![Vec::new(); vocab];
-    // `checked[p] == i`: picked sentence p was already compared with candidate i.
-    let mut checked: Vec<usize> = vec![usize::MAX; scores.len()];
+    let mut guard = Guard::new(scores.len(), vocab);
     let mut used_words = 0usize;
     while let Some(top) = heap.pop() {
         work::add(Counter::SelectScans, 1);
@@ -137,10 +124,47 @@ pub(crate) fn select(
                 continue;
             }
         }
-        // Only a picked sentence that shares a term can be repeated (see `picked_by_term`).
-        let mut is_repeat = false;
-        'terms: for &(t, _) in vectors.row(i) {
-            let list = &picked_by_term[t as usize];
+        if guard.repeats(pool, i, redundancy) {
+            continue;
+        }
+        used_words += words[i];
+        guard.add(pool, i);
+        picked.push(i);
+        if novelty {
+            for &(t, _) in pool.vectors.row(i) {
+                covered[t as usize] = true;
+            }
+        }
+    }
+    picked.sort_unstable();
+    picked
+}
+
+/// Spots a candidate that repeats a picked sentence (see [`repeats`]) without comparing it with
+/// every picked one: a repeat shares at least one term with what it repeats (cosine and overlap
+/// are 0 otherwise), so a candidate is compared only with the picked sentences listed under its
+/// terms. On a long summary of a long text (30% of 100 000 sentences) comparing with all would
+/// be quadratic. A term used by more than `MAX_POSTINGS` picked sentences is skipped, as in the
+/// similarity graph: then a repeat that shares only such common terms can slip into a summary
+/// already that long.
+struct Guard {
+    picked_by_term: Vec<Vec<u32>>,
+    /// `checked[p] == i`: picked sentence p was already compared with candidate i.
+    checked: Vec<usize>,
+}
+
+impl Guard {
+    fn new(sentences: usize, vocab: usize) -> Self {
+        Guard {
+            picked_by_term: vec![Vec::new(); vocab],
+            checked: vec![usize::MAX; sentences],
+        }
+    }
+
+    fn repeats(&mut self, pool: &Pool<'_>, i: usize, redundancy: f64) -> bool {
+        let vectors = pool.vectors;
+        for &(t, _) in vectors.row(i) {
+            let list = &self.picked_by_term[t as usize];
             work::add(Counter::SelectScans, 1);
             if list.len() > MAX_POSTINGS {
                 continue;
@@ -148,32 +172,129 @@ pub(crate) fn select(
             for &p in list {
                 work::add(Counter::SelectScans, 1);
                 let p = p as usize;
-                if checked[p] != i {
-                    checked[p] = i;
+                if self.checked[p] != i {
+                    self.checked[p] = i;
                     work::add(Counter::SelectComparisons, 1);
-                    if repeats(vectors.row(p), vectors.row(i), redundancy, threshold(p, i)) {
-                        is_repeat = true;
-                        break 'terms;
+                    let across = pool.threshold(p, i, redundancy);
+                    if repeats(vectors.row(p), vectors.row(i), redundancy, across) {
+                        return true;
                     }
                 }
             }
         }
-        if is_repeat {
-            continue;
-        }
-        used_words += words[i];
-        for &(t, _) in vectors.row(i) {
-            picked_by_term[t as usize].push(i as u32);
-        }
-        picked.push(i);
-        if novelty {
-            for &(t, _) in vectors.row(i) {
-                covered[t as usize] = true;
-            }
+        false
+    }
+
+    fn add(&mut self, pool: &Pool<'_>, i: usize) {
+        for &(t, _) in pool.vectors.row(i) {
+            self.picked_by_term[t as usize].push(i as u32);
         }
     }
-    picked.sort_unstable();
-    picked
+}
+
+/// Picks sentences for a summary of several documents by concept coverage (Gillick & Favre
+/// 2009, as a budgeted submodular maximization after Lin & Bilmes 2010): the summary's value is
+/// the total weight of the distinct concepts its sentences hold, so a concept told twice counts
+/// once and redundancy costs by itself. Each step takes the sentence with the most weight of
+/// concepts not yet covered per word^`length_exponent` that fits the budget and repeats no
+/// picked sentence (see [`repeats`]); sentences under `min_words` words are never picked, as
+/// fragments (datelines, captions, a lone quote) rarely stand alone. A gain only falls as
+/// concepts are covered, so a lazy greedy over a heap finds the same picks as recomputing every
+/// gain each step, at about linear cost. Greedy by ratio can lose to one heavy sentence that
+/// fills the budget; the better of the two is returned (Khuller, Moss & Naor 1999), which
+/// keeps a constant-factor guarantee. Returns corpus indices in the order picked.
+pub(crate) fn cover(
+    pool: &Pool<'_>,
+    concepts: &Concepts,
+    budget: Budget,
+    redundancy: f64,
+    shape: Shape,
+) -> Vec<usize> {
+    let words = pool.words;
+    let n = words.len();
+    let cost = |i: usize| (words[i].max(1) as f64).powf(shape.length_exponent);
+    let gain = |i: usize, covered: &[bool]| -> f64 {
+        work::add(Counter::ConceptWork, concepts.of(i).len());
+        concepts
+            .of(i)
+            .iter()
+            .filter(|&&c| !covered[c as usize])
+            .map(|&c| concepts.weights[c as usize])
+            .sum()
+    };
+    let fits = |i: usize, used: usize| match budget {
+        Budget::Words(w) => words[i] + used <= w,
+        Budget::Sentences(_) => true,
+    };
+    // When no sentence is that long, every one may be picked rather than none.
+    let min_words = shape
+        .min_words
+        .min(words.iter().copied().max().unwrap_or(0));
+    let eligible = |i: usize| words[i] >= min_words;
+    let mut covered = vec![false; concepts.weights.len()];
+    let mut heap: BinaryHeap<Entry> = (0..n)
+        .filter(|&i| eligible(i) && fits(i, 0))
+        .map(|i| Entry {
+            gain: gain(i, &covered) / cost(i),
+            index: i,
+        })
+        .collect();
+    let mut guard = Guard::new(n, pool.vocab());
+    let mut picked: Vec<usize> = Vec::new();
+    let mut used_words = 0usize;
+    let mut total = 0.0;
+    while let Some(top) = heap.pop() {
+        work::add(Counter::SelectScans, 1);
+        let i = top.index;
+        if let Budget::Sentences(k) = budget {
+            if picked.len() >= k {
+                break;
+            }
+        }
+        if !fits(i, used_words) {
+            continue;
+        }
+        let g = gain(i, &covered);
+        let now = g / cost(i);
+        if now < top.gain && heap.peek().is_some_and(|next| now < next.gain) {
+            heap.push(Entry {
+                gain: now,
+                index: i,
+            });
+            continue;
+        }
+        if g <= 0.0 {
+            break;
+        }
+        if guard.repeats(pool, i, redundancy) {
+            continue;
+        }
+        guard.add(pool, i);
+        used_words += words[i];
+        total += g;
+        for &c in concepts.of(i) {
+            covered[c as usize] = true;
+        }
+        picked.push(i);
+    }
+    let best = (0..n)
+        .filter(|&i| eligible(i) && fits(i, 0))
+        .map(|i| (concepts.value(i), i))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    match best {
+        Some((v, i)) if v > total => vec![i],
+        _ => picked,
+    }
+}
+
+/// The sentence shapes [`cover`] prefers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shape {
+    /// Gains are divided by the sentence's words to this power: 1 is gain per word, 0 ignores
+    /// length.
+    pub length_exponent: f64,
+    /// Sentences under this many words are never picked (0: any).
+    pub min_words: usize,
 }
 
 /// A heap entry: the highest gain first, then the earliest sentence.

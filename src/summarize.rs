@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::document::Corpus;
 use crate::error::{Error, ErrorKind, Result};
 use crate::keywords::{self, Keyword};
+use crate::score::concepts::{self, Concepts};
 use crate::score::similarity;
 use crate::score::{self, Method};
 use crate::select::{self, Budget};
@@ -116,7 +117,8 @@ pub struct ScoredSentence {
     pub text: String,
     /// Its index among its document's sentences (headings and boilerplate are not counted).
     pub index: usize,
-    /// Its score: higher is more summary-worthy; comparable within one call only.
+    /// Its score: higher is more summary-worthy; comparable within one call only. In a combined
+    /// summary by the default method, the weight of its concepts.
     pub score: f64,
     /// Byte offset of its start in its document.
     pub start: usize,
@@ -125,6 +127,11 @@ pub struct ScoredSentence {
     /// Which document it is from: always 0 for a single text, the input's index for
     /// [`summarize_many`].
     pub doc: usize,
+    /// For a sentence of [`summarize_many`]: the documents that report the same content,
+    /// ascending, its own `doc` included (see [`MultiSummary::sentences`] for the rule). Empty
+    /// for a single text's [`summarize`] and [`rank`], and then left out of JSON.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<usize>,
 }
 
 /// A summary: the chosen sentences in document order, and what they were chosen from.
@@ -182,8 +189,14 @@ pub struct Duplicate {
 /// A summary of several documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MultiSummary {
-    /// The chosen sentences, ordered by document, then by position in it; each names its
-    /// document in `doc`.
+    /// The chosen sentences in story order: by relative position in their document (index
+    /// over the document's sentence count), then by document, then by index; so the openings
+    /// of several reports come before their background, whatever document each is from. Each
+    /// names its document in `doc` and its support in `support`: the documents that report the
+    /// same content, its own included, ascending. A document supports a sentence when it
+    /// mentions more than half of the sentence's concept weight (its word pairs and words,
+    /// each weighed by how many documents mention it; see [`Method::Gisty`]), or when one of
+    /// its sentences is a near paraphrase (tf-idf cosine 0.5 or more).
     pub sentences: Vec<ScoredSentence>,
     /// Pairs of documents at or above [`NEAR_DUPLICATE`] similarity, most similar first.
     pub duplicates: Vec<Duplicate>,
@@ -280,11 +293,18 @@ fn rank_docs(docs: &[Doc<'_>], options: &Options) -> Result<Ranked> {
             (Budget::Words(w), w as f64 / avg.max(1.0))
         }
     };
+    let streams = if options.method == Method::Gisty && docs.len() > 1 {
+        let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
+        concepts::word_streams(&mut corpus, &texts)
+    } else {
+        Vec::new()
+    };
     let ctx = score::Context {
         method: options.method,
         budget: expected,
         position: options.position,
         focus,
+        streams,
     };
     let scored = score::score(&corpus, &ctx);
     Ok(Ranked {
@@ -304,6 +324,7 @@ impl Ranked {
             start: s.span.start,
             end: s.span.end,
             doc: s.doc,
+            support: Vec::new(),
         }
     }
 
@@ -311,9 +332,11 @@ impl Ranked {
         self.corpus.sentences.iter().map(|s| s.words).collect()
     }
 
-    /// The chosen sentences, in corpus order (by document, then position).
-    /// `doc_similarity` is empty for a single document; with several, selection also looks
-    /// for facts told again in other words (see [`select::select`]).
+    /// The chosen sentences: by concept coverage in story order (see
+    /// [`MultiSummary::sentences`]) with the default method on several documents, else in
+    /// corpus order (by document, then position). `doc_similarity` is empty for a single
+    /// document; with several, selection also looks for facts told again in other words (see
+    /// [`select::select`]).
     fn select(
         &self,
         docs: &[Doc<'_>],
@@ -328,9 +351,54 @@ impl Ranked {
             doc_similarity,
             words: &self.words(),
         };
-        let picked = select::select(&pool, self.budget, redundancy, docs.len() > 1);
+        let picked = match &self.scored.concepts {
+            Some(concepts) => {
+                let mut picked = select::cover(&pool, concepts, self.budget, redundancy, shape());
+                story_order(&mut picked, &self.corpus);
+                picked
+            }
+            None => select::select(&pool, self.budget, redundancy, docs.len() > 1),
+        };
         picked.iter().map(|&i| self.sentence(docs, i)).collect()
     }
+}
+
+/// Concept coverage divides a sentence's gain by its words to this power. Per word (1) favours
+/// short sentences that each hold one shared phrase; ignoring length (0) favours long ones
+/// that hold many. In between, sentences of middling length win, which is how reports tell
+/// their facts.
+const LENGTH_EXPONENT: f64 = 0.3;
+/// Concept coverage never picks a sentence under this many words (unless none is longer):
+/// datelines, captions and lone quotes hold shared phrases but tell no fact.
+const MIN_WORDS: usize = 10;
+
+/// What sentences concept coverage prefers.
+fn shape() -> select::Shape {
+    select::Shape {
+        length_exponent: LENGTH_EXPONENT,
+        min_words: MIN_WORDS,
+    }
+}
+
+/// Sorts corpus indices into story order: by relative position in their documents (index over
+/// the document's sentence count), then by document, then by index. Each report opens with
+/// what happened and ends with background or reaction, so sentences from the openings of
+/// several reports come first whatever document they are from, rather than one document's
+/// whole share, then the next's.
+fn story_order(picked: &mut [usize], corpus: &Corpus) {
+    let key = |i: usize| {
+        let s = &corpus.sentences[i];
+        let len = corpus.docs[s.doc].sentences.len().max(1) as u128;
+        (s.index as u128, len, s.doc, s.index)
+    };
+    picked.sort_by(|&a, &b| {
+        let (ia, la, da, xa) = key(a);
+        let (ib, lb, db, xb) = key(b);
+        (ia * lb)
+            .cmp(&(ib * la))
+            .then(da.cmp(&db))
+            .then(xa.cmp(&xb))
+    });
 }
 
 /// Summarizes `text`: the best sentences within `options.length`, in document order.
@@ -347,17 +415,29 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary> {
     })
 }
 
-/// Summarizes several documents about one subject together: centrality is computed over all
-/// their sentences, and a fact told by several of them appears once, from wherever it scores
-/// best. `options.length` applies to the whole summary (a ratio, to all sentences together).
+/// Summarizes several documents about one subject together. With the default method (and two
+/// or more documents), by concept coverage: the summary is the set of sentences, within the
+/// length, that together mention the most weight of concepts (pairs of consecutive words, and
+/// words), each weighed by how many documents mention it, so what several reports agree on wins
+/// and a fact told twice counts once; the focus raises the weight of concepts with its words.
+/// With the other methods, centrality is computed over all the sentences, and a repeat across
+/// documents is passed over. `options.length` applies to the whole summary (a ratio, to all
+/// sentences together). The sentences come in story order, each with its support (see
+/// [`MultiSummary::sentences`]).
 ///
 /// More than [`MAX_DOCUMENTS`] documents, or more than [`MAX_INPUT_BYTES`] of text in all, are
 /// errors.
 pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummary> {
-    let r = rank_docs(docs, options)?;
+    let mut r = rank_docs(docs, options)?;
     let doc_of: Vec<usize> = r.corpus.sentences.iter().map(|s| s.doc).collect();
-    let graph = similarity::cosine_graph(&r.scored.vectors, r.corpus.tokenizer.vocab_len(), 0.0);
-    let similarity = similarity::document_similarity(&graph, &doc_of, docs.len());
+    let (graph, similarity) = match r.scored.multi.take() {
+        Some(m) => (m.graph, m.similarity),
+        // One document (or none): no pair to compare.
+        None => (
+            similarity::cosine_graph(&r.scored.vectors, r.corpus.tokenizer.vocab_len(), 0.0),
+            vec![vec![1.0]; docs.len()],
+        ),
+    };
     let mut duplicates = Vec::new();
     for (a, row) in similarity.iter().enumerate() {
         for (b, &sim) in row.iter().enumerate().skip(a + 1) {
@@ -371,8 +451,29 @@ pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummar
         }
     }
     duplicates.sort_by(|x, y| y.similarity.total_cmp(&x.similarity));
+    let mut sentences = r.select(docs, options.redundancy, &similarity);
+    let own;
+    let concepts = match &r.scored.concepts {
+        Some(c) => c,
+        None => {
+            own = Concepts::new(
+                &r.corpus,
+                &concepts::Weighting {
+                    focus: &[],
+                    position: false,
+                    streams: &[],
+                },
+            );
+            &own
+        }
+    };
+    let mut held = vec![0.0f64; docs.len()];
+    for s in &mut sentences {
+        let i = r.corpus.docs[s.doc].sentences.start + s.index;
+        s.support = concepts.support(i, &graph, &doc_of, &mut held);
+    }
     Ok(MultiSummary {
-        sentences: r.select(docs, options.redundancy, &similarity),
+        sentences,
         duplicates,
         similarity,
         total_sentences: r.corpus.sentences.len(),

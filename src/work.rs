@@ -49,11 +49,18 @@ pub enum Counter {
     /// Entries of the document similarity matrix (src/score/similarity.rs): the square of the
     /// number of documents, bounded by `MAX_DOCUMENTS`.
     DocumentPairs,
+    /// Concept coverage for several documents (src/score/concepts.rs, `select::cover`): concept
+    /// keys made, concept entries read for gains and values.
+    ConceptWork,
+    /// The documents visited to find a chosen sentence's support (src/score/concepts.rs): per
+    /// concept of the sentence, the documents that mention it. Support relates sentences to
+    /// documents, so this grows with the chosen sentences times the documents.
+    SupportWork,
 }
 
 impl Counter {
     /// Every counter, in the order of [`Counts`].
-    pub const ALL: [Counter; 13] = [
+    pub const ALL: [Counter; 15] = [
         Counter::CleanBytes,
         Counter::SegmenterBytes,
         Counter::DocumentBytes,
@@ -67,6 +74,8 @@ impl Counter {
         Counter::KeywordCandidates,
         Counter::FocusChecks,
         Counter::DocumentPairs,
+        Counter::ConceptWork,
+        Counter::SupportWork,
     ];
 
     /// The counter's name in test messages: "postings-visited".
@@ -85,6 +94,8 @@ impl Counter {
             Counter::KeywordCandidates => "keyword-candidates",
             Counter::FocusChecks => "focus-checks",
             Counter::DocumentPairs => "document-pairs",
+            Counter::ConceptWork => "concept-work",
+            Counter::SupportWork => "support-work",
         }
     }
 }

@@ -458,3 +458,37 @@ fn a_file_over_fifty_megabytes_is_refused_with_its_size_and_the_others_summarize
     std::fs::remove_file(over).unwrap();
     std::fs::remove_file(huge).unwrap();
 }
+
+#[test]
+fn combined_summaries_name_their_support() {
+    let texts: Vec<String> = ["000_", "002_", "003_", "004_"]
+        .iter()
+        .map(|p| std::fs::read_to_string(sample(p)).unwrap())
+        .collect();
+    let input = format!("{}\n", serde_json::json!({"id": "m", "docs": texts}));
+    let out = run(&["--jsonl", "-n", "4"], Some(input.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    let sources = v["sources"].as_array().unwrap();
+    let support = v["support"].as_array().unwrap();
+    assert_eq!(support.len(), v["summary"].as_array().unwrap().len());
+    for (s, docs) in sources.iter().zip(support) {
+        assert!(docs.as_array().unwrap().contains(s), "{v}");
+    }
+    let files: Vec<String> = ["000_", "002_"]
+        .iter()
+        .map(|p| sample(p).to_string_lossy().into_owned())
+        .collect();
+    let out = run(
+        &["--combine", "--json", "-n", "3", &files[0], &files[1]],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    for s in v["sentences"].as_array().unwrap() {
+        assert!(s["support"].as_array().unwrap().contains(&s["doc"]), "{v}");
+    }
+    // A single text's summary has no support field: its JSON is as before.
+    let out = run(&["--json", "-n", "2", &files[0]], None);
+    assert!(!stdout(&out).contains("\"support\""));
+}

@@ -256,7 +256,18 @@ fn summarize_many_work_is_linear_in_the_documents_number_but_their_pairs() {
         (bytes(&small), bytes(&large)),
         cs,
         cl,
-        &[Counter::DocumentPairs],
+        &[Counter::DocumentPairs, Counter::SupportWork],
+    );
+    // Support relates each chosen sentence to the documents that report it: its work may grow
+    // with the chosen sentences times the documents (x4 each here), never faster.
+    let (s, l) = (cs.get(Counter::SupportWork), cl.get(Counter::SupportWork));
+    assert!(s > 0, "{what}: no support work counted");
+    let ratio = l as f64 / s as f64;
+    println!("{what:<36} support-work {s:>11} -> {l:>11}  x{ratio:.2} (sentences x documents x16)");
+    assert!(
+        ratio <= MAX_PER_INPUT * 16.0,
+        "{what}: support work grew x{ratio:.2}, more than x{:.2}",
+        MAX_PER_INPUT * 16.0
     );
 }
 

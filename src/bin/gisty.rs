@@ -31,7 +31,8 @@ options:
       --jsonl           batch mode: each stdin line {\"id\", \"text\", \"title\"?, \"focus\"?} or
                         {\"id\", \"docs\": [text, ...], \"focus\"?} gives one stdout line
                         {\"id\", \"summary\": [sentence, ...]} (with \"docs\": also \"sources\",
-                        the document index of each sentence)
+                        the document index of each sentence, and \"support\", the documents
+                        that report each sentence's content)
   -h, --help            this help
 ";
 
@@ -465,7 +466,8 @@ fn answer(req: &Value, options: &Options) -> Result<Value, (Value, String)> {
         let m = summarize_many(&texts, &o).map_err(|e| (id.clone(), e.to_string()))?;
         let sentences: Vec<&str> = m.sentences.iter().map(|s| s.text.as_str()).collect();
         let sources: Vec<usize> = m.sentences.iter().map(|s| s.doc).collect();
-        return Ok(json!({"id": id, "summary": sentences, "sources": sources}));
+        let support: Vec<&[usize]> = m.sentences.iter().map(|s| s.support.as_slice()).collect();
+        return Ok(json!({"id": id, "summary": sentences, "sources": sources, "support": support}));
     }
     let Some(text) = req.get("text").and_then(Value::as_str) else {
         return fail("request has no \"text\" string (nor \"docs\" list)");

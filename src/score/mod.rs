@@ -6,6 +6,7 @@
 //! cover what the whole text keeps returning to, which graph centrality measures.
 
 pub(crate) mod centrality;
+pub(crate) mod concepts;
 pub(crate) mod focus;
 pub(crate) mod position;
 pub(crate) mod similarity;
@@ -19,8 +20,10 @@ use similarity::Rows;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Method {
-    /// The default: lede position, tf-idf centrality and title overlap, weighted by how much of
-    /// the text the summary keeps.
+    /// The default. For one text: lede position, tf-idf centrality and title overlap, weighted
+    /// by how much of the text the summary keeps. For several documents summarized together:
+    /// concept coverage, the sentences that together carry the most of what several documents
+    /// report (see [`crate::summarize_many`]).
     #[default]
     Gisty,
     /// LexRank (Erkan & Radev 2004): PageRank over tf-idf cosine similarity.
@@ -67,6 +70,9 @@ pub(crate) struct Context {
     pub position: bool,
     /// Terms to steer toward; empty for none.
     pub focus: Vec<u32>,
+    /// With the default method on several documents: each sentence's words, stop words
+    /// included (see [`concepts::word_streams`]); else empty.
+    pub streams: Vec<Vec<u32>>,
 }
 
 /// Scores and the vectors selection needs to spot repeats.
@@ -74,6 +80,19 @@ pub(crate) struct Scored {
     pub scores: Vec<f64>,
     /// Each sentence's L2-normalized tf-idf vector, one row each.
     pub vectors: Rows,
+    /// With the default method on several documents: the concepts selection covers (see
+    /// [`concepts`]); then each score is what its sentence's concepts weigh together.
+    pub concepts: Option<concepts::Concepts>,
+    /// With several documents: how their sentences and they themselves are alike.
+    pub multi: Option<Multi>,
+}
+
+/// How the sentences and documents of several documents are alike.
+pub(crate) struct Multi {
+    /// Every sentence's most similar sentences, by tf-idf cosine.
+    pub graph: similarity::Graph,
+    /// See [`similarity::document_similarity`].
+    pub similarity: Vec<Vec<f64>>,
 }
 
 /// LexRank's similarity threshold: weaker links are noise.
@@ -86,6 +105,31 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
     let idf = similarity::idf(&bags, vocab);
     let vectors = similarity::tfidf(&bags, &idf);
     let n = sents.len();
+    let multi = (corpus.docs.len() > 1).then(|| {
+        let graph = similarity::cosine_graph(&vectors, vocab, 0.0);
+        let doc_of: Vec<usize> = sents.iter().map(|s| s.doc).collect();
+        let similarity = similarity::document_similarity(&graph, &doc_of, corpus.docs.len());
+        Multi { graph, similarity }
+    });
+    if ctx.method == Method::Gisty && multi.is_some() {
+        let mut focus = ctx.focus.clone();
+        focus.sort_unstable();
+        focus.dedup();
+        let c = concepts::Concepts::new(
+            corpus,
+            &concepts::Weighting {
+                focus: &focus,
+                position: ctx.position,
+                streams: &ctx.streams,
+            },
+        );
+        return Scored {
+            scores: (0..n).map(|i| c.value(i)).collect(),
+            vectors,
+            concepts: Some(c),
+            multi,
+        };
+    }
     let scores = match ctx.method {
         Method::Lead => sents.iter().map(|s| 1.0 / (1.0 + s.index as f64)).collect(),
         Method::LexRank => graph_rank(
@@ -102,7 +146,12 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
         Method::Gisty => gisty(corpus, ctx, &vectors, vocab, n),
     };
     let scores = focus::steer(scores, &bags, &ctx.focus, &idf);
-    Scored { scores, vectors }
+    Scored {
+        scores,
+        vectors,
+        concepts: None,
+        multi,
+    }
 }
 
 /// Weight of an edge between two sentences of the same document, when several documents are
