@@ -64,6 +64,11 @@ export interface ScoredSentence {
   /** Which document it is from: its index in `summarizeMany`'s `docs`; 0 for one text. Its
    * offsets are into that document: `docs[doc].slice(start, end) === text`. */
   doc: number;
+  /** `summarizeMany` only: the documents that report the same content, as indices into `docs`,
+   * ascending, `doc` among them. A document supports a sentence when it mentions more than half
+   * of the weight of the sentence's concepts (word pairs, weighted by how many documents use
+   * them), or has a sentence that nearly paraphrases it. */
+  support?: number[];
 }
 
 /** A summary: the chosen sentences in document order, and what they were chosen from. */
@@ -95,8 +100,10 @@ export interface Duplicate {
 
 /** A summary of several documents. */
 export interface MultiSummary {
-  /** The chosen sentences, by document, then position in it; `doc` names the document. */
-  sentences: ScoredSentence[];
+  /** The chosen sentences in story order (by where each stands in its document, the ledes of
+   * every document first); `doc` names its document and `support` every document that reports
+   * it. */
+  sentences: (ScoredSentence & { support: number[] })[];
   /** The pairs of near-duplicate documents, most similar first. */
   duplicates: Duplicate[];
   /** Document similarity: `similarity[a][b]`, from 0 to 1, is how well the sentences of each of
@@ -351,15 +358,22 @@ fn js_sentences(texts: &[&str], sentences: &[ScoredSentence]) -> js_sys::Array {
         .map(|s| {
             let u = &mut units[s.doc];
             let (start, end) = (u.next().unwrap_or(0), u.next().unwrap_or(0));
-            JsValue::from(
-                Object::new()
-                    .set("text", s.text.as_str())
-                    .set("index", s.index as f64)
-                    .set("score", s.score)
-                    .set("start", start as f64)
-                    .set("end", end as f64)
-                    .set("doc", s.doc as f64),
-            )
+            let o = Object::new()
+                .set("text", s.text.as_str())
+                .set("index", s.index as f64)
+                .set("score", s.score)
+                .set("start", start as f64)
+                .set("end", end as f64)
+                .set("doc", s.doc as f64);
+            // Only several documents have support: a single text's sentences carry none.
+            let o = if s.support.is_empty() {
+                o
+            } else {
+                let support: js_sys::Array =
+                    s.support.iter().map(|&d| JsValue::from(d as f64)).collect();
+                o.set("support", support)
+            };
+            JsValue::from(o)
         })
         .collect()
 }

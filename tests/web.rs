@@ -117,6 +117,9 @@ struct JsSentence {
     start: usize,
     end: usize,
     doc: usize,
+    /// Several documents only.
+    #[serde(default)]
+    support: Vec<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -630,9 +633,13 @@ fn assert_like_the_core(got: &JsMultiSummary, docs: &[Doc], options: &Options, w
     assert_eq!(got.sentences.len(), want.sentences.len(), "{what}");
     for (g, w) in got.sentences.iter().zip(&want.sentences) {
         assert_eq!(
-            (g.doc, g.index, &g.text),
-            (w.doc, w.index, &w.text),
+            (g.doc, g.index, &g.text, &g.support),
+            (w.doc, w.index, &w.text, &w.support),
             "{what}"
+        );
+        assert!(
+            g.support.contains(&g.doc),
+            "{what}: a sentence supports itself"
         );
         assert!(close(g.score, w.score), "{what}");
         let text = docs[g.doc].text;
@@ -677,6 +684,15 @@ async fn summarizes_several_documents_like_the_core() {
     let got = summarize_many(&pkg, &strings(&SAMPLES), &json(r#"{"sentences": 6}"#)).unwrap();
     assert_like_the_core(&got, &docs, &six, "five samples, 6 sentences");
     assert_eq!(got.sentences.len(), 6);
+    // Several reports tell the story's main facts: some sentence has three of them behind it.
+    assert!(
+        got.sentences.iter().any(|s| s.support.len() >= 3),
+        "{:?}",
+        got.sentences
+    );
+    // A single text's sentences carry no support.
+    let one = summarize(&pkg, SAMPLES[2], &JsValue::UNDEFINED).unwrap();
+    assert!(one.sentences.iter().all(|s| s.support.is_empty()));
     for s in &got.sentences {
         assert_eq!(slice(SAMPLES[s.doc], s.start, s.end), s.text);
     }

@@ -559,7 +559,11 @@ combined.card.addEventListener("click", (event) => {
   const button = event.target.closest("button");
   if (!button) return;
   if (button.dataset.action) actCombined(button.dataset.action, button);
-  else if (button.dataset.doc) showInSource(button.dataset.doc, sentenceOf(button.closest("li")));
+  else if (button.dataset.doc) {
+    // A sentence's own source opens at the sentence; its other supporting sources, at their card.
+    const li = button.closest("li");
+    showInSource(button.dataset.doc, li?.dataset.doc === button.dataset.doc ? sentenceOf(li) : null);
+  }
 });
 combined.keywords.addEventListener("click", chipClicked);
 
@@ -691,6 +695,7 @@ function showCombined() {
     link.textContent = name;
     link.setAttribute("aria-label", `From ${name}: show it there`);
     li.append(text, " ", link);
+    if (s.support?.length) li.append(supportLine(s.support.map((d) => sources[d]), sources.length));
     return li;
   });
   combined.summary.replaceChildren(...items);
@@ -714,6 +719,23 @@ function showCombined() {
   combined.duplicateList.replaceChildren(...lines);
   combined.duplicates.hidden = lines.length === 0;
   markDuplicates(pairs);
+}
+
+/**
+ * "Reported in 3 of 5 sources: a.txt, b.txt, c.txt": the documents that tell what a combined
+ * summary's sentence says (its support, from the core), each a link to its card.
+ */
+function supportLine(backers, of) {
+  const p = document.createElement("span");
+  p.className = "support";
+  p.dataset.testid = "support";
+  p.dataset.count = String(backers.length);
+  p.append(`Reported in ${backers.length} of ${plural(of, "source")}: `);
+  backers.forEach((doc, i) => {
+    if (i > 0) p.append(", ");
+    p.append(docLink(doc));
+  });
+  return p;
 }
 
 function docLink({ key, name }) {

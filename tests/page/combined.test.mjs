@@ -64,6 +64,8 @@ async function combinedSentences(page, { focus = "" } = {}) {
     items.map((li) => ({
       text: li.querySelector(".sentence").textContent,
       source: li.querySelector('[data-testid="source-link"]').textContent,
+      support: [...li.querySelectorAll('[data-testid="support"] .source-link')].map((b) => b.textContent),
+      supportText: li.querySelector('[data-testid="support"]')?.textContent ?? "",
       score: Number(li.dataset.score),
       rank: Number(li.dataset.rank),
     })),
@@ -92,11 +94,17 @@ test("five samples: a combined card on top, each sentence from the document it n
       assert.ok(byName.get(s.source).includes(s.text), `${s.source} does not have: ${s.text}`);
     }
     const sources = new Set(sentences.map((s) => s.source));
-    assert.ok(sources.size >= 3, `the combined summary draws on ${sources.size} documents only`);
-    assert.deepEqual(
-      sentences.map((s) => s.source),
-      [...sentences.map((s) => s.source)].sort(),
-      "sentences by document, in card order",
+    assert.ok(sources.size >= 2, `the combined summary draws on ${sources.size} document only`);
+    // Each sentence names the sources that report it (the core's support), its own among them,
+    // each a link; the story's main facts have three or more behind them.
+    for (const s of sentences) {
+      assert.ok(s.support.includes(s.source), `${s.source} supports its own sentence: ${s.support}`);
+      assert.match(s.supportText, new RegExp(`^Reported in ${s.support.length} of 5 sources: `));
+      for (const name of s.support) assert.ok(byName.has(name), name);
+    }
+    assert.ok(
+      sentences.some((s) => s.support.length >= 3),
+      `no sentence has three sources behind it: ${JSON.stringify(sentences)}`,
     );
 
     // On top: above every document card.
@@ -105,7 +113,7 @@ test("five samples: a combined card on top, each sentence from the document it n
     assert.ok(top < first, "the combined card is above the cards");
     assert.match(
       await combinedCard(page).locator(".doc-meta").textContent(),
-      /^[\d,]+ words → \d+ · \d+% shorter · 3 of \d+ sentences, from 3 of 5 documents · [\d.]+ ms$/,
+      /^[\d,]+ words → \d+ · \d+% shorter · 3 of \d+ sentences, from \d of 5 documents · [\d.]+ ms$/,
     );
   });
 });
