@@ -281,10 +281,48 @@ pub(crate) fn cover(
         .filter(|&i| eligible(i) && fits(i, 0))
         .map(|i| (concepts.value(i), i))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-    match best {
-        Some((v, i)) if v > total => vec![i],
-        _ => picked,
+    if let Some((v, i)) = best {
+        if v > total {
+            picked = vec![i];
+            guard = Guard::new(n, pool.vocab());
+            guard.add(pool, i);
+            used_words = words[i];
+        }
     }
+    // Budget left once no sentence adds a concept (or only fragments remain): a reader who asks
+    // for more, up to every sentence, gets it, by value, fragments included, repeats still not.
+    let mut chosen = vec![false; n];
+    for &i in &picked {
+        chosen[i] = true;
+    }
+    let full = match budget {
+        Budget::Sentences(k) => picked.len() >= k,
+        Budget::Words(w) => used_words >= w,
+    };
+    let mut rest: Vec<(f64, usize)> = if full {
+        Vec::new()
+    } else {
+        (0..n)
+            .filter(|&i| !chosen[i])
+            .map(|i| (concepts.value(i), i))
+            .collect()
+    };
+    rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (_, i) in rest {
+        work::add(Counter::SelectScans, 1);
+        if let Budget::Sentences(k) = budget {
+            if picked.len() >= k {
+                break;
+            }
+        }
+        if !fits(i, used_words) || guard.repeats(pool, i, redundancy) {
+            continue;
+        }
+        guard.add(pool, i);
+        used_words += words[i];
+        picked.push(i);
+    }
+    picked
 }
 
 /// The sentence shapes [`cover`] prefers.

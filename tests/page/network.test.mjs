@@ -47,6 +47,8 @@ test("only the page's own files at load, and no request after it", async () => {
       "/engine.js",
       "/extract.js",
       "/format.js",
+      // Twice: the page's HTML reader and the worker's each import it.
+      "/markup.js",
       "/markup.js",
       "/pkg/gisty.js",
       "/pkg/gisty_bg.wasm",
