@@ -24,6 +24,23 @@ pub(crate) struct Sentence {
     pub index: usize,
     /// Index of the sentence within its paragraph.
     pub in_para: usize,
+    /// Whether a summary may choose it.
+    pub kind: Kind,
+}
+
+/// What a sentence is to selection. Every kind is scored and ranked (the source view shows and
+/// highlights all of them); only prose is chosen for a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A candidate.
+    Prose,
+    /// A picture caption or credit line: marked by the caller or found by
+    /// [`clean::lines`]. Never chosen: out of its page it describes a picture nobody sees.
+    Caption,
+    /// A piece of a quotation that runs over several sentences (`“It began.` / `It will
+    /// resume,” he said.`): out of its quotation it misattributes or leaves a quote mark
+    /// unmatched. Chosen only from a text with no prose candidate at all.
+    QuotePiece,
 }
 
 /// What one document contributed to the corpus.
@@ -67,16 +84,19 @@ impl Corpus {
 
     /// Adds one document: its prose sentences become candidates, its headings title context.
     /// A document of headings only ("Hello", a list of short lines without stops) has nothing
-    /// else to say: then its headings are its sentences.
-    pub fn add(&mut self, text: &str, title: Option<&str>) {
+    /// else to say: then its headings are its sentences. Sentences that overlap a range of
+    /// `captions` (byte ranges into `text`, in any order) are captions, as are the caption lines
+    /// that cleaning finds.
+    pub fn add(&mut self, text: &str, title: Option<&str>, captions: &[Range<usize>]) {
         let first = self.sentences.len();
         let mut info = DocInfo::default();
         if let Some(t) = title {
             info.title = self.tokenizer.terms(t);
         }
-        self.add_segments(text, title.is_some(), &mut info, false);
+        let blocks = blocks(text, captions);
+        self.add_segments(text, &blocks, title.is_some(), &mut info, false);
         if self.sentences.len() == first {
-            self.add_segments(text, true, &mut DocInfo::default(), true);
+            self.add_segments(text, &blocks, true, &mut DocInfo::default(), true);
         }
         info.sentences = first..self.sentences.len();
         self.docs.push(info);
@@ -88,6 +108,7 @@ impl Corpus {
     fn add_segments(
         &mut self,
         text: &str,
+        blocks: &[Block],
         titled: bool,
         info: &mut DocInfo,
         headings_are_sentences: bool,
@@ -96,18 +117,22 @@ impl Corpus {
         let mut index = 0usize;
         let mut in_para = 0usize;
         let mut prev_end = 0usize;
-        for block in blocks(text) {
-            for r in sentence::split(&text[block.clone()]) {
-                let span = block.start + r.start..block.start + r.end;
+        for block in blocks {
+            let mut quotes = Quotes::default();
+            for r in sentence::split(&text[block.range.clone()]) {
+                let block_start = block.range.start;
+                let span = block_start + r.start..block_start + r.end;
                 // A line break between two sentences starts a paragraph: news text puts one
                 // paragraph on a line, and hard-wrapped text rarely breaks right after a stop.
                 let new_para = text[prev_end..span.start].contains(['\n', '\r']);
                 prev_end = span.end;
                 if new_para {
                     in_para = 0;
+                    quotes = Quotes::default();
                 }
                 let s = &text[span.clone()];
-                if !headings_are_sentences && is_heading(text, &span, s) {
+                let caption = block.caption;
+                if !caption && !headings_are_sentences && is_heading(text, &span, s) {
                     let terms = self.tokenizer.terms(s);
                     if !titled && index == 0 && info.title.is_empty() {
                         info.title = terms;
@@ -120,6 +145,14 @@ impl Corpus {
                 self.tokenizer.terms_into(s, &mut self.terms);
                 let terms = from..self.terms.len() as u32;
                 let words = Tokenizer::count_words(s);
+                let piece = quotes.piece(s);
+                let kind = if caption {
+                    Kind::Caption
+                } else if piece {
+                    Kind::QuotePiece
+                } else {
+                    Kind::Prose
+                };
                 self.sentences.push(Sentence {
                     doc,
                     span,
@@ -127,6 +160,7 @@ impl Corpus {
                     words,
                     index,
                     in_para,
+                    kind,
                 });
                 index += 1;
                 in_para += 1;
@@ -135,9 +169,18 @@ impl Corpus {
     }
 }
 
-/// Runs of consecutive text lines, split at blank and boilerplate lines.
-fn blocks(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// A run of text segmented on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Block {
+    range: Range<usize>,
+    caption: bool,
+}
+
+/// Runs of consecutive text lines, split at blank and boilerplate lines; each caption line, and
+/// each stretch of a caller's caption range, is a block of its own, so that no sentence runs
+/// from a caption into prose.
+fn blocks(text: &str, captions: &[Range<usize>]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
     let mut cur: Option<Range<usize>> = None;
     for line in clean::lines(text) {
         match line.kind {
@@ -145,11 +188,100 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
                 Some(r) => r.end = line.range.end,
                 None => cur = Some(line.range.clone()),
             },
-            LineKind::Blank | LineKind::Boilerplate(_) => out.extend(cur.take()),
+            LineKind::Caption => {
+                out.extend(cur.take().map(|range| Block {
+                    range,
+                    caption: false,
+                }));
+                out.push(Block {
+                    range: line.range.clone(),
+                    caption: true,
+                });
+            }
+            LineKind::Blank | LineKind::Boilerplate(_) => {
+                out.extend(cur.take().map(|range| Block {
+                    range,
+                    caption: false,
+                }))
+            }
         }
     }
-    out.extend(cur);
-    out
+    out.extend(cur.map(|range| Block {
+        range,
+        caption: false,
+    }));
+    if captions.is_empty() {
+        return out;
+    }
+    // Cut the blocks at the caller's caption ranges: both lists are in text order, so one
+    // walk over both does it.
+    let mut marks: Vec<Range<usize>> = captions
+        .iter()
+        .filter(|r| r.start < r.end)
+        .map(|r| r.start.min(text.len())..r.end.min(text.len()))
+        .collect();
+    marks.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut cut = Vec::with_capacity(out.len() + 2 * marks.len());
+    let mut m = 0;
+    for block in out {
+        let mut at = block.range.start;
+        let end = block.range.end;
+        while at < end {
+            while m < marks.len() && marks[m].end <= at {
+                m += 1;
+            }
+            let (upto, caption) = match marks.get(m) {
+                Some(r) if r.start <= at => (r.end.min(end), true),
+                Some(r) if r.start < end => (r.start, block.caption),
+                _ => (end, block.caption),
+            };
+            cut.push(Block {
+                range: at..upto,
+                caption,
+            });
+            at = upto;
+        }
+    }
+    cut
+}
+
+/// Quotation marks open across the sentences of one paragraph, read in one pass: a sentence
+/// that leaves a quotation open, closes one opened before it, or lies inside one is a piece of a
+/// quotation that spans sentences. Straight double quotes pair by parity, curly ones (and
+/// guillemets) by depth; apostrophes and single quotes are not counted, since they cannot be
+/// told apart.
+#[derive(Debug, Clone, Copy, Default)]
+struct Quotes {
+    straight_open: bool,
+    curly: usize,
+    guillemets: usize,
+}
+
+impl Quotes {
+    /// Reads sentence `s`, the next of the paragraph: whether it is a piece of a quotation.
+    fn piece(&mut self, s: &str) -> bool {
+        let inside = self.straight_open || self.curly > 0 || self.guillemets > 0;
+        let (mut straight, mut co, mut cc, mut go, mut gc) =
+            (0usize, 0usize, 0usize, 0usize, 0usize);
+        // German quotes open low (`„`) and close with `“`, which elsewhere opens.
+        let low = s.contains('\u{201e}');
+        for c in s.chars() {
+            match c {
+                '"' => straight += 1,
+                '\u{201c}' if low => cc += 1,
+                '\u{201c}' | '\u{201e}' => co += 1,
+                '\u{201d}' => cc += 1,
+                '\u{ab}' => go += 1,
+                '\u{bb}' => gc += 1,
+                _ => {}
+            }
+        }
+        let unbalanced = straight % 2 == 1 || co != cc || go != gc;
+        self.straight_open ^= straight % 2 == 1;
+        self.curly = (self.curly + co).saturating_sub(cc);
+        self.guillemets = (self.guillemets + go).saturating_sub(gc);
+        inside || unbalanced
+    }
 }
 
 /// Whether the segment `s` at `span` is a heading: it fills its line alone, has no final stop,
@@ -192,7 +324,7 @@ mod tests {
 
     fn corpus(text: &str, title: Option<&str>) -> Corpus {
         let mut c = Corpus::new(Tokenizer::new(Language::English));
-        c.add(text, title);
+        c.add(text, title, &[]);
         c
     }
 

@@ -31,6 +31,8 @@ pub enum LineKind {
     Blank,
     /// Page furniture, never summarized.
     Boilerplate(Boilerplate),
+    /// A picture caption: shown and ranked as text, never summarized (see [`caption_lines`]).
+    Caption,
     /// Anything else: prose, headings, list items.
     Text,
 }
@@ -68,7 +70,76 @@ pub fn lines(text: &str) -> Vec<Line> {
     if start < text.len() {
         out.push(classify(text, start..text.len()));
     }
+    mark_captions(text, &mut out);
     out
+}
+
+/// Captions longer than this are prose beside a picture.
+const MAX_CAPTION_WORDS: usize = 30;
+
+/// Marks the caption lines among `lines`: a short line, not a heading, beside a credit line
+/// (`Photo: Jane Doe/Reuters`, `Andrew Harnik/Getty Images`), and a line that carries its own
+/// credit after its last stop (`Peacekeepers at a camp in Sudan. (AP Photo/Jane Doe)`). Blank
+/// lines between a caption and its credit are looked through. One pass over the lines, and a
+/// bounded look at the end of each.
+fn mark_captions(text: &str, lines: &mut [Line]) {
+    let credit = |l: &Line| l.kind == LineKind::Boilerplate(Boilerplate::Credit);
+    let mut last_credit = false; // whether the last non-blank line was a credit
+    for i in 0..lines.len() {
+        match lines[i].kind {
+            LineKind::Blank => continue,
+            LineKind::Text => {}
+            _ => {
+                last_credit = credit(&lines[i]);
+                continue;
+            }
+        }
+        let line = text[lines[i].range.clone()].trim();
+        let next_credit = lines[i + 1..]
+            .iter()
+            .find(|l| l.kind != LineKind::Blank)
+            .is_some_and(credit);
+        let beside = (last_credit || next_credit) && is_caption_like(line);
+        if beside || has_own_credit(line) {
+            lines[i].kind = LineKind::Caption;
+        }
+        last_credit = false;
+    }
+}
+
+/// Whether `line`, beside a credit, reads as its caption: short, and not a heading.
+fn is_caption_like(line: &str) -> bool {
+    line.split_whitespace().count() <= MAX_CAPTION_WORDS
+        && !crate::text::sentence::heading_like(line)
+}
+
+/// Whether `line` ends with a picture credit after a stop: `... on Monday. (AP Photo/Jane Doe)`,
+/// `... in Kyiv. Photograph: Jane Doe/Reuters`, `... at dusk. Getty Images`.
+fn has_own_credit(line: &str) -> bool {
+    // The credit is the line's last few words: look at no more than its last 120 bytes.
+    let mut from = line.len().saturating_sub(120);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    let end = &line[from..];
+    let Some(stop) = end.rfind(". ") else {
+        return false;
+    };
+    let head = &line[..from + stop + 1];
+    let credit = end[stop + 1..].trim();
+    !credit.is_empty()
+        && head.split_whitespace().count() <= MAX_CAPTION_WORDS
+        && boilerplate(credit) == Some(Boilerplate::Credit)
+}
+
+/// The byte ranges of the lines of `text` that read as picture captions (see [`lines`]): the
+/// sentences in them are shown and ranked, but never summarized.
+pub fn caption_lines(text: &str) -> Vec<Range<usize>> {
+    lines(text)
+        .into_iter()
+        .filter(|l| l.kind == LineKind::Caption)
+        .map(|l| l.range)
+        .collect()
 }
 
 fn classify(text: &str, range: Range<usize>) -> Line {

@@ -635,7 +635,7 @@ fn is_title(bare: &str) -> bool {
 
 /// Whether `line`, which has no final stop, reads as a heading: short, every content word
 /// capitalized.
-fn heading_like(line: &str) -> bool {
+pub(crate) fn heading_like(line: &str) -> bool {
     let mut words = 0;
     let mut capitals = 0;
     for token in line.split(is_space) {
