@@ -37,9 +37,10 @@ pub(crate) enum Kind {
     /// A picture caption or credit line: marked by the caller or found by
     /// [`clean::lines`]. Never chosen: out of its page it describes a picture nobody sees.
     Caption,
-    /// A piece of a quotation that runs over several sentences (`“It began.` / `It will
-    /// resume,” he said.`): out of its quotation it misattributes or leaves a quote mark
-    /// unmatched. Chosen only from a text with no prose candidate at all.
+    /// A sentence whose double quotation marks do not pair up: mostly the first or last piece
+    /// of a quotation that runs over several sentences (`“It began.` / `It will resume,” he
+    /// said.`), which out of its quotation leaves a quote mark unmatched. Chosen only from a
+    /// text with no prose candidate at all.
     QuotePiece,
 }
 
@@ -118,21 +119,17 @@ impl Corpus {
         let mut in_para = 0usize;
         let mut prev_end = 0usize;
         for block in blocks {
-            let mut quotes = Quotes::default();
             for r in sentence::split(&text[block.range.clone()]) {
-                let block_start = block.range.start;
-                let span = block_start + r.start..block_start + r.end;
+                let span = block.range.start + r.start..block.range.start + r.end;
                 // A line break between two sentences starts a paragraph: news text puts one
                 // paragraph on a line, and hard-wrapped text rarely breaks right after a stop.
                 let new_para = text[prev_end..span.start].contains(['\n', '\r']);
                 prev_end = span.end;
                 if new_para {
                     in_para = 0;
-                    quotes = Quotes::default();
                 }
                 let s = &text[span.clone()];
-                let caption = block.caption;
-                if !caption && !headings_are_sentences && is_heading(text, &span, s) {
+                if !block.caption && !headings_are_sentences && is_heading(text, &span, s) {
                     let terms = self.tokenizer.terms(s);
                     if !titled && index == 0 && info.title.is_empty() {
                         info.title = terms;
@@ -145,10 +142,9 @@ impl Corpus {
                 self.tokenizer.terms_into(s, &mut self.terms);
                 let terms = from..self.terms.len() as u32;
                 let words = Tokenizer::count_words(s);
-                let piece = quotes.piece(s);
-                let kind = if caption {
+                let kind = if block.caption {
                     Kind::Caption
-                } else if piece {
+                } else if !quotes_pair_up(s) {
                     Kind::QuotePiece
                 } else {
                     Kind::Prose
@@ -245,43 +241,26 @@ fn blocks(text: &str, captions: &[Range<usize>]) -> Vec<Block> {
     cut
 }
 
-/// Quotation marks open across the sentences of one paragraph, read in one pass: a sentence
-/// that leaves a quotation open, closes one opened before it, or lies inside one is a piece of a
-/// quotation that spans sentences. Straight double quotes pair by parity, curly ones (and
-/// guillemets) by depth; apostrophes and single quotes are not counted, since they cannot be
-/// told apart.
-#[derive(Debug, Clone, Copy, Default)]
-struct Quotes {
-    straight_open: bool,
-    curly: usize,
-    guillemets: usize,
-}
-
-impl Quotes {
-    /// Reads sentence `s`, the next of the paragraph: whether it is a piece of a quotation.
-    fn piece(&mut self, s: &str) -> bool {
-        let inside = self.straight_open || self.curly > 0 || self.guillemets > 0;
-        let (mut straight, mut co, mut cc, mut go, mut gc) =
-            (0usize, 0usize, 0usize, 0usize, 0usize);
-        // German quotes open low (`„`) and close with `“`, which elsewhere opens.
-        let low = s.contains('\u{201e}');
-        for c in s.chars() {
-            match c {
-                '"' => straight += 1,
-                '\u{201c}' if low => cc += 1,
-                '\u{201c}' | '\u{201e}' => co += 1,
-                '\u{201d}' => cc += 1,
-                '\u{ab}' => go += 1,
-                '\u{bb}' => gc += 1,
-                _ => {}
-            }
+/// Whether the double quotation marks of sentence `s` pair up: an even number of straight
+/// ones, as many closing curly quotes as opening ones, and as many closing guillemets. A
+/// sentence where they do not is a piece of a quotation that the segmenter split at its inner
+/// stops (`“It began.`), or holds a stray mark; apostrophes and single quotes are not counted,
+/// since they cannot be told apart. German quotes open low (`„`) and close with `“`.
+fn quotes_pair_up(s: &str) -> bool {
+    let low = s.contains('\u{201e}');
+    let (mut straight, mut curly, mut guillemets) = (0usize, 0isize, 0isize);
+    for c in s.chars() {
+        match c {
+            '"' => straight += 1,
+            '\u{201c}' if low => curly -= 1,
+            '\u{201c}' | '\u{201e}' => curly += 1,
+            '\u{201d}' => curly -= 1,
+            '\u{ab}' => guillemets += 1,
+            '\u{bb}' => guillemets -= 1,
+            _ => {}
         }
-        let unbalanced = straight % 2 == 1 || co != cc || go != gc;
-        self.straight_open ^= straight % 2 == 1;
-        self.curly = (self.curly + co).saturating_sub(cc);
-        self.guillemets = (self.guillemets + go).saturating_sub(gc);
-        inside || unbalanced
     }
+    straight % 2 == 0 && curly == 0 && guillemets == 0
 }
 
 /// Whether the segment `s` at `span` is a heading: it fills its line alone, has no final stop,
