@@ -77,40 +77,67 @@ pub fn lines(text: &str) -> Vec<Line> {
 /// Captions longer than this are prose beside a picture.
 const MAX_CAPTION_WORDS: usize = 30;
 
-/// Marks the caption lines among `lines`: a short line, not a heading, beside a credit line
-/// (`Photo: Jane Doe/Reuters`, `Andrew Harnik/Getty Images`), and a line that carries its own
-/// credit after its last stop (`Peacekeepers at a camp in Sudan. (AP Photo/Jane Doe)`). Blank
-/// lines between a caption and its credit are looked through. One pass over the lines, and a
-/// bounded look at the end of each.
+/// Marks the caption lines among `lines`: a line that carries its own credit after its last
+/// stop (`Peacekeepers at a camp in Sudan. (AP Photo/Jane Doe)`), and a line right beside a
+/// credit line (`Photo: Jane Doe/Reuters`, `Andrew Harnik/Getty Images`) that reads as a caption
+/// rather than as a report: short, one sentence, not a heading, without the verbs of a report
+/// (`said`, `was`, `has`). One pass over the lines, and a bounded look at the end of each.
 fn mark_captions(text: &str, lines: &mut [Line]) {
     let credit = |l: &Line| l.kind == LineKind::Boilerplate(Boilerplate::Credit);
-    let mut last_credit = false; // whether the last non-blank line was a credit
     for i in 0..lines.len() {
-        match lines[i].kind {
-            LineKind::Blank => continue,
-            LineKind::Text => {}
-            _ => {
-                last_credit = credit(&lines[i]);
-                continue;
-            }
-        }
         let line = text[lines[i].range.clone()].trim();
-        let next_credit = lines[i + 1..]
-            .iter()
-            .find(|l| l.kind != LineKind::Blank)
-            .is_some_and(credit);
-        let beside = (last_credit || next_credit) && is_caption_like(line);
-        if beside || has_own_credit(line) {
+        match lines[i].kind {
+            // A short caption with its credit reads as a credit line: it is a caption.
+            LineKind::Boilerplate(Boilerplate::Credit) if has_own_credit(line) => {}
+            LineKind::Text => {}
+            _ => continue,
+        }
+        let beside = (i > 0 && credit(&lines[i - 1])) || lines.get(i + 1).is_some_and(credit);
+        if has_own_credit(line) || beside && is_caption_like(line) {
             lines[i].kind = LineKind::Caption;
         }
-        last_credit = false;
     }
 }
 
-/// Whether `line`, beside a credit, reads as its caption: short, and not a heading.
+/// Words of a report, which a caption (`Delegates arrive for the talks on Monday.`) lacks.
+const REPORT_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "i",
+    "we",
+    "you",
+];
+
+/// Whether `line`, beside a credit, reads as its caption.
 fn is_caption_like(line: &str) -> bool {
-    line.split_whitespace().count() <= MAX_CAPTION_WORDS
-        && !crate::text::sentence::heading_like(line)
+    let mut n = 0;
+    for w in line.split_whitespace() {
+        n += 1;
+        let core = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if n > MAX_CAPTION_WORDS || REPORT_WORDS.contains(&core.as_str()) {
+            return false;
+        }
+    }
+    // One sentence at most: a stop inside the line starts a second.
+    let inner = line
+        .trim_end()
+        .trim_end_matches(['.', '!', '?', '"', '\'', ')', '\u{201d}']);
+    !inner.contains(". ") && !crate::text::sentence::heading_like(line)
 }
 
 /// Whether `line` ends with a picture credit after a stop: `... on Monday. (AP Photo/Jane Doe)`,
