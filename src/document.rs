@@ -247,18 +247,35 @@ fn blocks(text: &str, captions: &[Range<usize>]) -> Vec<Block> {
 /// stops (`“It began.`), or holds a stray mark; apostrophes and single quotes are not counted,
 /// since they cannot be told apart. German quotes open low (`„`) and close with `“`.
 fn quotes_pair_up(s: &str) -> bool {
-    let low = s.contains('\u{201e}');
+    // Bytes, not chars: every sentence is read, and the marks are `"` or start with 0xE2
+    // (`“` `”` `„`: E2 80 9C..9E) or 0xC2 (`«` `»`: C2 AB, C2 BB).
+    let b = s.as_bytes();
     let (mut straight, mut curly, mut guillemets) = (0usize, 0isize, 0isize);
-    for c in s.chars() {
-        match c {
-            '"' => straight += 1,
-            '\u{201c}' if low => curly -= 1,
-            '\u{201c}' | '\u{201e}' => curly += 1,
-            '\u{201d}' => curly -= 1,
-            '\u{ab}' => guillemets += 1,
-            '\u{bb}' => guillemets -= 1,
+    let mut low = false;
+    let mut i = 0;
+    while let Some(k) = b[i..]
+        .iter()
+        .position(|&c| c == b'"' || c == 0xE2 || c == 0xC2)
+    {
+        i += k;
+        match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (b'"', _, _) => straight += 1,
+            (0xE2, Some(0x80), Some(0x9C)) => curly += 1,
+            (0xE2, Some(0x80), Some(0x9D)) => curly -= 1,
+            (0xE2, Some(0x80), Some(0x9E)) => {
+                curly += 1;
+                low = true;
+            }
+            (0xC2, Some(0xAB), _) => guillemets += 1,
+            (0xC2, Some(0xBB), _) => guillemets -= 1,
             _ => {}
         }
+        i += 1;
+    }
+    if low {
+        // German quotes open low (`„`) and close with `“`: each `“` counted +1 closes instead.
+        let closers = s.matches('\u{201c}').count() as isize;
+        curly -= 2 * closers;
     }
     straight % 2 == 0 && curly == 0 && guillemets == 0
 }

@@ -112,7 +112,8 @@ fn a_caption_range_inside_a_line_is_a_sentence_of_its_own() {
     let text =
         "Rescue crews at the scene Rescue crews worked through the night at the scene of the \
                 crash. The road reopened on Tuesday.";
-    let captions = [0.."Rescue crews at the scene".len()];
+    let caption = 0.."Rescue crews at the scene".len();
+    let captions = vec![caption];
     let doc = Doc {
         text,
         title: None,

@@ -154,8 +154,11 @@ fn has_own_credit(line: &str) -> bool {
     };
     let head = &line[..from + stop + 1];
     let credit = end[stop + 1..].trim();
+    // A credit has no final stop, and a caption's last sentence has one: most lines end here.
+    // Words are counted up to the limit only: a news paragraph can be the whole text.
     !credit.is_empty()
-        && head.split_whitespace().count() <= MAX_CAPTION_WORDS
+        && !ends_with_stop(credit)
+        && head.split_whitespace().take(MAX_CAPTION_WORDS + 1).count() <= MAX_CAPTION_WORDS
         && boilerplate(credit) == Some(Boilerplate::Credit)
 }
 

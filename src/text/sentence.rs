@@ -124,7 +124,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                     continue;
                 }
             }
-            let this = inline.and(marker(word));
+            let this = inline.and_then(|_| marker(word));
             let next_item = k > 0 && this.is_some() && this == inline.map(Marker::next);
             if next_item {
                 inline = this;
@@ -319,10 +319,6 @@ impl<'t> Segmenter<'t> {
         let first = first_letter(next);
         let lower = first.is_some_and(char::is_lowercase);
         let bare = bare(next);
-        // An omission mark in brackets (`stairways [...]"`) is no stop.
-        if is_omission(word, &tail) {
-            return false;
-        }
         // A quotation and the citation after it are one sentence: `"..." (Smith 55).`
         if tail.quoted && self.citation(w, ahead) {
             return false;
@@ -337,8 +333,11 @@ impl<'t> Segmenter<'t> {
             return !lower && !attributed;
         }
         if tail.ellipsis || tail.dots > 1 {
-            // The pronoun after a pause goes on with the thought: `the thing is . . . I didn't`.
-            return first.is_some_and(char::is_uppercase) && !is_pronoun_i(bare);
+            // An omission mark in brackets (`stairways [...]"`) is no stop, and the pronoun
+            // after a pause goes on with the thought: `the thing is . . . I didn't`.
+            return first.is_some_and(char::is_uppercase)
+                && !is_pronoun_i(bare)
+                && !is_omission(word, &tail);
         }
         if lower {
             return false;
