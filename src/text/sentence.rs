@@ -25,8 +25,17 @@
 //! - **Initials.** A single letter and a period (`J. R. R. Tolkien`, `George W. Bush`) end a
 //!   sentence only before a sentence opener, a title, or a capitalized word that the same text
 //!   also uses in lowercase (`labelled C. Adult females ... adult males`).
-//! - **Ellipses** (`...`, `…`) end a sentence only when the next word starts with a capital
-//!   letter: `He paused... Then he left.` is two sentences, `I think... maybe not.` one.
+//! - **Ellipses** (`...`, `…`, `. . .`) end a sentence only when the next word starts with a
+//!   capital letter other than the pronoun `I`: `He paused... Then he left.` is two sentences,
+//!   `I think... maybe not.` and `the thing is . . . I didn't` one, and so is `mean...see`. A
+//!   spaced ellipsis after a sentence's own stop opens the next sentence when a capital follows
+//!   (`compounds. . . . The practice`), and otherwise stays with it (`complex. . . .”`); a
+//!   sentence may start with one. An omission in brackets (`[...]`) is no stop.
+//! - **Times and the pronoun I.** A time after an opening preposition (`At 5 a.m. Mr. Smith
+//!   went`) does not end the sentence; `I.` after a lowercase word (`you and I. Did`) ends one
+//!   before any capital, where `Albert I. Jones` is an initial. `N°.` is `No.`.
+//! - **Citations.** A parenthetical citation closed by a stop after a quotation (`"..." (Smith
+//!   55).`) belongs to the quotation's sentence.
 //! - **Quotes and brackets.** Closing quotes and brackets after a stop belong to the sentence
 //!   that the stop ends (`it "constructive." He` splits after the quote). A quotation holding
 //!   several sentences is split at its inner stops like any other text, as most segmenters and
@@ -45,7 +54,9 @@
 //! and what a break means depends on the block. A line break
 //!
 //! - always ends a sentence before a list item (`- `, `* `, `• `, `1. `, `2) `, `(a) `, ...);
-//!   the list marker is left out of the item's range;
+//!   the list marker is left out of the item's range. A list written on one line (`1.) first
+//!   2.) second`, `a. first b. second`, `• 9. first • 10. second`: a marker, then the next
+//!   marker in sequence on the same line) is cut before each marker, which its item keeps;
 //! - never ends one when the line ends with `,` `;` `(` or a dash, when it ends with a function
 //!   word (`and`, `the`, `of`, ...), or when the next line starts with a lowercase letter; a
 //!   salutation (`Hi Anna,`) is the exception: it stands alone;
