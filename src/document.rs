@@ -25,6 +25,24 @@ pub(crate) struct Sentence {
     pub index: usize,
     /// Index of the sentence within its paragraph.
     pub in_para: usize,
+    /// Whether a summary may choose it.
+    pub kind: Kind,
+}
+
+/// What a sentence is to selection. Every kind is scored and ranked (the source view shows and
+/// highlights all of them); only prose is chosen for a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A candidate.
+    Prose,
+    /// A picture caption or credit line: marked by the caller or found by
+    /// [`clean::lines`]. Never chosen: out of its page it describes a picture nobody sees.
+    Caption,
+    /// A sentence whose double quotation marks do not pair up: mostly the first or last piece
+    /// of a quotation that runs over several sentences (`“It began.` / `It will resume,” he
+    /// said.`), which out of its quotation leaves a quote mark unmatched. Chosen only from a
+    /// text with no prose candidate at all.
+    QuotePiece,
 }
 
 /// What one document contributed to the corpus.
@@ -68,16 +86,19 @@ impl Corpus {
 
     /// Adds one document: its prose sentences become candidates, its headings title context.
     /// A document of headings only ("Hello", a list of short lines without stops) has nothing
-    /// else to say: then its headings are its sentences.
-    pub fn add(&mut self, text: &str, title: Option<&str>) {
+    /// else to say: then its headings are its sentences. Sentences that overlap a range of
+    /// `captions` (byte ranges into `text`, in any order) are captions, as are the caption lines
+    /// that cleaning finds.
+    pub fn add(&mut self, text: &str, title: Option<&str>, captions: &[Range<usize>]) {
         let first = self.sentences.len();
         let mut info = DocInfo::default();
         if let Some(t) = title {
             info.title = self.tokenizer.terms(t);
         }
-        self.add_segments(text, title.is_some(), &mut info, false);
+        let blocks = blocks(text, captions);
+        self.add_segments(text, &blocks, title.is_some(), &mut info, false);
         if self.sentences.len() == first {
-            self.add_segments(text, true, &mut DocInfo::default(), true);
+            self.add_segments(text, &blocks, true, &mut DocInfo::default(), true);
         }
         info.sentences = first..self.sentences.len();
         self.docs.push(info);
@@ -89,6 +110,7 @@ impl Corpus {
     fn add_segments(
         &mut self,
         text: &str,
+        blocks: &[Block],
         titled: bool,
         info: &mut DocInfo,
         headings_are_sentences: bool,
@@ -97,9 +119,9 @@ impl Corpus {
         let mut index = 0usize;
         let mut in_para = 0usize;
         let mut prev_end = 0usize;
-        for block in blocks(text) {
-            for r in sentence::split(&text[block.clone()]) {
-                let span = block.start + r.start..block.start + r.end;
+        for block in blocks {
+            for r in sentence::split(&text[block.range.clone()]) {
+                let span = block.range.start + r.start..block.range.start + r.end;
                 // A line break between two sentences starts a paragraph: news text puts one
                 // paragraph on a line, and hard-wrapped text rarely breaks right after a stop.
                 work::add(Counter::DocumentBytes, span.start - prev_end);
@@ -109,7 +131,7 @@ impl Corpus {
                     in_para = 0;
                 }
                 let s = &text[span.clone()];
-                if !headings_are_sentences && is_heading(text, &span, s) {
+                if !block.caption && !headings_are_sentences && is_heading(text, &span, s) {
                     let terms = self.tokenizer.terms(s);
                     if !titled && index == 0 && info.title.is_empty() {
                         info.title = terms;
@@ -122,6 +144,13 @@ impl Corpus {
                 self.tokenizer.terms_into(s, &mut self.terms);
                 let terms = from..self.terms.len() as u32;
                 let words = Tokenizer::count_words(s);
+                let kind = if block.caption {
+                    Kind::Caption
+                } else if !quotes_pair_up(s) {
+                    Kind::QuotePiece
+                } else {
+                    Kind::Prose
+                };
                 self.sentences.push(Sentence {
                     doc,
                     span,
@@ -129,6 +158,7 @@ impl Corpus {
                     words,
                     index,
                     in_para,
+                    kind,
                 });
                 index += 1;
                 in_para += 1;
@@ -137,9 +167,18 @@ impl Corpus {
     }
 }
 
-/// Runs of consecutive text lines, split at blank and boilerplate lines.
-fn blocks(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// A run of text segmented on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Block {
+    range: Range<usize>,
+    caption: bool,
+}
+
+/// Runs of consecutive text lines, split at blank and boilerplate lines; each caption line, and
+/// each stretch of a caller's caption range, is a block of its own, so that no sentence runs
+/// from a caption into prose.
+fn blocks(text: &str, captions: &[Range<usize>]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
     let mut cur: Option<Range<usize>> = None;
     for line in clean::lines(text) {
         match line.kind {
@@ -147,11 +186,100 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
                 Some(r) => r.end = line.range.end,
                 None => cur = Some(line.range.clone()),
             },
-            LineKind::Blank | LineKind::Boilerplate(_) => out.extend(cur.take()),
+            LineKind::Caption => {
+                out.extend(cur.take().map(|range| Block {
+                    range,
+                    caption: false,
+                }));
+                out.push(Block {
+                    range: line.range.clone(),
+                    caption: true,
+                });
+            }
+            LineKind::Blank | LineKind::Boilerplate(_) => {
+                out.extend(cur.take().map(|range| Block {
+                    range,
+                    caption: false,
+                }))
+            }
         }
     }
-    out.extend(cur);
-    out
+    out.extend(cur.map(|range| Block {
+        range,
+        caption: false,
+    }));
+    if captions.is_empty() {
+        return out;
+    }
+    // Cut the blocks at the caller's caption ranges: both lists are in text order, so one
+    // walk over both does it.
+    let mut marks: Vec<Range<usize>> = captions
+        .iter()
+        .filter(|r| r.start < r.end)
+        .map(|r| r.start.min(text.len())..r.end.min(text.len()))
+        .collect();
+    marks.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut cut = Vec::with_capacity(out.len() + 2 * marks.len());
+    let mut m = 0;
+    for block in out {
+        let mut at = block.range.start;
+        let end = block.range.end;
+        while at < end {
+            while m < marks.len() && marks[m].end <= at {
+                m += 1;
+            }
+            let (upto, caption) = match marks.get(m) {
+                Some(r) if r.start <= at => (r.end.min(end), true),
+                Some(r) if r.start < end => (r.start, block.caption),
+                _ => (end, block.caption),
+            };
+            cut.push(Block {
+                range: at..upto,
+                caption,
+            });
+            at = upto;
+        }
+    }
+    cut
+}
+
+/// Whether the double quotation marks of sentence `s` pair up: an even number of straight
+/// ones, as many closing curly quotes as opening ones, and as many closing guillemets. A
+/// sentence where they do not is a piece of a quotation that the segmenter split at its inner
+/// stops (`“It began.`), or holds a stray mark; apostrophes and single quotes are not counted,
+/// since they cannot be told apart. German quotes open low (`„`) and close with `“`.
+fn quotes_pair_up(s: &str) -> bool {
+    // Bytes, not chars: every sentence is read, and the marks are `"` or start with 0xE2
+    // (`“` `”` `„`: E2 80 9C..9E) or 0xC2 (`«` `»`: C2 AB, C2 BB).
+    let b = s.as_bytes();
+    let (mut straight, mut curly, mut guillemets) = (0usize, 0isize, 0isize);
+    let mut low = false;
+    let mut i = 0;
+    while let Some(k) = b[i..]
+        .iter()
+        .position(|&c| c == b'"' || c == 0xE2 || c == 0xC2)
+    {
+        i += k;
+        match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (b'"', _, _) => straight += 1,
+            (0xE2, Some(0x80), Some(0x9C)) => curly += 1,
+            (0xE2, Some(0x80), Some(0x9D)) => curly -= 1,
+            (0xE2, Some(0x80), Some(0x9E)) => {
+                curly += 1;
+                low = true;
+            }
+            (0xC2, Some(0xAB), _) => guillemets += 1,
+            (0xC2, Some(0xBB), _) => guillemets -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    if low {
+        // German quotes open low (`„`) and close with `“`: each `“` counted +1 closes instead.
+        let closers = s.matches('\u{201c}').count() as isize;
+        curly -= 2 * closers;
+    }
+    straight % 2 == 0 && curly == 0 && guillemets == 0
 }
 
 /// Whether the segment `s` at `span` is a heading: it fills its line alone, has no final stop,
@@ -199,7 +327,7 @@ mod tests {
 
     fn corpus(text: &str, title: Option<&str>) -> Corpus {
         let mut c = Corpus::new(Tokenizer::new(Language::English));
-        c.add(text, title);
+        c.add(text, title, &[]);
         c
     }
 

@@ -43,10 +43,11 @@ pub use error::{Error, ErrorKind, Result};
 pub use keywords::Keyword;
 pub use score::Method;
 pub use summarize::{
-    keywords, keywords_many, rank, summarize, summarize_many, Doc, Duplicate, Length, MultiSummary,
-    Options, ScoredSentence, Summary, MAX_DOCUMENTS, MAX_INPUT_BYTES, NEAR_DUPLICATE,
+    keywords, keywords_many, rank, rank_doc, summarize, summarize_doc, summarize_many, Doc,
+    Duplicate, Length, MultiSummary, Options, ScoredSentence, Summary, MAX_DOCUMENTS,
+    MAX_INPUT_BYTES, NEAR_DUPLICATE,
 };
-pub use text::clean::{boilerplate, Boilerplate};
+pub use text::clean::{boilerplate, caption_lines, Boilerplate};
 pub use text::sentence::split as split_sentences;
 pub use text::token::Language;
 #[cfg(target_arch = "wasm32")]

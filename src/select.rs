@@ -209,8 +209,10 @@ pub(crate) fn cover(
     budget: Budget,
     redundancy: f64,
     shape: Shape,
+    allowed: Option<&[bool]>,
 ) -> Vec<usize> {
     let words = pool.words;
+    let allowed = |i: usize| allowed.is_none_or(|a| a[i]);
     let n = words.len();
     let cost = |i: usize| (words[i].max(1) as f64).powf(shape.length_exponent);
     let gain = |i: usize, covered: &[bool]| -> f64 {
@@ -230,7 +232,7 @@ pub(crate) fn cover(
     let min_words = shape
         .min_words
         .min(words.iter().copied().max().unwrap_or(0));
-    let eligible = |i: usize| words[i] >= min_words;
+    let eligible = |i: usize| words[i] >= min_words && allowed(i);
     let mut covered = vec![false; concepts.weights.len()];
     let mut heap: BinaryHeap<Entry> = (0..n)
         .filter(|&i| eligible(i) && fits(i, 0))
@@ -303,7 +305,7 @@ pub(crate) fn cover(
         Vec::new()
     } else {
         (0..n)
-            .filter(|&i| !chosen[i])
+            .filter(|&i| !chosen[i] && allowed(i))
             .map(|i| (concepts.value(i), i))
             .collect()
     };

@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use crate::document::Corpus;
+use crate::document::{Corpus, Kind};
 use crate::error::{Error, ErrorKind, Result};
 use crate::keywords::{self, Keyword};
 use crate::score::concepts::{self, Concepts};
-use crate::score::similarity;
+use crate::score::similarity::{self, Rows};
 use crate::score::{self, Method};
 use crate::select::{self, Budget};
 use crate::text::token::{Language, Tokenizer};
@@ -159,7 +159,8 @@ fn count_words(sentences: &[ScoredSentence]) -> usize {
         .sum()
 }
 
-/// One document of several summarized together.
+/// A document: one text of several summarized together, or one text with its captions marked
+/// ([`summarize_doc`], [`rank_doc`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Doc<'a> {
     /// Its text.
@@ -167,11 +168,22 @@ pub struct Doc<'a> {
     /// Its title, when it is not the text's first line. Without one, [`Options::title`] (a
     /// title for the whole set) is used.
     pub title: Option<&'a str>,
+    /// Byte ranges of `text` that are picture captions, credits or table captions (an HTML
+    /// reader's `<figcaption>` and `<caption>`), in any order, possibly overlapping. A sentence
+    /// that overlaps one is a caption: it is scored and returned by [`rank`] like any other (the
+    /// source view shows it), but never chosen for a summary. No sentence runs across a range's
+    /// ends. Lines that read as captions in plain text ([`caption_lines`](crate::caption_lines))
+    /// are captions without being marked.
+    pub captions: &'a [std::ops::Range<usize>],
 }
 
 impl<'a> From<&'a str> for Doc<'a> {
     fn from(text: &'a str) -> Self {
-        Doc { text, title: None }
+        Doc {
+            text,
+            title: None,
+            captions: &[],
+        }
     }
 }
 
@@ -274,7 +286,7 @@ fn rank_docs(docs: &[Doc<'_>], options: &Options) -> Result<Ranked> {
     check(docs, options)?;
     let mut corpus = Corpus::new(Tokenizer::new(options.language));
     for d in docs {
-        corpus.add(d.text, d.title.or(options.title.as_deref()));
+        corpus.add(d.text, d.title.or(options.title.as_deref()), d.captions);
     }
     let focus = match &options.focus {
         Some(f) => corpus.tokenizer.terms(f),
@@ -351,15 +363,71 @@ impl Ranked {
             doc_similarity,
             words: &self.words(),
         };
-        let picked = match &self.scored.concepts {
-            Some(concepts) => {
-                let mut picked = select::cover(&pool, concepts, self.budget, redundancy, shape());
+        let novelty = docs.len() > 1;
+        let candidates = self.candidates();
+        let picked = match (&self.scored.concepts, candidates) {
+            (Some(concepts), keep) => {
+                let allowed = keep.map(|keep| {
+                    let mut allowed = vec![false; self.corpus.sentences.len()];
+                    for i in keep {
+                        allowed[i] = true;
+                    }
+                    allowed
+                });
+                let mut picked = select::cover(
+                    &pool,
+                    concepts,
+                    self.budget,
+                    redundancy,
+                    shape(),
+                    allowed.as_deref(),
+                );
                 story_order(&mut picked, &self.corpus);
                 picked
             }
-            None => select::select(&pool, self.budget, redundancy, docs.len() > 1),
+            (None, None) => select::select(&pool, self.budget, redundancy, novelty),
+            (None, Some(keep)) => {
+                let scores: Vec<f64> = keep.iter().map(|&i| pool.scores[i]).collect();
+                let rows = keep.iter().map(|&i| pool.vectors.row(i));
+                let mut vectors =
+                    Rows::with_capacity(keep.len(), rows.clone().map(<[_]>::len).sum());
+                for row in rows {
+                    vectors.push_row(row.iter().copied());
+                }
+                let docs_of: Vec<usize> = keep.iter().map(|&i| pool.docs[i]).collect();
+                let words: Vec<usize> = keep.iter().map(|&i| pool.words[i]).collect();
+                let sub = select::Pool {
+                    scores: &scores,
+                    vectors: &vectors,
+                    docs: &docs_of,
+                    words: &words,
+                    ..pool
+                };
+                let picked = select::select(&sub, self.budget, redundancy, novelty);
+                picked.iter().map(|&k| keep[k]).collect()
+            }
         };
         picked.iter().map(|&i| self.sentence(docs, i)).collect()
+    }
+
+    /// The sentences a summary may choose, when not all: prose, never captions, and pieces of
+    /// quotations only when there is no other prose (see [`Kind`]).
+    fn candidates(&self) -> Option<Vec<usize>> {
+        let sents = &self.corpus.sentences;
+        if sents.iter().all(|s| s.kind == Kind::Prose) {
+            return None;
+        }
+        let of = |kind: Kind| -> Vec<usize> {
+            (0..sents.len())
+                .filter(|&i| sents[i].kind == kind)
+                .collect()
+        };
+        let prose = of(Kind::Prose);
+        Some(if prose.is_empty() {
+            of(Kind::QuotePiece)
+        } else {
+            prose
+        })
     }
 }
 
@@ -406,13 +474,7 @@ fn story_order(picked: &mut [usize], corpus: &Corpus) {
 /// Text without sentences gives an empty summary; only invalid options and a text above
 /// [`MAX_INPUT_BYTES`] are errors.
 pub fn summarize(text: &str, options: &Options) -> Result<Summary> {
-    let docs = [Doc::from(text)];
-    let r = rank_docs(&docs, options)?;
-    Ok(Summary {
-        sentences: r.select(&docs, options.redundancy, &[]),
-        total_sentences: r.corpus.sentences.len(),
-        total_words: r.words().iter().sum(),
-    })
+    summarize_doc(Doc::from(text), options)
 }
 
 /// Summarizes several documents about one subject together. With the default method (and two
@@ -481,9 +543,27 @@ pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummar
     })
 }
 
-/// Every sentence of `text` with its score, in document order.
+/// Summarizes one document with its captions marked ([`Doc::captions`]): as [`summarize`], which
+/// is this with no captions marked.
+pub fn summarize_doc(doc: Doc<'_>, options: &Options) -> Result<Summary> {
+    let docs = [doc];
+    let r = rank_docs(&docs, options)?;
+    Ok(Summary {
+        sentences: r.select(&docs, options.redundancy, &[]),
+        total_sentences: r.corpus.sentences.len(),
+        total_words: r.words().iter().sum(),
+    })
+}
+
+/// Every sentence of `text` with its score, in document order; captions included (they are
+/// shown, never chosen).
 pub fn rank(text: &str, options: &Options) -> Result<Vec<ScoredSentence>> {
-    let docs = [Doc::from(text)];
+    rank_doc(Doc::from(text), options)
+}
+
+/// Every sentence of one document with its captions marked ([`Doc::captions`]), as [`rank`].
+pub fn rank_doc(doc: Doc<'_>, options: &Options) -> Result<Vec<ScoredSentence>> {
+    let docs = [doc];
     let r = rank_docs(&docs, options)?;
     Ok((0..r.corpus.sentences.len())
         .map(|i| r.sentence(&docs, i))
@@ -501,7 +581,7 @@ pub fn keywords_many(docs: &[Doc<'_>], n: usize, options: &Options) -> Result<Ve
     check(docs, options)?;
     let mut corpus = Corpus::new(Tokenizer::new(options.language));
     for d in docs {
-        corpus.add(d.text, d.title);
+        corpus.add(d.text, d.title, d.captions);
     }
     let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
     Ok(keywords::extract(&mut corpus, &texts, n))

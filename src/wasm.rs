@@ -81,11 +81,15 @@ export interface Summary {
   totalWords: number;
 }
 
-/** One of several documents: its text, and its title when that is not its first line. Other
+/** A document: its text, its title when that is not its first line, and its captions. Other
  * properties are ignored. */
 export interface Doc {
   text: string;
   title?: string;
+  /** Parts of `text` that are captions (an HTML page's `<figcaption>` and `<caption>`), as
+   * `[start, end]` UTF-16 ranges: shown and ranked like any sentence, never chosen for a
+   * summary. Plain-text captions beside a credit line are found without them. */
+  captions?: ReadonlyArray<readonly [number, number]>;
 }
 
 /** Two documents that say nearly the same thing (a rewrite, a syndicated copy). */
@@ -186,14 +190,14 @@ pub fn languages() -> JsValue {
 /// option is invalid.
 #[wasm_bindgen(unchecked_return_type = "Summary")]
 pub fn summarize(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Doc")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = read_text(&text)?;
+    let doc = read_input(&text)?;
     let options = read_options(&options)?;
-    let summary = crate::summarize(&text, &options).map_err(core_error)?;
+    let summary = crate::summarize_doc(doc.as_doc(), &options).map_err(core_error)?;
     Ok(Object::new()
-        .set("sentences", js_sentences(&[&text], &summary.sentences))
+        .set("sentences", js_sentences(&[&doc.text], &summary.sentences))
         .set("totalSentences", summary.total_sentences as f64)
         .set("totalWords", summary.total_words as f64)
         .into())
@@ -205,13 +209,25 @@ pub fn summarize(
 /// option when an option is invalid.
 #[wasm_bindgen(unchecked_return_type = "ScoredSentence[]")]
 pub fn rank(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Doc")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = read_text(&text)?;
+    let doc = read_input(&text)?;
     let options = read_options(&options)?;
-    let ranked = crate::rank(&text, &options).map_err(core_error)?;
-    Ok(js_sentences(&[&text], &ranked).into())
+    let ranked = crate::rank_doc(doc.as_doc(), &options).map_err(core_error)?;
+    Ok(js_sentences(&[&doc.text], &ranked).into())
+}
+
+/// The text of `summarize` and `rank`: a string, or a `Doc` with captions.
+fn read_input(value: &JsValue) -> Result<JsDoc, JsError> {
+    if value.is_object() && !js_sys::Array::is_array(value) {
+        return read_doc(value, "text");
+    }
+    Ok(JsDoc {
+        text: read_text(value)?,
+        title: None,
+        captions: Vec::new(),
+    })
 }
 
 /// Summarizes several documents about one subject together: a fact several of them tell
@@ -243,7 +259,11 @@ pub fn keywords(
     #[wasm_bindgen(unchecked_optional_param_type = "KeywordOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let docs = match input.as_string() {
-        Some(text) => vec![JsDoc { text, title: None }],
+        Some(text) => vec![JsDoc {
+            text,
+            title: None,
+            captions: Vec::new(),
+        }],
         None if js_sys::Array::is_array(&input) => read_docs(&input, "docs")?,
         None => {
             return Err(JsError::new(&format!(
@@ -325,6 +345,8 @@ fn js_multi_summary(texts: &[&str], summary: &MultiSummary) -> JsValue {
 struct JsDoc {
     text: String,
     title: Option<String>,
+    /// Byte ranges of `text` that are captions, from the UTF-16 ranges JS gave.
+    captions: Vec<std::ops::Range<usize>>,
 }
 
 impl JsDoc {
@@ -332,6 +354,7 @@ impl JsDoc {
         Doc {
             text: &self.text,
             title: self.title.as_deref(),
+            captions: &self.captions,
         }
     }
 }
@@ -400,8 +423,104 @@ fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     out
 }
 
-/// Reads an array of documents, each a string or `{ text, title? }`; `name` is the parameter's
-/// name in error messages.
+/// Converts UTF-16 offsets into `text` (in any order) to byte offsets, in one pass over the
+/// text however many offsets there are. An offset inside a surrogate pair goes to the start of
+/// its character.
+fn byte_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut out = vec![text.len(); offsets.len()];
+    let mut chars = text.char_indices().peekable();
+    let mut units = 0;
+    for i in order {
+        while let Some(&(_, c)) = chars.peek() {
+            if units + c.len_utf16() > offsets[i] {
+                break;
+            }
+            units += c.len_utf16();
+            chars.next();
+        }
+        out[i] = chars.peek().map_or(text.len(), |&(at, _)| at);
+    }
+    out
+}
+
+/// Reads one document: a string, or `{ text, title?, captions? }` where `captions` lists
+/// `[start, end]` UTF-16 ranges of `text`; `name` names it in error messages.
+fn read_doc(item: &JsValue, name: &str) -> Result<JsDoc, JsError> {
+    if let Some(text) = item.as_string() {
+        return Ok(JsDoc {
+            text,
+            title: None,
+            captions: Vec::new(),
+        });
+    }
+    if !item.is_object() || js_sys::Array::is_array(item) {
+        return Err(JsError::new(&format!(
+            "{name} must be a string or a {{ text, title?, captions? }} object, got {}",
+            describe(item)
+        )));
+    }
+    let text = property(item, "text").unwrap_or(JsValue::UNDEFINED);
+    let text = text.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "{name}.text must be a string, got {}",
+            describe(&text)
+        ))
+    })?;
+    let title = match property(item, "title") {
+        Some(t) => Some(string(&t, &format!("{name}.title"), "a string")?),
+        None => None,
+    };
+    let captions = match property(item, "captions") {
+        Some(c) => read_captions(&c, &text, &format!("{name}.captions"))?,
+        None => Vec::new(),
+    };
+    Ok(JsDoc {
+        text,
+        title,
+        captions,
+    })
+}
+
+/// `[[start, end], ...]`, UTF-16 ranges of `text` with 0 <= start <= end <= text.length, as
+/// byte ranges.
+fn read_captions(
+    value: &JsValue,
+    text: &str,
+    name: &str,
+) -> Result<Vec<std::ops::Range<usize>>, JsError> {
+    let bad = || {
+        JsError::new(&format!(
+            "{name} must be an array of [start, end] pairs of whole numbers, \
+             0 <= start <= end <= the text's length, got {}",
+            describe(value)
+        ))
+    };
+    let array = value.dyn_ref::<js_sys::Array>().ok_or_else(bad)?;
+    let length = text.encode_utf16().count();
+    let mut units = Vec::with_capacity(2 * array.length() as usize);
+    for pair in array.iter() {
+        let pair = pair.dyn_into::<js_sys::Array>().map_err(|_| bad())?;
+        if pair.length() != 2 {
+            return Err(bad());
+        }
+        let (a, b) = (pair.get(0).as_f64(), pair.get(1).as_f64());
+        let whole = |x: Option<f64>| x.filter(|x| x.fract() == 0.0 && *x >= 0.0);
+        let (Some(a), Some(b)) = (whole(a), whole(b)) else {
+            return Err(bad());
+        };
+        if a > b || b > length as f64 {
+            return Err(bad());
+        }
+        units.extend([a as usize, b as usize]);
+    }
+    let bytes = byte_offsets(text, &units);
+    Ok(bytes.chunks(2).map(|p| p[0]..p[1]).collect())
+}
+
+/// Reads an array of documents, each a string or `{ text, title?, captions? }`; `name` is the
+/// parameter's name in error messages.
 fn read_docs(value: &JsValue, name: &str) -> Result<Vec<JsDoc>, JsError> {
     let Some(array) = value.dyn_ref::<js_sys::Array>() else {
         return Err(JsError::new(&format!(
@@ -411,28 +530,7 @@ fn read_docs(value: &JsValue, name: &str) -> Result<Vec<JsDoc>, JsError> {
     };
     let mut docs = Vec::with_capacity(array.length() as usize);
     for (i, item) in array.iter().enumerate() {
-        if let Some(text) = item.as_string() {
-            docs.push(JsDoc { text, title: None });
-            continue;
-        }
-        if !item.is_object() || js_sys::Array::is_array(&item) {
-            return Err(JsError::new(&format!(
-                "{name}[{i}] must be a string or a {{ text, title? }} object, got {}",
-                describe(&item)
-            )));
-        }
-        let text = property(&item, "text").unwrap_or(JsValue::UNDEFINED);
-        let text = text.as_string().ok_or_else(|| {
-            JsError::new(&format!(
-                "{name}[{i}].text must be a string, got {}",
-                describe(&text)
-            ))
-        })?;
-        let title = match property(&item, "title") {
-            Some(t) => Some(string(&t, &format!("{name}[{i}].title"), "a string")?),
-            None => None,
-        };
-        docs.push(JsDoc { text, title });
+        docs.push(read_doc(&item, &format!("{name}[{i}]"))?);
     }
     Ok(docs)
 }

@@ -722,6 +722,7 @@ async fn summarizes_several_documents_like_the_core() {
         Doc {
             text: SAMPLES[1],
             title: Some("Talks in Florida"),
+            captions: &[],
         },
         Doc::from(SAMPLES[2]),
     ];
@@ -920,5 +921,68 @@ async fn bad_documents_throw_errors_naming_the_item() {
     for (options, needles) in bad_options {
         let thrown = keywords(&pkg, &SAMPLES[0].into(), &json(options)).unwrap_err();
         assert_error(thrown, needles, options);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn captions_are_ranked_but_never_chosen() {
+    let pkg = package().await;
+    // The caption repeats the story's words, so every method would pick it unmarked; the 🎉
+    // before it makes its UTF-16 and byte offsets differ.
+    let caption = "Envoys meet in Miami 🎉 for talks on the peace plan for Ukraine on Sunday.";
+    let text = format!(
+        "Envoys met in Miami for talks on a peace plan for Ukraine.\n\n{caption}\n\n\
+         The talks on the plan went on for hours, the envoys said.\n\n\
+         Ukraine and the envoys will meet again for talks next week."
+    );
+    let start = JsString::from(text.as_str()).index_of(caption, 0).max(0) as usize;
+    let units = caption.encode_utf16().count();
+    let doc = js_sys::Object::new();
+    js_sys::Reflect::set(&doc, &"text".into(), &text.as_str().into()).unwrap();
+    js_sys::Reflect::set(
+        &doc,
+        &"captions".into(),
+        &json(&format!("[[{start}, {}]]", start + units)),
+    )
+    .unwrap();
+    for method in ["gisty", "lexrank", "textrank", "lead"] {
+        for n in [1, 2, 3] {
+            let options = json(&format!(r#"{{"sentences": {n}, "method": "{method}"}}"#));
+            let got = call(
+                &pkg.gisty,
+                "summarize",
+                &[doc.clone().into(), options.clone()],
+            )
+            .map(|v| serde_wasm_bindgen::from_value::<JsSummary>(v).unwrap())
+            .unwrap();
+            assert!(!got.sentences.is_empty());
+            assert!(
+                got.sentences.iter().all(|s| s.text != caption),
+                "{method} {n}"
+            );
+            let ranked: Vec<JsSentence> = call(&pkg.gisty, "rank", &[doc.clone().into(), options])
+                .map(|v| serde_wasm_bindgen::from_value(v).unwrap())
+                .unwrap();
+            assert!(
+                ranked.iter().any(|s| s.text == caption),
+                "rank shows the caption"
+            );
+        }
+    }
+    // Unmarked, the caption is the best sentence for the default method's one-sentence summary
+    // or among the others' picks: the marking is what keeps it out.
+    let plain = summarize(&pkg, &text, &json(r#"{"sentences": 3}"#)).unwrap();
+    assert!(plain.sentences.iter().any(|s| s.text == caption));
+    for bad in [
+        "[[5, 2]]",
+        "[[0, 100000]]",
+        "[[-1, 2]]",
+        "[[0.5, 2]]",
+        "[3]",
+        "\"0-3\"",
+    ] {
+        js_sys::Reflect::set(&doc, &"captions".into(), &json(bad)).unwrap();
+        let thrown = call(&pkg.gisty, "summarize", &[doc.clone().into()]).unwrap_err();
+        assert_error(thrown, &["text.captions", "[start, end]"], bad);
     }
 }

@@ -251,7 +251,7 @@ function addFiles(fileList) {
           doc.el.title.textContent = read.title;
           doc.el.title.hidden = false;
         }
-        setText(doc, read.text);
+        setText(doc, read.text, read.captions ?? []);
         summarizeDoc(doc);
       },
       (error) => {
@@ -326,8 +326,10 @@ function addDoc(key, name, { first = false } = {}) {
   return doc;
 }
 
-function setText(doc, text) {
+/** A document's new text, with the ranges of it that are captions (a file's), if any. */
+function setText(doc, text, captions = []) {
   doc.text = text;
+  doc.captions = captions;
   doc.target = null;
   doc.sourcePart = 0;
 }
@@ -384,7 +386,7 @@ async function summarizeDoc(doc) {
   }
   const opts = options(doc);
   card.setAttribute("aria-busy", "true");
-  const message = { kind: "summarize", text, options: opts, scores: ui.shade.checked };
+  const message = { kind: "summarize", text, captions: doc.captions, options: opts, scores: ui.shade.checked };
   const asked = engine.request(doc.key, message, text.length);
   // Key phrases depend on the text alone: asked for once per text, after its summary.
   if (doc.keywordsFor !== text) keywordsOf(doc);
@@ -588,7 +590,11 @@ const combine = debounce(async () => {
     return;
   }
   const texts = sources.map((d) => d.text);
-  const input = sources.map((d) => (d.title ? { text: d.text, title: d.title } : { text: d.text }));
+  const input = sources.map((d) => ({
+    text: d.text,
+    ...(d.title ? { title: d.title } : {}),
+    ...(d.captions?.length ? { captions: d.captions } : {}),
+  }));
   const names = sources.map((d) => ({ key: d.key, name: d.name }));
   const size = texts.reduce((n, t) => n + t.length, 0);
   combined.card.hidden = false;

@@ -184,6 +184,14 @@ const BLOCKS = new Set(
 const UNREAD = new Set(
   "SCRIPT STYLE NOSCRIPT TEMPLATE SVG MATH IFRAME OBJECT EMBED CANVAS BUTTON SELECT TEXTAREA".split(" "),
 );
+/** Blocks that caption a picture without being a <figcaption>, by their class or id. */
+const CAPTION_LIKE = [
+  '[class*="caption" i]',
+  '[class*="credit" i]',
+  '[id*="caption" i]',
+  '[class*="wp-caption" i]',
+].join(", ");
+const CAPTION_CLASS = "gisty-caption";
 /** Page furniture dropped when Readability finds no article and the whole body is read. */
 const FURNITURE = "script, style, noscript, template, nav, header, footer, aside, form";
 
@@ -197,11 +205,15 @@ export function htmlToText(html) {
   const language = doc.documentElement.getAttribute("lang") || undefined;
   const pageTitle = doc.title.trim();
   let article = null;
+  // Caption blocks that are not <figcaption>s ("<p class=caption>", "<div class=credit>")
+  // keep a mark through Readability, which drops other classes.
+  for (const element of doc.querySelectorAll(CAPTION_LIKE)) element.classList.add(CAPTION_CLASS);
   try {
     // serializer: keep the article as an element rather than an HTML string to parse again.
     article = new Readability(doc, {
       serializer: (element) => element,
       maxElemsToParse: READABILITY_ELEMENTS,
+      classesToPreserve: [CAPTION_CLASS],
     }).parse();
   } catch {
     // A page too large (past maxElemsToParse, Readability throws) or odd for Readability is
@@ -212,6 +224,7 @@ export function htmlToText(html) {
     // Readability changes the document it reads: the whole page comes from a fresh parse.
     root = parser.parseFromString(html, "text/html").body;
     for (const element of root.querySelectorAll(FURNITURE)) element.remove();
+    for (const element of root.querySelectorAll(CAPTION_LIKE)) element.classList.add(CAPTION_CLASS);
   }
   const title = (article?.title || pageTitle).trim() || undefined;
   const { text, captions } = blockText(root);
@@ -242,7 +255,7 @@ export function blockText(root) {
           continue;
         }
         const block = BLOCKS.has(tag);
-        const caption = CAPTIONS.has(tag.toLowerCase());
+        const caption = CAPTIONS.has(tag.toLowerCase()) || child.classList.contains(CAPTION_CLASS);
         if (block) flush();
         captions += caption;
         walk(child);

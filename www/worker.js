@@ -2,7 +2,8 @@
 // the page's requests, so a megabyte of text never freezes the page while it is summarized.
 //
 // Requests, each with an id:
-//   { id, kind: "summarize", text, options, scores }  one document (scores: also rank every
+//   { id, kind: "summarize", text, captions, options, scores }  one document (captions: its
+//                                                     caption ranges; scores: also rank every
 //                                                     sentence, for shading)
 //   { id, kind: "many", docs, options }               several documents together
 //   { id, kind: "keywords", input, count, language }  key phrases of a text or of several docs
@@ -12,7 +13,7 @@
 // cannot be; then per request
 //   summarize: { id, summary, ranked, ms }   (ranked: every sentence's score, see columns())
 //   many: { id, summary, ms }   keywords: { id, keywords }
-//   markdown, html: { id, text, title, language }
+//   markdown: { id, text }   html: { id, text, title, language, captions }
 //   or { id, error, fatal }.
 // A fatal error (a Rust panic surfaces as a WebAssembly.RuntimeError, "unreachable"; running out
 // of memory as another error than the binding's own) leaves the wasm instance unusable: the
@@ -65,12 +66,14 @@ function columns(sentences) {
 }
 
 const HANDLERS = {
-  summarize({ text, options, scores }) {
+  summarize({ text, captions, options, scores }) {
     options = supported(options);
+    // A file's captions (its <figcaption>s) are shown and ranked, never chosen.
+    const input = captions?.length ? { text, captions } : text;
     const t0 = performance.now();
-    const summary = summarize(text, options);
+    const summary = summarize(input, options);
     const ms = performance.now() - t0;
-    const ranked = scores ? columns(rank(text, options)) : null;
+    const ranked = scores ? columns(rank(input, options)) : null;
     return { summary, ranked, ms };
   },
   many({ docs, options }) {

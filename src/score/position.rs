@@ -22,6 +22,7 @@ mod tests {
             words: 10,
             index,
             in_para,
+            kind: crate::document::Kind::Prose,
         }
     }
 

@@ -33,6 +33,8 @@ pub enum LineKind {
     Blank,
     /// Page furniture, never summarized.
     Boilerplate(Boilerplate),
+    /// A picture caption: shown and ranked as text, never summarized (see [`caption_lines`]).
+    Caption,
     /// Anything else: prose, headings, list items.
     Text,
 }
@@ -71,7 +73,106 @@ pub fn lines(text: &str) -> Vec<Line> {
     if start < text.len() {
         out.push(classify(text, start..text.len()));
     }
+    mark_captions(text, &mut out);
     out
+}
+
+/// Captions longer than this are prose beside a picture.
+const MAX_CAPTION_WORDS: usize = 30;
+
+/// Marks the caption lines among `lines`: a line that carries its own credit after its last
+/// stop (`Peacekeepers at a camp in Sudan. (AP Photo/Jane Doe)`), and a line right beside a
+/// credit line (`Photo: Jane Doe/Reuters`, `Andrew Harnik/Getty Images`) that reads as a caption
+/// rather than as a report: short, one sentence, not a heading, without the verbs of a report
+/// (`said`, `was`, `has`). One pass over the lines, and a bounded look at the end of each.
+fn mark_captions(text: &str, lines: &mut [Line]) {
+    let credit = |l: &Line| l.kind == LineKind::Boilerplate(Boilerplate::Credit);
+    for i in 0..lines.len() {
+        let line = text[lines[i].range.clone()].trim();
+        match lines[i].kind {
+            // A short caption with its credit reads as a credit line: it is a caption.
+            LineKind::Boilerplate(Boilerplate::Credit) if has_own_credit(line) => {}
+            LineKind::Text => {}
+            _ => continue,
+        }
+        let beside = (i > 0 && credit(&lines[i - 1])) || lines.get(i + 1).is_some_and(credit);
+        if has_own_credit(line) || beside && is_caption_like(line) {
+            lines[i].kind = LineKind::Caption;
+        }
+    }
+}
+
+/// Words of a report, which a caption (`Delegates arrive for the talks on Monday.`) lacks.
+const REPORT_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "according",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "i",
+    "we",
+    "you",
+];
+
+/// Whether `line`, beside a credit, reads as its caption.
+fn is_caption_like(line: &str) -> bool {
+    let mut n = 0;
+    for w in line.split_whitespace() {
+        n += 1;
+        let core = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if n > MAX_CAPTION_WORDS || REPORT_WORDS.contains(&core.as_str()) {
+            return false;
+        }
+    }
+    // One sentence at most: a stop inside the line starts a second.
+    let inner = line
+        .trim_end()
+        .trim_end_matches(['.', '!', '?', '"', '\'', ')', '\u{201d}']);
+    !inner.contains(". ") && !crate::text::sentence::heading_like(line)
+}
+
+/// Whether `line` ends with a picture credit after a stop: `... on Monday. (AP Photo/Jane Doe)`,
+/// `... in Kyiv. Photograph: Jane Doe/Reuters`, `... at dusk. Getty Images`.
+fn has_own_credit(line: &str) -> bool {
+    // The credit is the line's last few words: look at no more than its last 120 bytes.
+    let mut from = line.len().saturating_sub(120);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    let end = &line[from..];
+    let Some(stop) = end.rfind(". ") else {
+        return false;
+    };
+    let head = &line[..from + stop + 1];
+    let credit = end[stop + 1..].trim();
+    // A credit has no final stop, and a caption's last sentence has one: most lines end here.
+    // Words are counted up to the limit only: a news paragraph can be the whole text.
+    !credit.is_empty()
+        && !ends_with_stop(credit)
+        && head.split_whitespace().take(MAX_CAPTION_WORDS + 1).count() <= MAX_CAPTION_WORDS
+        && boilerplate(credit) == Some(Boilerplate::Credit)
+}
+
+/// The byte ranges of the lines of `text` that read as picture captions (see [`lines`]): the
+/// sentences in them are shown and ranked, but never summarized.
+pub fn caption_lines(text: &str) -> Vec<Range<usize>> {
+    lines(text)
+        .into_iter()
+        .filter(|l| l.kind == LineKind::Caption)
+        .map(|l| l.range)
+        .collect()
 }
 
 fn classify(text: &str, range: Range<usize>) -> Line {

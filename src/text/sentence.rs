@@ -25,8 +25,17 @@
 //! - **Initials.** A single letter and a period (`J. R. R. Tolkien`, `George W. Bush`) end a
 //!   sentence only before a sentence opener, a title, or a capitalized word that the same text
 //!   also uses in lowercase (`labelled C. Adult females ... adult males`).
-//! - **Ellipses** (`...`, `…`) end a sentence only when the next word starts with a capital
-//!   letter: `He paused... Then he left.` is two sentences, `I think... maybe not.` one.
+//! - **Ellipses** (`...`, `…`, `. . .`) end a sentence only when the next word starts with a
+//!   capital letter other than the pronoun `I`: `He paused... Then he left.` is two sentences,
+//!   `I think... maybe not.` and `the thing is . . . I didn't` one, and so is `mean...see`. A
+//!   spaced ellipsis after a sentence's own stop opens the next sentence when a capital follows
+//!   (`compounds. . . . The practice`), and otherwise stays with it (`complex. . . .”`); a
+//!   sentence may start with one. An omission in brackets (`[...]`) is no stop.
+//! - **Times and the pronoun I.** A time after an opening preposition (`At 5 a.m. Mr. Smith
+//!   went`) does not end the sentence; `I.` after a lowercase word (`you and I. Did`) ends one
+//!   before any capital, where `Albert I. Jones` is an initial. `N°.` is `No.`.
+//! - **Citations.** A parenthetical citation closed by a stop after a quotation (`"..." (Smith
+//!   55).`) belongs to the quotation's sentence.
 //! - **Quotes and brackets.** Closing quotes and brackets after a stop belong to the sentence
 //!   that the stop ends (`it "constructive." He` splits after the quote). A quotation holding
 //!   several sentences is split at its inner stops like any other text, as most segmenters and
@@ -45,7 +54,9 @@
 //! and what a break means depends on the block. A line break
 //!
 //! - always ends a sentence before a list item (`- `, `* `, `• `, `1. `, `2) `, `(a) `, ...);
-//!   the list marker is left out of the item's range;
+//!   the list marker is left out of the item's range. A list written on one line (`1.) first
+//!   2.) second`, `a. first b. second`, `• 9. first • 10. second`: a marker, then the next
+//!   marker in sequence on the same line) is cut before each marker, which its item keeps;
 //! - never ends one when the line ends with `,` `;` `(` or a dash, when it ends with a function
 //!   word (`and`, `the`, `of`, ...), or when the next line starts with a lowercase letter; a
 //!   salutation (`Hi Anna,`) is the exception: it stands alone;
@@ -81,6 +92,9 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         seen_lower: None,
         start: None,
         out: Vec::new(),
+        before: None,
+        words: 0,
+        opener: None,
     };
     let mut words = Vec::new();
     // The last word seen, its line, and whether that line is a list item.
@@ -88,14 +102,31 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     for (li, line) in lines.iter().enumerate() {
         words.clear();
         tokenize(text, line.start..line.end, &mut words);
-        let item = words.len() >= 2 && is_list_marker(&text[words[0].start..words[0].end]);
+        // A line that holds a whole list (`1) first 2) second`) keeps its markers; a line that
+        // is one item of a list leaves its marker out.
+        let mut inline = inline_list(text, &words);
+        let item = inline.is_none()
+            && words.len() >= 2
+            && is_list_marker(&text[words[0].start..words[0].end]);
         let body = if item { &words[1..] } else { &words[..] };
+        // Whether the previous word is (part of) a list marker, after which nothing ends, and
+        // whether it is a bare bullet, which a number may follow (`• 10.`).
+        let mut in_marker = false;
+        let mut bare_bullet = false;
         for (k, &w) in body.iter().enumerate() {
             let ahead = &body[k + 1..];
+            let word = &text[w.start..w.end];
             if let Some((p, _, _)) = prev {
                 // Detached stops and closing marks (`gagnerons. »`, `Vraiment ?`, `. . .`)
-                // join the word before on their line, whose stop they complete.
-                if k > 0 && !p.hard && is_detached(&text[w.start..w.end]) {
+                // join the word before on their line, whose stop they complete, except that a
+                // spaced ellipsis after a sentence's own stop, before a capital, opens the
+                // next sentence (`compounds. . . . The practice`).
+                if k > 0 && !p.hard && is_detached(word) {
+                    if seg.ellipsis_opens(p, w, ahead) {
+                        seg.cut(p.end, w.start);
+                        prev = Some((w, li, item));
+                        continue;
+                    }
                     let joined = Word {
                         start: p.start,
                         end: w.end,
@@ -105,22 +136,47 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                     continue;
                 }
             }
+            let this = inline.and_then(|_| marker(word));
+            let next_item = k > 0 && this.is_some() && this == inline.map(Marker::next);
+            if next_item {
+                inline = this;
+            }
             let cut = match prev {
                 None => false,
+                _ if next_item => true,
+                _ if k > 0 && in_marker => false,
+                // Nothing but an ellipsis so far on this line (`. . . The practice`): no
+                // sentence to end.
+                Some((p, _, _))
+                    if k > 0
+                        && seg.start == Some(p.start)
+                        && !has_alphanumeric(&text[p.start..p.end]) =>
+                {
+                    false
+                }
                 Some((p, _, _)) if p.hard => true,
                 Some((p, _, _)) if k > 0 => seg.after_stop(p, w, ahead),
                 Some((p, pli, pitem)) => {
                     let pl = &lines[pli];
-                    item || pl.para != line.para || {
+                    item || inline.is_some() || pl.para != line.para || {
                         let width = widths[pl.para];
                         seg.at_line_break(p, w, ahead, pl, pitem, width)
                     }
                 }
             };
+            let starts_item = inline.is_some() && (k == 0 || next_item);
+            let numbered = this.is_some_and(|m| m.style != Style::Bullet);
+            in_marker = starts_item || (in_marker && bare_bullet && numbered);
+            bare_bullet = starts_item && this.is_some_and(|m| m.style == Style::Bullet);
             match (cut, prev) {
                 (true, Some((p, _, _))) => seg.cut(p.end, w.start),
                 (_, None) => seg.start = Some(w.start),
                 _ => {}
+            }
+            seg.before = prev.map(|p| p.0);
+            seg.words += 1;
+            if seg.words == 1 {
+                seg.opener = Some(w);
             }
             prev = Some((w, li, item));
         }
@@ -217,6 +273,11 @@ struct Segmenter<'t> {
     seen_lower: Option<WordSet<'t>>,
     start: Option<usize>,
     out: Vec<Range<usize>>,
+    /// The word before the one a stop is read after.
+    before: Option<Word>,
+    /// Words of the current sentence so far, and its first.
+    words: usize,
+    opener: Option<Word>,
 }
 
 impl<'t> Segmenter<'t> {
@@ -225,6 +286,31 @@ impl<'t> Segmenter<'t> {
             self.emit(s, end);
         }
         self.start = Some(next);
+        self.words = 0;
+        self.opener = None;
+    }
+
+    /// Whether the detached `.` `w` starts a spaced ellipsis (`. . .`) that opens the next
+    /// sentence: it follows a word with a sentence's own stop (`compounds.`), and a capital
+    /// follows it. A fourth dot (`. . . .`) or no capital after it keeps it with the sentence
+    /// before, as the ellipsis that closes it.
+    fn ellipsis_opens(&self, p: Word, w: Word, ahead: &[Word]) -> bool {
+        let text = self.text;
+        let at = |i: usize| ahead.get(i).map(|a| &text[a.start..a.end]);
+        let word = &text[p.start..p.end];
+        if &text[w.start..w.end] != "." || at(0) != Some(".") || at(1) != Some(".") {
+            return false;
+        }
+        let Some(next) = at(2) else {
+            return false;
+        };
+        let t = tail(word);
+        t.dots == 1
+            && !t.strong
+            && !t.ellipsis
+            && !word.contains(is_space)
+            && first_letter(next).is_some_and(char::is_uppercase)
+            && classify(word[..t.at].trim_start_matches(is_opener)) == Abbrev::Plain
     }
 
     fn emit(&mut self, start: usize, end: usize) {
@@ -247,6 +333,10 @@ impl<'t> Segmenter<'t> {
         let first = first_letter(next);
         let lower = first.is_some_and(char::is_lowercase);
         let bare = bare(next);
+        // A quotation and the citation after it are one sentence: `"..." (Smith 55).`
+        if tail.quoted && self.citation(w, ahead) {
+            return false;
+        }
         if tail.strong {
             // A quoted question or exclamation cannot take a comma before its attribution,
             // so `"Why?" Smith asked.` is one sentence.
@@ -257,7 +347,11 @@ impl<'t> Segmenter<'t> {
             return !lower && !attributed;
         }
         if tail.ellipsis || tail.dots > 1 {
-            return first.is_some_and(char::is_uppercase);
+            // An omission mark in brackets (`stairways [...]"`) is no stop, and the pronoun
+            // after a pause goes on with the thought: `the thing is . . . I didn't`.
+            return first.is_some_and(char::is_uppercase)
+                && !is_pronoun_i(bare)
+                && !is_omission(word, &tail);
         }
         if lower {
             return false;
@@ -272,8 +366,19 @@ impl<'t> Segmenter<'t> {
         match classify(core) {
             Abbrev::Title | Abbrev::Never => false,
             Abbrev::Numeric => !digit,
-            Abbrev::Time => !digit && !in_list(bare, TIME_FOLLOWERS) && !in_list(bare, WEEKDAYS),
+            // A time that opens the sentence (`At 5 a.m. Mr. Smith went`) is its adverbial,
+            // not its end; one that closes a clause ends it before any capital.
+            Abbrev::Time => {
+                !digit
+                    && !in_list(bare, TIME_FOLLOWERS)
+                    && !in_list(bare, WEEKDAYS)
+                    && !self.opens_with_time()
+            }
             Abbrev::Acronym => !digit && in_list(bare, STARTERS),
+            // `you and I. Did`: the pronoun after a lowercase word is no initial.
+            Abbrev::Initial if is_pronoun_i(core) && self.before_is_lowercase() => {
+                first.is_some_and(char::is_uppercase)
+            }
             Abbrev::Initial => {
                 !digit
                     && !is_initial(next)
@@ -283,6 +388,38 @@ impl<'t> Segmenter<'t> {
             }
             Abbrev::Plain => true,
         }
+    }
+
+    /// Whether the word before the one just read starts lowercase.
+    fn before_is_lowercase(&self) -> bool {
+        self.before.is_some_and(|b| {
+            first_letter(&self.text[b.start..b.end]).is_some_and(char::is_lowercase)
+        })
+    }
+
+    /// Whether the sentence so far is a time after a preposition (`At 5 a.m.`, `By 6:30 p.m.`):
+    /// at most four words, the first a preposition.
+    fn opens_with_time(&self) -> bool {
+        self.words <= 4
+            && self
+                .opener
+                .is_some_and(|o| in_list(bare(&self.text[o.start..o.end]), TIME_PREPOSITIONS))
+    }
+
+    /// Whether `w` and the words after it on its line are a parenthetical citation closed by a
+    /// stop: `(Smith 55).`, `(ibid., p. 3).` At most six words are read.
+    fn citation(&self, w: Word, ahead: &[Word]) -> bool {
+        if !self.text[w.start..w.end].starts_with('(') {
+            return false;
+        }
+        for word in std::iter::once(&w).chain(ahead).take(6) {
+            let t = &self.text[word.start..word.end];
+            if let Some(close) = t.find(')') {
+                let after = t[close + 1..].trim_start_matches(is_closer);
+                return !t[..close].ends_with(is_terminal) && after.starts_with(is_terminal);
+            }
+        }
+        false
     }
 
     /// Whether up to three capitalized words from `w` on, then a speech verb, attribute a
@@ -598,6 +735,10 @@ fn classify(core: &str) -> Abbrev {
             Abbrev::Plain
         };
     }
+    // The numero sign: `N°. 1026`, `Nº. 5`.
+    if matches!(first, 'N' | 'n') && matches!(second, Some('°' | 'º')) && chars.next().is_none() {
+        return Abbrev::Numeric;
+    }
     let mut buf = [0u8; SHORT];
     let Some(lower) = ascii_lower(core, &mut buf) else {
         return Abbrev::Plain;
@@ -644,7 +785,7 @@ fn is_title(bare: &str) -> bool {
 
 /// Whether `line`, which has no final stop, reads as a heading: short, every content word
 /// capitalized.
-fn heading_like(line: &str) -> bool {
+pub(crate) fn heading_like(line: &str) -> bool {
     work::add(Counter::SegmenterBytes, line.len());
     let mut words = 0;
     let mut capitals = 0;
@@ -676,6 +817,129 @@ fn is_salutation(line: &str) -> bool {
 fn ends_with_function_word(line: &str) -> bool {
     let last = line.rsplit(is_space).next().unwrap_or("");
     last.starts_with(char::is_lowercase) && in_list(last, FUNCTION_WORDS)
+}
+
+/// Whether `word` (its tail `t`) ends with an omission mark in brackets, `[...]` or `(…)`,
+/// with no stop after the bracket.
+fn is_omission(word: &str, t: &Tail) -> bool {
+    (t.ellipsis || t.dots == 3)
+        && word[..t.at].ends_with(['[', '('])
+        && word[t.at..]
+            .trim_end_matches(is_quote)
+            .ends_with([']', ')'])
+}
+
+fn is_pronoun_i(word: &str) -> bool {
+    word == "I" || word.starts_with("I'") || word.starts_with("I\u{2019}")
+}
+
+fn has_alphanumeric(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+/// How a list marker is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    /// A bullet alone: `•`.
+    Bullet,
+    /// `1.`, `a.`
+    Dot,
+    /// `1)`, `a)`
+    Paren,
+    /// `1.)`
+    DotParen,
+}
+
+/// A list marker of a list written on one line: a bullet, a number or a letter, and how it is
+/// written. The item after it is numbered `value`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Marker {
+    bullet: Option<char>,
+    letter: bool,
+    style: Style,
+    value: u32,
+}
+
+impl Marker {
+    /// The marker of the next item: the same bullet, or the next number or letter.
+    fn next(self) -> Marker {
+        let step = u32::from(self.style != Style::Bullet);
+        Marker {
+            value: self.value + step,
+            ..self
+        }
+    }
+}
+
+/// The list marker `word` is, if any: `•`, `1.`, `2)`, `3.)`, `a.`, `b)`, `⁃9.`. Dashes and
+/// stars are left out: inside a line they are punctuation, not bullets.
+fn marker(word: &str) -> Option<Marker> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let (bullet, rest) = if is_bullet(first) {
+        (Some(first), chars.as_str())
+    } else {
+        (None, word)
+    };
+    if rest.is_empty() {
+        return bullet.map(|_| Marker {
+            bullet,
+            letter: false,
+            style: Style::Bullet,
+            value: 0,
+        });
+    }
+    let b = rest.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let (letter, value, n) = match digits {
+        1..=3 => (false, rest[..digits].parse().ok()?, digits),
+        0 if b[0].is_ascii_lowercase() => (true, u32::from(b[0]), 1),
+        _ => return None,
+    };
+    let style = match &rest[n..] {
+        "." => Style::Dot,
+        ")" => Style::Paren,
+        ".)" => Style::DotParen,
+        _ => return None,
+    };
+    Some(Marker {
+        bullet,
+        letter,
+        style,
+        value,
+    })
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '◦'
+            | '▪'
+            | '▫'
+            | '‣'
+            | '⁃'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '►'
+            | '▸'
+            | '✓'
+            | '✔'
+            | '→'
+    )
+}
+
+/// The first item's marker when the line `words` holds a list written on one line: it starts
+/// with a marker and the next item's marker follows on the line. One pass over the line.
+fn inline_list(text: &str, words: &[Word]) -> Option<Marker> {
+    let first = words.first()?;
+    let m = marker(&text[first.start..first.end])?;
+    let next = Some(m.next());
+    words[1..]
+        .iter()
+        .any(|w| marker(&text[w.start..w.end]) == next)
+        .then_some(m)
 }
 
 /// Whether `word` starts a list item: a bullet, `1.`, `2)`, `a)`, `(iv)`.
@@ -991,6 +1255,12 @@ const STARTERS: &[&str] = &[
     "your",
 ];
 
+/// Prepositions that open a sentence with a time: `At 5 a.m. Mr. Smith went to the bank.`
+const TIME_PREPOSITIONS: &[&str] = &[
+    "at", "by", "around", "about", "before", "after", "until", "till", "from", "since", "shortly",
+    "soon", "just", "circa", "toward", "towards",
+];
+
 /// Words that follow `a.m.` or `p.m.` inside a sentence, besides the weekdays ([`WEEKDAYS`]).
 const TIME_FOLLOWERS: &[&str] = &[
     "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "bst",
@@ -1225,6 +1495,9 @@ mod tests {
             seen_lower: None,
             start: None,
             out: Vec::new(),
+            before: None,
+            words: 0,
+            opener: None,
         };
         assert!(seg.seen_lowercase("Adult"));
         assert!(seg.seen_lowercase("Adults"));
