@@ -87,7 +87,7 @@ export interface Doc {
   text: string;
   title?: string;
   /** Parts of `text` that are captions (an HTML page's `<figcaption>` and `<caption>`), as
-   * `[start, end]` UTF-16 ranges: shown and ranked like any sentence, never chosen for a
+   * `[start, end]` UTF-16 ranges: shown and ranked like other sentences, never chosen for a
    * summary. Plain-text captions beside a credit line are found without them. */
   captions?: ReadonlyArray<readonly [number, number]>;
 }
