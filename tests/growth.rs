@@ -325,3 +325,39 @@ fn counting_is_deterministic_and_changes_no_result() {
     work::reset();
     assert_eq!(work::snapshot(), Counts::default());
 }
+
+#[test]
+#[ignore = "a report, not a check: prints the work of 250 and 1000 articles together (run it with --release -- --ignored --nocapture)"]
+fn report_work_from_250_to_1000_documents() {
+    // The dev articles, cycled: DUC-like clusters of real news, at 250 and at the 1000-document
+    // limit, summarized together in 250 words.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/eval/cnndm-dev.jsonl"
+    );
+    let articles: Vec<String> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["text"].as_str().unwrap().to_string()
+        })
+        .collect();
+    let o = Options {
+        length: gisty::Length::Words(250),
+        ..Options::default()
+    };
+    let set = |n: usize| -> Vec<String> { articles.iter().cycle().take(n).cloned().collect() };
+    let (small, large) = (set(250), set(1000));
+    let ((cs, _), (cl, _)) = (many(&small, &o), many(&large, &o));
+    let bytes = |d: &[String]| d.iter().map(String::len).sum::<usize>();
+    for (c, s) in cs.iter() {
+        let l = cl.get(c);
+        if s > 0 || l > 0 {
+            let ratio = l as f64 / s.max(1) as f64;
+            println!("250 -> 1000 articles  {c:<20} {s:>12} -> {l:>12}  x{ratio:.2}");
+        }
+    }
+    println!("input {} -> {} bytes", bytes(&small), bytes(&large));
+}
