@@ -175,14 +175,18 @@ pub struct Doc<'a> {
     /// ends. Lines that read as captions in plain text ([`caption_lines`](crate::caption_lines))
     /// are captions without being marked.
     pub captions: &'a [std::ops::Range<usize>],
+    /// When it was published, as any number that sorts by time (milliseconds since 1970, as
+    /// JavaScript's `Date.getTime()` gives, is what the CLI and the wasm binding pass). When
+    /// every document of a [`summarize_many`] call has one, the combined summary tells the
+    /// story in their order: earlier reports first.
+    pub date: Option<i64>,
 }
 
 impl<'a> From<&'a str> for Doc<'a> {
     fn from(text: &'a str) -> Self {
         Doc {
             text,
-            title: None,
-            captions: &[],
+            ..Doc::default()
         }
     }
 }
@@ -382,7 +386,7 @@ impl Ranked {
                     shape(),
                     allowed.as_deref(),
                 );
-                story_order(&mut picked, &self.corpus);
+                story_order(&mut picked, &self.corpus, docs);
                 picked
             }
             (None, None) => select::select(&pool, self.budget, redundancy, novelty),
@@ -453,17 +457,23 @@ fn shape() -> select::Shape {
 /// what happened and ends with background or reaction, so sentences from the openings of
 /// several reports come first whatever document they are from, rather than one document's
 /// whole share, then the next's.
-fn story_order(picked: &mut [usize], corpus: &Corpus) {
+///
+/// When every document has a date, the reports come in their order in time first (documents of
+/// one date interleaved as above): a story told as it unfolded. A date missing anywhere leaves
+/// dates out, since an undated report has no place in time.
+fn story_order(picked: &mut [usize], corpus: &Corpus, docs: &[Doc<'_>]) {
+    let dated = docs.iter().all(|d| d.date.is_some());
+    let date = |doc: usize| if dated { docs[doc].date } else { None };
     let key = |i: usize| {
         let s = &corpus.sentences[i];
         let len = corpus.docs[s.doc].sentences.len().max(1) as u128;
-        (s.index as u128, len, s.doc, s.index)
+        (date(s.doc), s.index as u128, len, s.doc, s.index)
     };
     picked.sort_by(|&a, &b| {
-        let (ia, la, da, xa) = key(a);
-        let (ib, lb, db, xb) = key(b);
-        (ia * lb)
-            .cmp(&(ib * la))
+        let (ta, ia, la, da, xa) = key(a);
+        let (tb, ib, lb, db, xb) = key(b);
+        ta.cmp(&tb)
+            .then((ia * lb).cmp(&(ib * la)))
             .then(da.cmp(&db))
             .then(xa.cmp(&xb))
     });

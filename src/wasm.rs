@@ -90,6 +90,10 @@ export interface Doc {
    * `[start, end]` UTF-16 ranges: shown and ranked like other sentences, never chosen for a
    * summary. Plain-text captions beside a credit line are found without them. */
   captions?: ReadonlyArray<readonly [number, number]>;
+  /** When it was published: a `Date`, milliseconds since 1970, or a string `Date.parse` reads.
+   * When every document of `summarizeMany` has one, the combined summary tells the story in
+   * their order, earlier reports first. */
+  date?: Date | number | string;
 }
 
 /** Two documents that say nearly the same thing (a rewrite, a syndicated copy). */
@@ -227,6 +231,7 @@ fn read_input(value: &JsValue) -> Result<JsDoc, JsError> {
         text: read_text(value)?,
         title: None,
         captions: Vec::new(),
+        date: None,
     })
 }
 
@@ -263,6 +268,7 @@ pub fn keywords(
             text,
             title: None,
             captions: Vec::new(),
+            date: None,
         }],
         None if js_sys::Array::is_array(&input) => read_docs(&input, "docs")?,
         None => {
@@ -347,6 +353,8 @@ struct JsDoc {
     title: Option<String>,
     /// Byte ranges of `text` that are captions, from the UTF-16 ranges JS gave.
     captions: Vec<std::ops::Range<usize>>,
+    /// Milliseconds since 1970.
+    date: Option<i64>,
 }
 
 impl JsDoc {
@@ -355,6 +363,7 @@ impl JsDoc {
             text: &self.text,
             title: self.title.as_deref(),
             captions: &self.captions,
+            date: self.date,
         }
     }
 }
@@ -453,6 +462,7 @@ fn read_doc(item: &JsValue, name: &str) -> Result<JsDoc, JsError> {
             text,
             title: None,
             captions: Vec::new(),
+            date: None,
         });
     }
     if !item.is_object() || js_sys::Array::is_array(item) {
@@ -476,11 +486,34 @@ fn read_doc(item: &JsValue, name: &str) -> Result<JsDoc, JsError> {
         Some(c) => read_captions(&c, &text, &format!("{name}.captions"))?,
         None => Vec::new(),
     };
+    let date = match property(item, "date") {
+        Some(d) => Some(read_date(&d, &format!("{name}.date"))?),
+        None => None,
+    };
     Ok(JsDoc {
         text,
         title,
         captions,
+        date,
     })
+}
+
+/// A date as a `Date`, a number of milliseconds since 1970 or a string `Date.parse` reads.
+fn read_date(value: &JsValue, name: &str) -> Result<i64, JsError> {
+    let ms = if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        date.get_time()
+    } else if let Some(s) = value.as_string() {
+        js_sys::Date::parse(&s)
+    } else {
+        value.as_f64().unwrap_or(f64::NAN)
+    };
+    if !ms.is_finite() {
+        return Err(JsError::new(&format!(
+            "{name} must be a Date, a number of milliseconds or a date string, got {}",
+            describe(value)
+        )));
+    }
+    Ok(ms as i64)
 }
 
 /// `[[start, end], ...]`, UTF-16 ranges of `text` with 0 <= start <= end <= text.length, as

@@ -63,6 +63,7 @@ fn a_marked_caption_is_ranked_but_never_summarized() {
         text: STORY,
         title: None,
         captions: &captions,
+        ..Doc::default()
     };
     for method in METHODS {
         // Unmarked, the caption is a candidate like any sentence: the test means something.
@@ -118,6 +119,7 @@ fn a_caption_range_inside_a_line_is_a_sentence_of_its_own() {
         text,
         title: None,
         captions: &captions,
+        ..Doc::default()
     };
     let ranked = rank_doc(doc, &Options::default()).unwrap();
     let texts: Vec<&str> = ranked.iter().map(|s| s.text.as_str()).collect();
@@ -147,6 +149,7 @@ fn marked_ranges_out_of_order_overlapping_or_out_of_bounds_are_fine() {
         text,
         title: None,
         captions: &captions,
+        ..Doc::default()
     };
     for method in METHODS {
         let s = summarize_doc(doc, &options(method, Length::Ratio(1.0))).unwrap();
@@ -217,6 +220,7 @@ fn captions_of_several_documents_are_never_summarized() {
             text: STORY,
             title: None,
             captions: &cap,
+            ..Doc::default()
         },
         Doc::from("Peacekeepers are back in Darfur. The camp lacks water and food."),
     ];

@@ -492,3 +492,37 @@ fn combined_summaries_name_their_support() {
     let out = run(&["--json", "-n", "2", &files[0]], None);
     assert!(!stdout(&out).contains("\"support\""));
 }
+
+#[test]
+fn jsonl_documents_may_carry_titles_and_dates() {
+    let texts: Vec<String> = ["002_", "003_", "004_"]
+        .iter()
+        .map(|p| std::fs::read_to_string(sample(p)).unwrap())
+        .collect();
+    // Dated newest first: the summary tells the story from the earliest report on.
+    let docs: Vec<Value> = texts
+        .iter()
+        .zip(["2025-12-03", "2025-12-02T09:30Z", "2025-12-01"])
+        .map(|(t, d)| serde_json::json!({"text": t, "date": d}))
+        .collect();
+    let input = format!("{}\n", serde_json::json!({"id": "d", "docs": docs}));
+    let out = run(&["--jsonl", "-n", "5"], Some(input.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    let sources: Vec<u64> = v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_u64().unwrap())
+        .collect();
+    assert!(sources.windows(2).all(|w| w[0] >= w[1]), "{sources:?}");
+    assert!(
+        sources.len() == 5 && sources.first() != sources.last(),
+        "{sources:?}"
+    );
+    // A bad date is a clear error for that line, naming the expected form.
+    let bad = serde_json::json!({"id": "x", "docs": [{"text": texts[0], "date": "yesterday"}]});
+    let out = run(&["--jsonl"], Some(format!("{bad}\n").as_bytes()));
+    assert!(!out.status.success());
+    assert!(stdout(&out).contains("YYYY-MM-DD"), "{}", stdout(&out));
+}

@@ -515,7 +515,7 @@ fn above_fifty_megabytes_is_a_clear_error_before_any_work() {
         Doc {
             text: half,
             title: Some("T"),
-            captions: &[],
+            ..Doc::default()
         },
     ];
     assert_too_long(summarize_many(&docs, &o), over);

@@ -309,3 +309,45 @@ fn keywords_are_phrases_with_scores() {
         "{one:?}"
     );
 }
+
+#[test]
+fn dated_reports_tell_the_story_in_their_order() {
+    let s = samples();
+    let six = Options {
+        length: Length::Sentences(6),
+        ..Options::default()
+    };
+    // Newest first in the input, so that the order cannot come from the input's order.
+    let dated: Vec<Doc> = s
+        .iter()
+        .enumerate()
+        .map(|(i, (_, t))| Doc {
+            text: t,
+            date: Some(1_000 * (10 - i as i64)),
+            ..Doc::default()
+        })
+        .collect();
+    let m = summarize_many(&dated, &six).unwrap();
+    let docs: Vec<usize> = m.sentences.iter().map(|x| x.doc).collect();
+    assert!(
+        docs.windows(2).all(|w| w[0] >= w[1]),
+        "earlier reports (higher index here) first: {docs:?}"
+    );
+    // The same set of sentences as undated: dates order, they do not choose.
+    let undated: Vec<Doc> = s.iter().map(|(_, t)| Doc::from(t.as_str())).collect();
+    let plain = summarize_many(&undated, &six).unwrap();
+    let set = |m: &gisty::MultiSummary| {
+        let mut v: Vec<(usize, usize)> = m.sentences.iter().map(|x| (x.doc, x.index)).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(set(&m), set(&plain));
+    // One undated report: dates are left out, and the order is the undated one.
+    let mut some = dated.clone();
+    some[2].date = None;
+    let partly = summarize_many(&some, &six).unwrap();
+    let order = |m: &gisty::MultiSummary| -> Vec<(usize, usize)> {
+        m.sentences.iter().map(|x| (x.doc, x.index)).collect()
+    };
+    assert_eq!(order(&partly), order(&plain));
+}

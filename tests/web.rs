@@ -722,7 +722,7 @@ async fn summarizes_several_documents_like_the_core() {
         Doc {
             text: SAMPLES[1],
             title: Some("Talks in Florida"),
-            captions: &[],
+            ..Doc::default()
         },
         Doc::from(SAMPLES[2]),
     ];

@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
         .map(|(t, title)| Doc {
             text: t,
             title: title.as_deref(),
+            ..Doc::default()
         })
         .collect();
     let options = o.options();

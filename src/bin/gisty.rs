@@ -454,14 +454,34 @@ fn answer(req: &Value, options: &Options) -> Result<Value, (Value, String)> {
     }
     if let Some(docs) = req.get("docs") {
         let Some(list) = docs.as_array() else {
-            return fail("\"docs\" must be a list of strings");
+            return fail(DOCS_SHAPE);
         };
         let mut texts = Vec::with_capacity(list.len());
         for d in list {
-            match d.as_str() {
-                Some(t) => texts.push(Doc::from(t)),
-                None => return fail("\"docs\" must be a list of strings"),
+            if let Some(t) = d.as_str() {
+                texts.push(Doc::from(t));
+                continue;
             }
+            let Some(text) = d.get("text").and_then(Value::as_str) else {
+                return fail(DOCS_SHAPE);
+            };
+            let date = match d.get("date") {
+                None | Some(Value::Null) => None,
+                Some(v) => match v.as_str().and_then(parse_date) {
+                    Some(ms) => Some(ms),
+                    None => {
+                        return fail(&format!(
+                            "bad \"date\" {v}: expected YYYY-MM-DD, optionally with THH:MM[:SS]"
+                        ))
+                    }
+                },
+            };
+            texts.push(Doc {
+                text,
+                title: d.get("title").and_then(Value::as_str),
+                date,
+                ..Doc::default()
+            });
         }
         let m = summarize_many(&texts, &o).map_err(|e| (id.clone(), e.to_string()))?;
         let sentences: Vec<&str> = m.sentences.iter().map(|s| s.text.as_str()).collect();
@@ -475,4 +495,56 @@ fn answer(req: &Value, options: &Options) -> Result<Value, (Value, String)> {
     let summary = summarize(text, &o).map_err(|e| (id.clone(), e.to_string()))?;
     let sentences: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
     Ok(json!({"id": id, "summary": sentences}))
+}
+
+const DOCS_SHAPE: &str =
+    "\"docs\" must be a list of strings or {\"text\", \"title\"?, \"date\"?} objects";
+
+/// "2025-12-01" or "2025-12-01T14:30[:00][Z]" (UTC) as milliseconds since 1970, or None.
+fn parse_date(s: &str) -> Option<i64> {
+    let s = s.trim().trim_end_matches('Z');
+    let (day, time) = s.split_once(['T', ' ']).unwrap_or((s, ""));
+    let mut d = day.splitn(3, '-').map(|x| x.parse::<i64>().ok());
+    let (y, m, dd) = (d.next()??, d.next()??, d.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&dd) {
+        return None;
+    }
+    let mut t = time
+        .split(':')
+        .filter(|x| !x.is_empty())
+        .map(|x| x.parse::<i64>().ok());
+    let (h, mi, sec) = (
+        t.next().unwrap_or(Some(0))?,
+        t.next().unwrap_or(Some(0))?,
+        t.next().unwrap_or(Some(0))?,
+    );
+    if h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    // Days from 1970-01-01 in the proleptic Gregorian calendar (a year starts in March here, so
+    // that the leap day is the year's last).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(((days * 24 + h) * 60 + mi) * 60_000 + sec * 1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("1970-01-01"), Some(0));
+        assert_eq!(parse_date("2000-03-01"), Some(951_868_800_000));
+        assert_eq!(parse_date("2025-12-01T14:30Z"), Some(1_764_599_400_000));
+        assert!(parse_date("2025-12-01") < parse_date("2025-12-02"));
+        for bad in ["", "yesterday", "2025-13-01", "2025-12", "2025-12-01T25:00"] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
 }

@@ -148,9 +148,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 // Nothing but an ellipsis so far on this line (`. . . The practice`): no
                 // sentence to end.
                 Some((p, _, _))
-                    if k > 0
-                        && seg.start == Some(p.start)
-                        && !has_alphanumeric(&text[p.start..p.end]) =>
+                    if k > 0 && seg.start == Some(p.start) && only_dots(&text[p.start..p.end]) =>
                 {
                     false
                 }
@@ -833,8 +831,12 @@ fn is_pronoun_i(word: &str) -> bool {
     word == "I" || word.starts_with("I'") || word.starts_with("I\u{2019}")
 }
 
-fn has_alphanumeric(s: &str) -> bool {
-    s.chars().any(char::is_alphanumeric)
+/// Whether `s` is an ellipsis alone (`. . .`, `...`, `…`): emoji or other signs before a stop
+/// still make a segment that may end.
+fn only_dots(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c == '.' || c == '\u{2026}' || is_space(c))
 }
 
 /// How a list marker is written.
