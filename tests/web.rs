@@ -986,3 +986,41 @@ async fn captions_are_ranked_but_never_chosen() {
         assert_error(thrown, &["text.captions", "[start, end]"], bad);
     }
 }
+
+#[wasm_bindgen_test]
+async fn dated_documents_come_in_their_order() {
+    let pkg = package().await;
+    // Newest first in the input; each a date form the binding reads.
+    let docs = Array::new();
+    for (text, date) in SAMPLES[2..].iter().zip([
+        JsValue::from("2025-12-03T10:00:00Z"),
+        JsValue::from(js_sys::Date::new(&JsValue::from("2025-12-02T10:00:00Z"))),
+        JsValue::from(js_sys::Date::parse("2025-12-01T10:00:00Z")),
+    ]) {
+        let doc = js_sys::Object::new();
+        Reflect::set(&doc, &"text".into(), &(*text).into()).unwrap();
+        Reflect::set(&doc, &"date".into(), &date).unwrap();
+        docs.push(&doc);
+    }
+    let got = summarize_many(&pkg, &docs, &json(r#"{"sentences": 5}"#)).unwrap();
+    let order: Vec<usize> = got.sentences.iter().map(|s| s.doc).collect();
+    assert!(order.windows(2).all(|w| w[0] >= w[1]), "{order:?}");
+    let core: Vec<Doc> = SAMPLES[2..]
+        .iter()
+        .zip([3, 2, 1])
+        .map(|(t, d)| Doc {
+            text: t,
+            date: Some(d),
+            ..Doc::default()
+        })
+        .collect();
+    let five = Options {
+        length: Length::Sentences(5),
+        ..Options::default()
+    };
+    assert_like_the_core(&got, &core, &five, "dated documents");
+    let doc = docs.get(0);
+    Reflect::set(&doc, &"date".into(), &"not a date".into()).unwrap();
+    let thrown = summarize_many(&pkg, &docs, &JsValue::UNDEFINED).unwrap_err();
+    assert_error(thrown, &["docs[0].date", "date string"], "a bad date");
+}
