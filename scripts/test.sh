@@ -81,8 +81,6 @@ step doctest cargo test --doc
 step growth cargo test --features work-counters --test growth
 # Just under the 50 MB input limit, a summary: too slow unoptimized, so it runs optimized here.
 step limit cargo test --release --test hostile -- --ignored
-# No summary sentence with half a quotation, over the dev sets: too slow unoptimized, likewise.
-step quotes cargo test --release --test quotes -- --ignored
 step eval bash scripts/eval.sh --check
 optional wasm scripts/test-wasm.sh
 optional page scripts/test-page.sh

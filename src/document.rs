@@ -38,11 +38,6 @@ pub(crate) enum Kind {
     /// A picture caption or credit line: marked by the caller or found by
     /// [`clean::lines`]. Never chosen: out of its page it describes a picture nobody sees.
     Caption,
-    /// A sentence whose double quotation marks do not pair up: mostly the first or last piece
-    /// of a quotation that runs over several sentences (`“It began.` / `It will resume,” he
-    /// said.`), which out of its quotation leaves a quote mark unmatched. Chosen only from a
-    /// text with no prose candidate at all.
-    QuotePiece,
 }
 
 /// What one document contributed to the corpus.
@@ -146,8 +141,6 @@ impl Corpus {
                 let words = Tokenizer::count_words(s);
                 let kind = if block.caption {
                     Kind::Caption
-                } else if !quotes_pair_up(s) {
-                    Kind::QuotePiece
                 } else {
                     Kind::Prose
                 };
@@ -241,45 +234,6 @@ fn blocks(text: &str, captions: &[Range<usize>]) -> Vec<Block> {
         }
     }
     cut
-}
-
-/// Whether the double quotation marks of sentence `s` pair up: an even number of straight
-/// ones, as many closing curly quotes as opening ones, and as many closing guillemets. A
-/// sentence where they do not is a piece of a quotation that the segmenter split at its inner
-/// stops (`“It began.`), or holds a stray mark; apostrophes and single quotes are not counted,
-/// since they cannot be told apart. German quotes open low (`„`) and close with `“`.
-fn quotes_pair_up(s: &str) -> bool {
-    // Bytes, not chars: every sentence is read, and the marks are `"` or start with 0xE2
-    // (`“` `”` `„`: E2 80 9C..9E) or 0xC2 (`«` `»`: C2 AB, C2 BB).
-    let b = s.as_bytes();
-    let (mut straight, mut curly, mut guillemets) = (0usize, 0isize, 0isize);
-    let mut low = false;
-    let mut i = 0;
-    while let Some(k) = b[i..]
-        .iter()
-        .position(|&c| c == b'"' || c == 0xE2 || c == 0xC2)
-    {
-        i += k;
-        match (b[i], b.get(i + 1), b.get(i + 2)) {
-            (b'"', _, _) => straight += 1,
-            (0xE2, Some(0x80), Some(0x9C)) => curly += 1,
-            (0xE2, Some(0x80), Some(0x9D)) => curly -= 1,
-            (0xE2, Some(0x80), Some(0x9E)) => {
-                curly += 1;
-                low = true;
-            }
-            (0xC2, Some(0xAB), _) => guillemets += 1,
-            (0xC2, Some(0xBB), _) => guillemets -= 1,
-            _ => {}
-        }
-        i += 1;
-    }
-    if low {
-        // German quotes open low (`„`) and close with `“`: each `“` counted +1 closes instead.
-        let closers = s.matches('\u{201c}').count() as isize;
-        curly -= 2 * closers;
-    }
-    straight % 2 == 0 && curly == 0 && guillemets == 0
 }
 
 /// Whether the segment `s` at `span` is a heading: it fills its line alone, has no final stop,

@@ -414,24 +414,17 @@ impl Ranked {
         picked.iter().map(|&i| self.sentence(docs, i)).collect()
     }
 
-    /// The sentences a summary may choose, when not all: prose, never captions, and pieces of
-    /// quotations only when there is no other prose (see [`Kind`]).
+    /// The sentences a summary may choose, when not all: prose, never captions (see [`Kind`]).
     fn candidates(&self) -> Option<Vec<usize>> {
         let sents = &self.corpus.sentences;
-        if sents.iter().all(|s| s.kind == Kind::Prose) {
+        if sents.iter().all(|s| s.kind != Kind::Caption) {
             return None;
         }
-        let of = |kind: Kind| -> Vec<usize> {
+        Some(
             (0..sents.len())
-                .filter(|&i| sents[i].kind == kind)
-                .collect()
-        };
-        let prose = of(Kind::Prose);
-        Some(if prose.is_empty() {
-            of(Kind::QuotePiece)
-        } else {
-            prose
-        })
+                .filter(|&i| sents[i].kind != Kind::Caption)
+                .collect(),
+        )
     }
 }
 
