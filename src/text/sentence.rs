@@ -951,29 +951,7 @@ fn is_list_marker(word: &str) -> bool {
         return false;
     };
     if second.is_none() {
-        return matches!(
-            first,
-            '-' | '*'
-                | '+'
-                | '•'
-                | '◦'
-                | '▪'
-                | '▫'
-                | '‣'
-                | '⁃'
-                | '–'
-                | '—'
-                | '·'
-                | '●'
-                | '○'
-                | '■'
-                | '□'
-                | '►'
-                | '▸'
-                | '✓'
-                | '✔'
-                | '→'
-        );
+        return is_bullet(first) || matches!(first, '-' | '*' | '+' | '–' | '—' | '·');
     }
     let b = word.as_bytes();
     let n = b.len();
