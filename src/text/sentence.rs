@@ -131,6 +131,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                         start: p.start,
                         end: w.end,
                         hard: false,
+                        joined: true,
                     };
                     prev = Some((joined, li, item));
                     continue;
@@ -148,7 +149,9 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 // Nothing but an ellipsis so far on this line (`. . . The practice`): no
                 // sentence to end.
                 Some((p, _, _))
-                    if k > 0 && seg.start == Some(p.start) && only_dots(&text[p.start..p.end]) =>
+                    if k > 0
+                        && seg.start == Some(p.start)
+                        && only_dots(first_token(&text[p.start..p.end])) =>
                 {
                     false
                 }
@@ -226,6 +229,8 @@ struct Word {
     end: usize,
     /// It ends at an unconditional stop (CJK, danda, or a glued `.Next`).
     hard: bool,
+    /// Detached stops and closing marks were joined to it (`word . . .`): it holds spaces.
+    joined: bool,
 }
 
 /// The stops and closing marks at the end of a word.
@@ -302,12 +307,15 @@ impl<'t> Segmenter<'t> {
         let Some(next) = at(2) else {
             return false;
         };
+        // A joined word (`. . . .` so far) is no sentence's own stop; checked before `tail`,
+        // which would read the whole run at every stop of it.
+        if p.joined || !first_letter(next).is_some_and(char::is_uppercase) {
+            return false;
+        }
         let t = tail(word);
         t.dots == 1
             && !t.strong
             && !t.ellipsis
-            && !word.contains(is_space)
-            && first_letter(next).is_some_and(char::is_uppercase)
             && classify(word[..t.at].trim_start_matches(is_opener)) == Abbrev::Plain
     }
 
@@ -672,6 +680,7 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
                     start: start + from,
                     end: start + cut,
                     hard: true,
+                    joined: false,
                 });
                 from = cut;
                 letters = cut;
@@ -691,6 +700,7 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
             start: start + from,
             end,
             hard: false,
+            joined: false,
         });
     }
 }
@@ -829,6 +839,12 @@ fn is_omission(word: &str, t: &Tail) -> bool {
 
 fn is_pronoun_i(word: &str) -> bool {
     word == "I" || word.starts_with("I'") || word.starts_with("I\u{2019}")
+}
+
+/// The first token of `s`, up to its first space: a word that detached stops joined grows with
+/// each of them (`. . . . .`), and reading it whole at every stop would be quadratic.
+fn first_token(s: &str) -> &str {
+    s.find(is_space).map_or(s, |i| &s[..i])
 }
 
 /// Whether `s` is an ellipsis alone (`. . .`, `...`, `…`): emoji or other signs before a stop
