@@ -116,6 +116,14 @@ fn long_sentence_work_is_linear() {
 }
 
 #[test]
+fn spaced_stops_work_is_linear() {
+    // One line of ". . . ." after a sentence: the segmenter joins each stop to the word before,
+    // and a check that read the whole joined run at every stop was quadratic (issue 13's
+    // spaced ellipsis, found by the hostile test of 200 000 of them).
+    check_family("spaced-stops", &options("spaced-stops"));
+}
+
+#[test]
 fn tiny_sentences_work_is_linear() {
     let (_, large) = check_family("tiny-sentences", &options("tiny-sentences"));
     // Each word is in about 100 sentences: about 100 postings a sentence, no more.

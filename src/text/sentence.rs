@@ -724,6 +724,7 @@ fn tail(word: &str) -> Tail {
         }
         t.at = i;
     }
+    work::add(Counter::SegmenterBytes, word.len() - t.at);
     t
 }
 

@@ -7,7 +7,9 @@
 //! - `repeated-sentence`: the same 20-word sentence over and over;
 //! - `headings`: a Title Case heading line, then a sentence, over and over;
 //! - `long-summary`: log-like lines ("Event 812 happened at node31."), summarized at 30%:
-//!   selection over tens of thousands of picked sentences.
+//!   selection over tens of thousands of picked sentences;
+//! - `spaced-stops`: a sentence, then one line-long run of spaced stops (". . . . ."), which
+//!   the segmenter joins to the word before, stop by stop.
 //!
 //! Words shared by about 100 sentences are the similarity graph's worst case per byte: a word
 //! makes edges between every pair of its sentences, up to `MAX_POSTINGS` (128) sentences, and
@@ -26,6 +28,7 @@ pub const FAMILIES: &[&str] = &[
     "repeated-sentence",
     "headings",
     "long-summary",
+    "spaced-stops",
 ];
 
 /// How many sentences share each word (`tiny-sentences`) or node (`long-summary`): near
@@ -70,6 +73,8 @@ pub fn text(family: &str, bytes: usize) -> String {
             "long-summary" => {
                 t.push_str(&format!("Event {i} happened at node{}.\n", i / SHARED_BY))
             }
+            "spaced-stops" if i == 0 => t.push_str("The talks in Miami went on for hours"),
+            "spaced-stops" => t.push_str(" ."),
             _ => unreachable!("unknown family {family}"),
         }
         i += 1;
