@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use crate::text::clean::{self, LineKind};
+use crate::text::quotes;
 use crate::text::sentence;
 use crate::text::token::Tokenizer;
 use crate::work::{self, Counter};
@@ -38,6 +39,9 @@ pub(crate) enum Kind {
     /// A picture caption or credit line: marked by the caller or found by
     /// [`clean::lines`]. Never chosen: out of its page it describes a picture nobody sees.
     Caption,
+    /// A piece of a quotation that runs on past it (see [`quotes`]): its quotation marks do
+    /// not pair up. Chosen only when the text has nothing else to choose.
+    Fragment,
 }
 
 /// What one document contributed to the corpus.
@@ -115,7 +119,9 @@ impl Corpus {
         let mut in_para = 0usize;
         let mut prev_end = 0usize;
         for block in blocks {
-            for r in sentence::split(&text[block.range.clone()]) {
+            let inner = &text[block.range.clone()];
+            for unit in quotes::units(inner, &sentence::split(inner)) {
+                let r = unit.range;
                 let span = block.range.start + r.start..block.range.start + r.end;
                 // A line break between two sentences starts a paragraph: news text puts one
                 // paragraph on a line, and hard-wrapped text rarely breaks right after a stop.
@@ -141,6 +147,8 @@ impl Corpus {
                 let words = Tokenizer::count_words(s);
                 let kind = if block.caption {
                     Kind::Caption
+                } else if !unit.paired {
+                    Kind::Fragment
                 } else {
                     Kind::Prose
                 };

@@ -414,15 +414,18 @@ impl Ranked {
         picked.iter().map(|&i| self.sentence(docs, i)).collect()
     }
 
-    /// The sentences a summary may choose, when not all: prose, never captions (see [`Kind`]).
+    /// The sentences a summary may choose, when not all: prose, never captions, and quotation
+    /// fragments only when there is no prose (see [`Kind`]).
     fn candidates(&self) -> Option<Vec<usize>> {
         let sents = &self.corpus.sentences;
-        if sents.iter().all(|s| s.kind != Kind::Caption) {
+        if sents.iter().all(|s| s.kind == Kind::Prose) {
             return None;
         }
+        let prose = sents.iter().any(|s| s.kind == Kind::Prose);
+        let allowed = |k: Kind| k == Kind::Prose || (!prose && k == Kind::Fragment);
         Some(
             (0..sents.len())
-                .filter(|&i| sents[i].kind != Kind::Caption)
+                .filter(|&i| allowed(sents[i].kind))
                 .collect(),
         )
     }

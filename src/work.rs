@@ -21,7 +21,8 @@ pub enum Counter {
     /// the lowercase-word set, emitted sentences, heading checks.
     SegmenterBytes,
     /// Bytes the document model read around sentences (src/document.rs): the gaps between
-    /// sentences and the white space walked to tell a heading alone on its line.
+    /// sentences, the white space walked to tell a heading alone on its line, and the sentences
+    /// read for quotation marks (src/text/quotes.rs).
     DocumentBytes,
     /// Bytes the word tokenizer read (src/text/token.rs), and the words counted.
     TokenizerBytes,

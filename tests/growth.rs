@@ -124,6 +124,14 @@ fn spaced_stops_work_is_linear() {
 }
 
 #[test]
+fn open_quotes_work_is_linear() {
+    // Every sentence opens a quotation that never closes: each looks ahead a bounded number of
+    // sentences for its close, and a search to the end of the paragraph would be quadratic.
+    let (_, large) = check_family("open-quotes", &options("open-quotes"));
+    assert!(large.get(Counter::DocumentBytes) < 8 * (SMALL * GROWTH) as u64);
+}
+
+#[test]
 fn tiny_sentences_work_is_linear() {
     let (_, large) = check_family("tiny-sentences", &options("tiny-sentences"));
     // Each word is in about 100 sentences: about 100 postings a sentence, no more.

@@ -175,9 +175,11 @@ fn graph_rank(corpus: &Corpus, mut graph: similarity::Graph) -> Vec<f64> {
     centrality::pagerank(&graph)
 }
 
-/// Cosine below which two sentences are not linked in the default method's graph: lower than
-/// LexRank's, since the default also weighs position and title, and weak links still carry
-/// coverage on long summaries.
+/// Cosine below which two sentences are not linked in the default method's graph, on the
+/// tightest budget: lower than LexRank's, since the default also weighs position and title. The
+/// threshold falls with the tightness (see [`gisty`]) to none once the summary is about coverage:
+/// the weak links are what a long summary's coverage rests on (a 40% summary of a BBC article
+/// keeps a sentence that shares a few words with many others).
 const GISTY_THRESHOLD: f64 = 0.05;
 /// Weight of title overlap in the content score, when the text has a title or headings.
 const TITLE_WEIGHT: f64 = 0.3;
@@ -196,14 +198,17 @@ const LONG_EXPONENT: f64 = 1.5;
 
 /// The default method. Tightness t = 1 - (share of the text kept) / COVERAGE_FRACTION, clamped
 /// to [0, 1], sets the mix: score = (t * lede + (1 - t) * content) * short * long^(1.5 t), where
-/// content is normalized centrality blended with title overlap. A three-sentence summary of a
+/// content is normalized centrality (over a graph that keeps links above GISTY_THRESHOLD * t)
+/// blended with title overlap. A three-sentence summary of a
 /// thirty-sentence article (t = 0.8) leans on the lede and on concise sentences; keeping 40% of
 /// the text (t = 0.2) leans on centrality.
 fn gisty(corpus: &Corpus, ctx: &Context, vectors: &Rows, vocab: usize, n: usize) -> Vec<f64> {
     let sents = &corpus.sentences;
+    let kept = (ctx.budget / n.max(1) as f64).clamp(0.0, 1.0);
+    let tight = (1.0 - kept / COVERAGE_FRACTION).max(0.0);
     let cent = graph_rank(
         corpus,
-        similarity::cosine_graph(vectors, vocab, GISTY_THRESHOLD),
+        similarity::cosine_graph(vectors, vocab, GISTY_THRESHOLD * tight),
     );
     let references: Vec<(Vec<u32>, Vec<u32>)> = corpus
         .docs
@@ -226,8 +231,6 @@ fn gisty(corpus: &Corpus, ctx: &Context, vectors: &Rows, vocab: usize, n: usize)
     let max_c = cent.iter().cloned().fold(0.0, f64::max);
     let max_t = titles.iter().cloned().fold(0.0, f64::max);
     let title_w = if max_t > 0.0 { TITLE_WEIGHT } else { 0.0 };
-    let kept = (ctx.budget / n.max(1) as f64).clamp(0.0, 1.0);
-    let tight = (1.0 - kept / COVERAGE_FRACTION).max(0.0);
     let sources = corpus.docs.len().max(1) as f64;
     // Several sources bring several ledes for the same few places, and what the sources agree
     // on says more than any one lede: the lede counts less, by the square root of their number.

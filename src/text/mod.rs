@@ -4,5 +4,6 @@ pub mod clean;
 pub(crate) mod hash;
 pub(crate) mod intern;
 pub(crate) mod porter2;
+pub(crate) mod quotes;
 pub mod sentence;
 pub mod token;

@@ -9,7 +9,9 @@
 //! - `long-summary`: log-like lines ("Event 812 happened at node31."), summarized at 30%:
 //!   selection over tens of thousands of picked sentences;
 //! - `spaced-stops`: a sentence, then one line-long run of spaced stops (". . . . ."), which
-//!   the segmenter joins to the word before, stop by stop.
+//!   the segmenter joins to the word before, stop by stop;
+//! - `open-quotes`: sentences that each open a quotation and never close it (`"Bako.`), each word in about 100 of them,
+//!   so that every one sends the quotation units (src/text/quotes.rs) looking ahead.
 //!
 //! Words shared by about 100 sentences are the similarity graph's worst case per byte: a word
 //! makes edges between every pair of its sentences, up to `MAX_POSTINGS` (128) sentences, and
@@ -29,6 +31,7 @@ pub const FAMILIES: &[&str] = &[
     "headings",
     "long-summary",
     "spaced-stops",
+    "open-quotes",
 ];
 
 /// How many sentences share each word (`tiny-sentences`) or node (`long-summary`): near
@@ -75,6 +78,11 @@ pub fn text(family: &str, bytes: usize) -> String {
             }
             "spaced-stops" if i == 0 => t.push_str("The talks in Miami went on for hours"),
             "spaced-stops" => t.push_str(" ."),
+            "open-quotes" => {
+                t.push('"');
+                t.push_str(&capitalized(&word(1000 + i / SHARED_BY)));
+                t.push_str(". ");
+            }
             _ => unreachable!("unknown family {family}"),
         }
         i += 1;
