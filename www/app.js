@@ -290,6 +290,7 @@ function addDoc(key, name, { first = false } = {}) {
     title: card.querySelector(".doc-title"),
     badges: card.querySelector(".badges"),
     meta: card.querySelector(".doc-meta"),
+    language: card.querySelector(".doc-language"),
     languageName: card.querySelector(".language-name"),
     languagePick: card.querySelector(".language-pick select"),
     keywords: card.querySelector(".keywords"),
@@ -373,7 +374,7 @@ function fillLanguages(doc) {
 function showLanguage(doc, code) {
   doc.el.card.dataset.language = code ?? "und";
   doc.el.languageName.textContent = languageName(code);
-  doc.el.languageName.parentElement.hidden = false;
+  doc.el.language.hidden = false;
 }
 
 /** A document's new text, with the ranges of it that are captions (a file's), if any. */
