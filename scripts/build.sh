@@ -183,7 +183,9 @@ for (const b of builds) {
 // (the worker names the all-languages build's before it loads it, and the card offers them).
 async function writeLanguages(dir) {
   // As a data: URL: the glue is an ES module in a folder whose package.json does not say so.
-  const source = fs.readFileSync(path.join(dir, "gisty.js"), "utf8");
+  // The builds' glues can be the same text, and a module is loaded once per URL: the folder's
+  // name, in a comment, makes each its own instance.
+  const source = `${fs.readFileSync(path.join(dir, "gisty.js"), "utf8")}\n// ${dir}\n`;
   const glue = await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
   glue.initSync({ module: fs.readFileSync(path.join(dir, "gisty_bg.wasm")) });
   const codes = glue.languages();

@@ -94,7 +94,7 @@ const engine = new Engine(startWorker, {
 
 /**
  * The summarizer's worker: worker.js beside this file, or, in the single-file build, the worker
- * that scripts/single-file.mjs inlined into the page as a data block, bundled as a classic script
+ * that scripts/bundle-page.mjs inlined into the page as a data block, bundled as a classic script
  * (a file:// page cannot start a module worker from a blob: URL).
  */
 function startWorker() {
