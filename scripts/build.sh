@@ -166,6 +166,7 @@ for (const b of builds) {
     shipped.length = 0; // the shims are ES modules; the nodejs build is CommonJS
   }
   if (b.target === "bundler") bundlerForNode(dir);
+  if (b.target === "web") await writeLanguages(dir);
   if (npm) packageJson(dir, npm, b.target);
 
   const wasm = gzip(wasmFile);
@@ -176,6 +177,20 @@ for (const b of builds) {
   const budgeted = english && b.default !== false;
   over ||= budgeted && total > budget;
   rows.push({ build: b.name, wasm, js, total, shim, opt, english, budgeted });
+}
+
+// languages.json: the languages a web build stems, as its own languages() says, for the page
+// (the worker names the all-languages build's before it loads it, and the card offers them).
+async function writeLanguages(dir) {
+  // As a data: URL: the glue is an ES module in a folder whose package.json does not say so.
+  // The builds' glues can be the same text, and a module is loaded once per URL: the folder's
+  // name, in a comment, makes each its own instance.
+  const source = `${fs.readFileSync(path.join(dir, "gisty.js"), "utf8")}\n// ${dir}\n`;
+  const glue = await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
+  glue.initSync({ module: fs.readFileSync(path.join(dir, "gisty_bg.wasm")) });
+  const codes = glue.languages();
+  if (!Array.isArray(codes) || !codes.includes("en")) fail(`${dir}: languages() gave ${JSON.stringify(codes)}`);
+  fs.writeFileSync(path.join(dir, "languages.json"), `${JSON.stringify(codes)}\n`);
 }
 
 // Drops the custom sections (function names, producers, target features): nothing reads them at

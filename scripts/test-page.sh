@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The page's tests, in headless Chromium driven by playwright-core: builds the page
-# (scripts/build-page.sh), serves www/ on a free loopback port, and runs tests/page/, which also
-# open the single-file build from disk. The tests that make the wasm panic use target/www-test:
-# www/ with the test build of the wasm (scripts/build.sh web-test, which exports __testPanic)
-# in place of www/pkg. Screenshots go to target/page-artifacts/.
+# (scripts/build-page.sh), serves the built site dist/www on a free loopback port, and runs
+# tests/page/, which also open the single-file build from disk. The tests that make the wasm
+# panic use target/www-test: the site bundled with the test build of the wasm
+# (scripts/build.sh web-test, which exports __testPanic) in place of the English build.
+# Screenshots go to target/page-artifacts/.
 # scripts/test.sh runs it; it also runs alone.
 # usage: scripts/test-page.sh
 set -euo pipefail
@@ -15,15 +16,12 @@ fi
 
 bash scripts/build-page.sh
 bash scripts/build.sh web-test
-rm -rf target/www-test
-cp -R www target/www-test
-rm -rf target/www-test/pkg
-cp -R target/web-test-pkg target/www-test/pkg
+node scripts/bundle-page.mjs --pkg target/web-test-pkg --out target/www-test
 
 artifacts=$PWD/target/page-artifacts
 mkdir -p "$artifacts"
 log=$(mktemp)
-node scripts/static-server.mjs --root www --port 0 >"$log" 2>&1 &
+node scripts/static-server.mjs --root dist/www --port 0 >"$log" 2>&1 &
 server=$!
 # Waited for, not only signalled: a server still exiting (or a zombie no one reaps) when this
 # script ends counts, for scripts/test.sh, as a process left running.
@@ -41,7 +39,7 @@ if [ -z "$url" ]; then
   cat "$log" >&2
   exit 1
 fi
-echo "--- the page at $url, the single-file build at dist/gisty.html"
+echo "--- the page (dist/www) at $url, the single-file build at dist/gisty.html"
 
 GISTY_URL=$url GISTY_TEST_ROOT=$PWD/target/www-test GISTY_SINGLE_FILE=$PWD/dist/gisty.html GISTY_ARTIFACTS=$artifacts \
   node --test --test-concurrency=1 tests/page/

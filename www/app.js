@@ -64,14 +64,26 @@ let nextFile = 1;
 /** The Blob URL of the single-file build's worker, made once. */
 let inlinedWorker = null;
 const lengths = Object.fromEntries(Object.entries(LENGTHS).map(([k, v]) => [k, v.value]));
-/** The languages the summarizer knows (the worker says which once it is ready). */
-let languages = new Set(["en"]);
+/** The languages the summarizer knows, English first (the worker says which once it is ready). */
+let languages = ["en"];
+const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+
+/** A language's name for the card: "French"; "und" (no language: no stemming) says so. */
+function languageName(code) {
+  if (!code || code === "und") return "no language detected (summarized without stemming)";
+  try {
+    return languageNames.of(code);
+  } catch {
+    return code;
+  }
+}
 
 // <html data-state> says where the summarizer is: "ready" once its wasm is loaded (tests wait for
 // it), "broken" when its worker keeps failing.
 const engine = new Engine(startWorker, {
   onReady: (known) => {
-    if (known.length) languages = new Set(known);
+    if (known.length) languages = known;
+    for (const doc of docs.values()) fillLanguages(doc);
     document.documentElement.dataset.state = "ready";
   },
   onBroken: (message) => {
@@ -82,7 +94,7 @@ const engine = new Engine(startWorker, {
 
 /**
  * The summarizer's worker: worker.js beside this file, or, in the single-file build, the worker
- * that scripts/single-file.mjs inlined into the page as a data block, bundled as a classic script
+ * that scripts/bundle-page.mjs inlined into the page as a data block, bundled as a classic script
  * (a file:// page cannot start a module worker from a blob: URL).
  */
 function startWorker() {
@@ -108,16 +120,20 @@ function currentFocus() {
   return ui.focus.value.replace(/\s+/g, " ").trim();
 }
 
-/** A declared language the summarizer knows, as its code; otherwise undefined (the default). */
+/**
+ * A document's language options: the reader's choice on its card, else detection ("auto"),
+ * helped by the language its HTML page declares (<html lang>).
+ */
 function languageOf(doc) {
-  const code = doc.language?.toLowerCase().split(/[-_]/)[0];
-  return languages.has(code) ? code : undefined;
+  return {
+    language: doc.languageChoice,
+    ...(doc.language ? { languageHint: doc.language } : {}),
+  };
 }
 
 function options(doc) {
-  const language = languageOf(doc);
   const title = doc.title ? { title: doc.title } : {};
-  return { ...settings(), ...title, ...(language ? { language } : {}) };
+  return { ...settings(), ...title, ...languageOf(doc) };
 }
 
 function showLength() {
@@ -274,6 +290,9 @@ function addDoc(key, name, { first = false } = {}) {
     title: card.querySelector(".doc-title"),
     badges: card.querySelector(".badges"),
     meta: card.querySelector(".doc-meta"),
+    language: card.querySelector(".doc-language"),
+    languageName: card.querySelector(".language-name"),
+    languagePick: card.querySelector(".language-pick select"),
     keywords: card.querySelector(".keywords"),
     summary: card.querySelector(".summary"),
     more: card.querySelector(".more"),
@@ -288,7 +307,10 @@ function addDoc(key, name, { first = false } = {}) {
     /** The text to summarize, once read; null while a file is being read. */
     text: null,
     title: undefined,
+    /** The language its HTML page declares, if any. */
     language: undefined,
+    /** The reader's correction of the language on the card, or "auto" (detect). */
+    languageChoice: "auto",
     el,
     /** The worker's answer for the current text and settings: { summary, ranked, ms }. */
     answer: null,
@@ -311,6 +333,19 @@ function addDoc(key, name, { first = false } = {}) {
   });
   el.keywords.addEventListener("click", chipClicked);
   el.details.addEventListener("toggle", () => renderSource(doc));
+  fillLanguages(doc);
+  el.languagePick.setAttribute("aria-label", `Language of ${name}`);
+  el.languagePick.addEventListener("change", () => {
+    doc.languageChoice = el.languagePick.value;
+    if (doc.text === null) return;
+    doc.keywordsFor = null; // the key phrases depend on the language too
+    summarizeDoc(doc);
+    say(
+      doc.languageChoice === "auto"
+        ? `${name}: detecting its language again.`
+        : `${name}: summarizing it as ${languageName(doc.languageChoice)}.`,
+    );
+  });
   if (first) {
     ui.docs.prepend(card);
     docs.delete(key);
@@ -324,6 +359,22 @@ function addDoc(key, name, { first = false } = {}) {
   }
   updateEmpty();
   return doc;
+}
+
+/** The card's language control: "detect", then every language the summarizer knows. */
+function fillLanguages(doc) {
+  const select = doc.el.languagePick;
+  const detect = new Option("Detect", "auto");
+  const known = languages.map((code) => new Option(languageName(code), code));
+  select.replaceChildren(detect, ...known);
+  select.value = languages.includes(doc.languageChoice) ? doc.languageChoice : "auto";
+}
+
+/** Shows the language the summary used: its name, and data-language on the card. */
+function showLanguage(doc, code) {
+  doc.el.card.dataset.language = code ?? "und";
+  doc.el.languageName.textContent = languageName(code);
+  doc.el.language.hidden = false;
 }
 
 /** A document's new text, with the ranges of it that are captions (a file's), if any. */
@@ -416,7 +467,7 @@ async function keywordsOf(doc) {
   const text = doc.text;
   doc.keywordsFor = text;
   const key = `${doc.key}#keywords`;
-  const message = { kind: "keywords", input: text, count: KEYWORDS, language: languageOf(doc) };
+  const message = { kind: "keywords", input: text, count: KEYWORDS, ...languageOf(doc) };
   let answer;
   try {
     answer = await engine.request(key, message, text.length);
@@ -454,8 +505,10 @@ function showDocError(doc, message) {
 function showSummary(doc) {
   const { summary, ms } = doc.answer;
   doc.el.card.querySelector(".doc-error")?.remove();
+  showLanguage(doc, summary.language);
   const items = summary.sentences.slice(0, SHOWN_SENTENCES).map((s) => {
     const li = document.createElement("li");
+    li.dir = "auto"; // Arabic reads right to left, in a list of any language
     li.textContent = s.text;
     li.dataset.score = String(s.score);
     return li;
@@ -497,6 +550,7 @@ function showKeywords(list, keywords) {
     const li = document.createElement("li");
     const chip = document.createElement("button");
     chip.type = "button";
+    chip.dir = "auto";
     chip.textContent = k.text;
     chip.title = `Focus the summaries on “${k.text}” (${plural(k.count, "occurrence")})`;
     chip.setAttribute("aria-pressed", String(k.text.toLowerCase() === focus));
@@ -605,10 +659,10 @@ const combine = debounce(async () => {
     showCombinedError(tooLarge(bytes, "Together, these documents"));
     return;
   }
-  // One language for all when they all declare the same one, else the default.
-  const declared = new Set(sources.map(languageOf));
-  const language = declared.size === 1 ? [...declared][0] : undefined;
-  const opts = { ...settings(), ...(language ? { language } : {}) };
+  // The reader's language for all when every card has the same one; else each is detected.
+  const chosen = new Set(sources.map((d) => d.languageChoice));
+  const language = chosen.size === 1 ? [...chosen][0] : "auto";
+  const opts = { ...settings(), language };
   combined.card.setAttribute("aria-busy", "true");
   const asked = engine.request("combined", { kind: "many", docs: input, options: opts }, size);
   const known = combined.keywordsFor;
@@ -686,12 +740,14 @@ function showCombined() {
   const items = summary.sentences.slice(0, SHOWN_SENTENCES).map((s, i) => {
     const { key, name } = sources[s.doc];
     const li = document.createElement("li");
+    li.dir = "auto";
     Object.assign(li.dataset, { start: String(s.start), end: String(s.end) });
     li.dataset.score = String(s.score);
     li.dataset.rank = String(rank.get(i));
     li.dataset.doc = key;
     const text = document.createElement("span");
     text.className = "sentence";
+    text.dir = "auto";
     text.textContent = s.text;
     const link = document.createElement("button");
     link.type = "button";

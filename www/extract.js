@@ -9,7 +9,19 @@
 // pages, are read by markup.js in the worker (the caller's `offload`).
 
 import { Blocks, CAPTIONS } from "./markup.js";
-import { Readability } from "./vendor/readability.js";
+
+/** Readability, loaded the first time an HTML file is read here (a chunk of its own). */
+let readability = null;
+const loadReadability = () => {
+  readability ??= import("./readability.js").then(
+    (m) => m.Readability,
+    (e) => {
+      readability = null;
+      throw new ExtractError(`The HTML reader could not be loaded (${e?.message ?? e}).`);
+    },
+  );
+  return readability;
+};
 
 /** A file the page will not summarize; the message is for the reader. */
 export class ExtractError extends Error {}
@@ -197,9 +209,10 @@ const FURNITURE = "script, style, noscript, template, nav, header, footer, aside
 
 /**
  * An HTML page's main article as { text, title, language }: paragraphs, headings and list items
- * each become a paragraph of the text.
+ * each become a paragraph of the text. (Async: Readability is loaded on first use.)
  */
-export function htmlToText(html) {
+export async function htmlToText(html) {
+  const Readability = await loadReadability();
   const parser = new DOMParser();
   const doc = parser.parseFromString(html, "text/html");
   const language = doc.documentElement.getAttribute("lang") || undefined;

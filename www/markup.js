@@ -13,7 +13,7 @@ export function stripMarkdown(source) {
   let text = source
     .replace(/\r\n?/g, "\n")
     .replace(/^\uFEFF?---\n[\s\S]*?\n(?:---|\.\.\.)\n/, ""); // YAML front matter
-  // HTML comments (the -{2}: see inert() in scripts/single-file.mjs), scripts and styles.
+  // HTML comments (the -{2}: see inert() in scripts/bundle-page.mjs), scripts and styles.
   text = cut(text, /<!-{2}/g, () => /-->/g);
   text = cut(text, /<(script|style)\b/gi, (m) => new RegExp(`</${m[1]}\\s*>`, "gi"));
   const out = [];
@@ -151,7 +151,7 @@ const RAW = new Set(
 const SKIPPED = new Set(
   "head svg math object canvas button select nav header footer aside form video audio".split(" "),
 );
-/** "<!" and two hyphens, written so that the single-file build can inline this in a <script>. */
+/** "<!" and two hyphens (the single-file build escapes the "<" again where minifying joins them). */
 const COMMENT = "<!\u002d-";
 const VOID = new Set("area base br col embed hr img input link meta param source track wbr".split(" "));
 

@@ -1,17 +1,27 @@
 // The summarizer, off the main thread: a module worker that loads the wasm build once and answers
 // the page's requests, so a megabyte of text never freezes the page while it is summarized.
 //
+// Two builds: the English one (pkg/), loaded at start, and the all-languages one (pkg-all/),
+// loaded from the page's own origin the first time a text needs it (its language, detected or
+// chosen by the reader or declared by its HTML page, is one the English build does not stem),
+// then kept. Each summary says which language it used.
+//
 // Requests, each with an id:
 //   { id, kind: "summarize", text, captions, options, scores }  one document (captions: its
 //                                                     caption ranges; scores: also rank every
-//                                                     sentence, for shading)
+//                                                     sentence, for shading; options.language:
+//                                                     the reader's choice, or "auto";
+//                                                     options.languageHint: a page's <html lang>)
 //   { id, kind: "many", docs, options }               several documents together
-//   { id, kind: "keywords", input, count, language }  key phrases of a text or of several docs
+//   { id, kind: "keywords", input, count, language, languageHint }  key phrases of a text or docs
 //   { id, kind: "markdown" | "html", source }         a file's markup read into plain text
 //                                                     (markup.js; the page parses small HTML)
-// Answers: { ready: true, languages } once, when the wasm is loaded, or { failed: message } if it
-// cannot be; then per request
-//   summarize: { id, summary, ranked, ms }   (ranked: every sentence's score, see columns())
+// Answers: { ready: true, languages } once, when the English wasm is loaded (languages: every
+// language either build stems, English's first), or { failed: message } if it cannot be; then
+// per request
+//   summarize: { id, summary, ranked, ms }   (ranked: every sentence's score, see columns();
+//                                            summary.language: the language used, "und" for
+//                                            none)
 //   many: { id, summary, ms }   keywords: { id, keywords }
 //   markdown: { id, text }   html: { id, text, title, language, captions }
 //   or { id, error, fatal }.
@@ -19,17 +29,31 @@
 // of memory as another error than the binding's own) leaves the wasm instance unusable: the
 // worker closes itself and the page starts a new one.
 
-import init, { keywords, languages, rank, summarize, summarizeMany } from "./pkg/gisty.js";
-import * as gisty from "./pkg/gisty.js";
+import init, * as english from "./pkg/gisty.js";
+import allLanguages from "./pkg-all/languages.json" with { type: "json" };
 import { htmlToPlainText, stripMarkdown } from "./markup.js";
 
-// Served, init() fetches pkg/gisty_bg.wasm beside gisty.js. The single-file build has no files
-// beside it: scripts/single-file.mjs puts the wasm bytes in `self.gistyWasm` instead.
-let known = new Set(["en"]);
-const ready = init({ module_or_path: self.gistyWasm }).then(
+/**
+ * Where a build's wasm comes from: served, the file beside this worker; in the single-file build
+ * (which has no files beside it), the bytes scripts/bundle-page.mjs put in `self.gistyWasm` and
+ * `self.gistyWasmAll()`.
+ */
+const WASM = {
+  en: () => self.gistyWasm ?? new URL("pkg/gisty_bg.wasm", self.location.href),
+  all: () => self.gistyWasmAll?.() ?? new URL("pkg-all/gisty_bg.wasm", self.location.href),
+};
+
+/** A loaded build: its module and the languages it stems. */
+function build(mod, name) {
+  return { mod, name, languages: new Set(mod.languages()) };
+}
+
+let en = null;
+const ready = init({ module_or_path: WASM.en() }).then(
   () => {
-    known = new Set(languages());
-    self.postMessage({ ready: true, languages: [...known] });
+    en = build(english, "en");
+    const known = [...en.languages, ...allLanguages.filter((c) => !en.languages.has(c))];
+    self.postMessage({ ready: true, languages: known });
   },
   (e) => {
     self.postMessage({ failed: String(e?.message ?? e) });
@@ -37,11 +61,52 @@ const ready = init({ module_or_path: self.gistyWasm }).then(
   },
 );
 
-/** The options without a language this build does not know (the page's build is English only). */
-function supported(options) {
-  if (!options?.language || known.has(options.language)) return options;
-  const { language: _, ...rest } = options;
-  return rest;
+/** The all-languages build, loading or loaded: asked for once, kept (forgotten if it failed). */
+let all = null;
+function loadAll() {
+  all ??= import("./pkg-all/gisty.js")
+    .then(async (mod) => {
+      await mod.default({ module_or_path: WASM.all() });
+      return build(mod, "all");
+    })
+    .catch((e) => {
+      all = null;
+      throw new Error(`The summarizer for other languages than English could not be loaded (${e?.message ?? e}).`);
+    });
+  return all;
+}
+
+/** Whether this binding detects languages (the contract of issue 14): else it is told or English. */
+const detects = () => typeof en.mod.detectLanguage === "function";
+
+/** "fr-CA" → "fr"; nothing for "auto" or no tag. */
+function primary(tag) {
+  const code = tag?.toLowerCase().split(/[-_]/)[0];
+  return code && code !== "auto" ? code : undefined;
+}
+
+/**
+ * The build for `texts` under `options`, and the options to give it: the English build unless
+ * the language the reader chose, the one detected in a text or the one its page declares is one
+ * it does not stem and the all-languages build does. A binding without detection is given the
+ * chosen or declared language as `language` (it has no `languageHint`).
+ */
+async function pick(texts, options = {}) {
+  const { language, languageHint, ...rest } = options;
+  const chosen = primary(language);
+  const hint = primary(languageHint);
+  let wanted;
+  if (chosen) wanted = [chosen];
+  else if (detects()) wanted = [...texts.map((t) => en.mod.detectLanguage(t)), hint];
+  else wanted = [hint];
+  const other = wanted.some((c) => c && c !== "und" && !en.languages.has(c) && allLanguages.includes(c));
+  const target = other ? await loadAll() : en;
+  const told = { ...rest };
+  if (chosen) told.language = chosen;
+  else if (detects()) {
+    if (languageHint) told.languageHint = languageHint;
+  } else if (hint && target.languages.has(hint)) told.language = hint;
+  return { target, told, used: told.language ?? (detects() ? undefined : "en") };
 }
 
 /**
@@ -66,23 +131,30 @@ function columns(sentences) {
 }
 
 const HANDLERS = {
-  summarize({ text, captions, options, scores }) {
-    options = supported(options);
+  async summarize({ text, captions, options, scores }) {
+    const { target, told, used } = await pick([text], options);
     // A file's captions (its <figcaption>s) are shown and ranked, never chosen.
     const input = captions?.length ? { text, captions } : text;
     const t0 = performance.now();
-    const summary = summarize(input, options);
+    const summary = target.mod.summarize(input, told);
     const ms = performance.now() - t0;
-    const ranked = scores ? columns(rank(input, options)) : null;
+    const ranked = scores ? columns(target.mod.rank(input, told)) : null;
+    summary.language ??= used;
     return { summary, ranked, ms };
   },
-  many({ docs, options }) {
+  async many({ docs, options }) {
+    const { target, told } = await pick(
+      docs.map((d) => (typeof d === "string" ? d : d.text)),
+      options,
+    );
     const t0 = performance.now();
-    const summary = summarizeMany(docs, supported(options));
+    const summary = target.mod.summarizeMany(docs, told);
     return { summary, ms: performance.now() - t0 };
   },
-  keywords({ input, count, language }) {
-    return { keywords: keywords(input, supported({ count, language })) };
+  async keywords({ input, count, language, languageHint }) {
+    const texts = (Array.isArray(input) ? input : [input]).map((d) => (typeof d === "string" ? d : d.text));
+    const { target, told } = await pick(texts, { language, languageHint });
+    return { keywords: target.mod.keywords(input, { count, ...told }) };
   },
   markdown({ source }) {
     return { text: stripMarkdown(source) };
@@ -99,13 +171,13 @@ self.onmessage = async ({ data }) => {
     // The page tests' hook: with the test build (which exports __testPanic, release builds do
     // not), a test sets self.gistyPanicNext in this worker to make the next request panic in the
     // wasm, as a bug in the core would.
-    if (self.gistyPanicNext && typeof gisty.__testPanic === "function") {
+    if (self.gistyPanicNext && typeof en.mod.__testPanic === "function") {
       self.gistyPanicNext = false;
-      gisty.__testPanic();
+      en.mod.__testPanic();
     }
     const handler = Object.hasOwn(HANDLERS, kind) ? HANDLERS[kind] : null;
     if (!handler) throw new Error(`unknown request ${JSON.stringify(kind)}`);
-    const answer = handler(data);
+    const answer = await handler(data);
     const moved = answer.ranked ? Object.values(answer.ranked).map((column) => column.buffer) : [];
     self.postMessage({ id, ...answer }, moved);
   } catch (e) {

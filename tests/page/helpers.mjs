@@ -1,10 +1,10 @@
 // What the page tests share: the browser, the served page, the samples, and ways to give the page
 // text and files as a reader would.
 //
-// scripts/test-page.sh sets GISTY_URL (the served www/), GISTY_TEST_ROOT (www/ with the test
-// build of the wasm), GISTY_SINGLE_FILE and GISTY_ARTIFACTS; run alone after scripts/build-page.sh
-// and the steps of test-page.sh that make target/www-test (`node --test tests/page/`), the tests
-// serve www/ and target/www-test here.
+// scripts/test-page.sh sets GISTY_URL (the served site, dist/www), GISTY_TEST_ROOT (the site
+// bundled with the test build of the wasm), GISTY_SINGLE_FILE and GISTY_ARTIFACTS; run alone
+// after scripts/build-page.sh and the steps of test-page.sh that make target/www-test
+// (`node --test tests/page/`), the tests serve dist/www and target/www-test here.
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -19,6 +19,9 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const fixtures = path.join(root, "tests/page/fixtures");
 export const artifacts = process.env.GISTY_ARTIFACTS ?? path.join(root, "target/page-artifacts");
 export const singleFile = process.env.GISTY_SINGLE_FILE ?? path.join(root, "dist/gisty.html");
+/** The built site that pageUrl serves, and the list of the files the build wrote there. */
+export const site = path.join(root, "dist/www");
+export const siteFiles = () => JSON.parse(fs.readFileSync(path.join(root, "dist/www-files.json"), "utf8"));
 
 const samplesDir = path.resolve(root, "tests/data/samples");
 /** The five sample articles: { name, text }, by name. */
@@ -30,10 +33,11 @@ export const samples = fs
 
 
 let served;
-/** The served page's address: GISTY_URL, or www/ served here for this test file. */
+/** The served page's address: GISTY_URL, or dist/www served here for this test file. */
 export async function pageUrl() {
   if (process.env.GISTY_URL) return process.env.GISTY_URL;
-  served ??= start({ root: path.join(root, "www"), port: 0 });
+  assert.ok(fs.existsSync(path.join(site, "index.html")), `${site} is missing: run scripts/build-page.sh`);
+  served ??= start({ root: site, port: 0 });
   const { server, url } = await served;
   server.unref(); // closeAll closes it; unref'd, a test file that forgot to does not hang
   return url;
@@ -41,12 +45,12 @@ export async function pageUrl() {
 
 let servedTest;
 /**
- * The address of www/ served with the test build of the wasm (which exports __testPanic) as its
- * pkg/: GISTY_TEST_ROOT, else target/www-test, served here.
+ * The address of the site bundled with the test build of the wasm (which exports __testPanic):
+ * GISTY_TEST_ROOT, else target/www-test, served here.
  */
 export async function testPageUrl() {
   const dir = process.env.GISTY_TEST_ROOT ?? path.join(root, "target/www-test");
-  assert.ok(fs.existsSync(path.join(dir, "pkg/gisty.js")), `${dir} is missing: scripts/test-page.sh makes it`);
+  assert.ok(fs.existsSync(path.join(dir, "worker.js")), `${dir} is missing: scripts/test-page.sh makes it`);
   servedTest ??= start({ root: dir, port: 0 });
   const { server, url } = await servedTest;
   server.unref();
@@ -179,13 +183,21 @@ export async function assertCount(locator, n) {
   assert.equal(have, n, `expected ${n} of ${locator}, found ${have}`);
 }
 
-/** The sentences of `text` as the page's wasm segments them, through its own module. */
-export async function sentencesOf(page, text) {
-  return page.evaluate(async (text) => {
-    const gisty = await import(new URL("pkg/gisty.js", location.href).href);
-    await gisty.default();
-    return gisty.rank(text).map((s) => s.text);
-  }, text);
+let englishBuild;
+/**
+ * The sentences of `text` as the page's wasm segments them: its English build (www/pkg, which
+ * the page's worker bundles), run here in Node. (`page` is unused: kept for the callers.)
+ */
+export async function sentencesOf(_page, text) {
+  englishBuild ??= (async () => {
+    const dir = path.join(root, "www/pkg");
+    // As a data: URL: the glue is an ES module in a folder whose package.json does not say so.
+    const source = fs.readFileSync(path.join(dir, "gisty.js"));
+    const gisty = await import(`data:text/javascript;base64,${source.toString("base64")}`);
+    gisty.initSync({ module: fs.readFileSync(path.join(dir, "gisty_bg.wasm")) });
+    return gisty;
+  })();
+  return (await englishBuild).rank(text).map((s) => s.text);
 }
 
 /** A valid 2x2 PNG image, made here. */

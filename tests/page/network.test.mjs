@@ -1,5 +1,8 @@
-// Nothing leaves the page: at load it fetches only its own files, and after that nothing at all,
-// however it is used.
+// The privacy rule, as it stands: after load the page may fetch its own files from its own origin
+// on first use (Readability when an HTML file arrives, the all-languages build when a text needs
+// it); it never sends the reader's text or files anywhere and never contacts another origin.
+// Every request the page or its worker makes must be a GET of a file the build wrote
+// (dist/www-files.json), on the page's origin, with no body and no query string.
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,11 +14,11 @@ import {
   fixtures,
   INERT_HTML_VIOLATIONS,
   launch,
-  open,
   pageUrl,
   paste,
   png,
   samples,
+  siteFiles,
   summaries,
 } from "./helpers.mjs";
 
@@ -31,54 +34,148 @@ after(async () => {
   await closeAll(browser);
 });
 
-test("only the page's own files at load, and no request after it", async () => {
-  const { context, page, seen } = await open(browser, url);
-  try {
-    const atLoad = seen.requests.map((u) => new URL(u));
-    assert.deepEqual(
-      atLoad.filter((u) => u.origin !== new URL(url).origin).map(String),
-      [],
-      "requests to other origins at load",
-    );
-    const files = atLoad.map((u) => u.pathname).sort();
-    assert.deepEqual(files, [
-      "/",
-      "/app.js",
-      "/engine.js",
-      "/extract.js",
-      "/format.js",
-      // Twice: the page's HTML reader and the worker's each import it.
-      "/markup.js",
-      "/markup.js",
-      "/pkg/gisty.js",
-      "/pkg/gisty_bg.wasm",
-      "/source.js",
-      "/style.css",
-      "/vendor/readability.js",
-      "/worker.js",
-    ]);
-    seen.requests.length = 0;
+const french = fs.readFileSync(path.join(fixtures, "languages/tramway-lyon.fr.txt"), "utf8");
 
+/**
+ * Opens the page recording, in the whole browser context (the page and its worker), every
+ * request with its method and body, and every WebSocket.
+ */
+async function openRecording() {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const requests = [];
+  const sockets = [];
+  const errors = [];
+  const violations = [];
+  context.on("request", (r) => requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() }));
+  const page = await context.newPage();
+  page.on("websocket", (ws) => sockets.push(ws.url()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /^CSP violation: /.test(m.text())) violations.push(m.text().slice(15));
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.state === "ready", null, { timeout: 20_000 });
+  return { context, page, requests, sockets, errors, violations };
+}
+
+/**
+ * The files `requests` asked for, as the build's paths ("index.html" for "/"), after checking
+ * each is a same-origin GET of a file the build wrote, without a body or a query.
+ */
+function filesOf(requests, built) {
+  const origin = new URL(url).origin;
+  return requests.map(({ url: address, method, body }) => {
+    const u = new URL(address);
+    assert.equal(u.origin, origin, `a request to another origin: ${address}`);
+    assert.equal(method, "GET", `${method} ${address}`);
+    assert.equal(body, null, `a request with a body: ${address}`);
+    assert.equal(u.search, "", `a request with a query string: ${address}`);
+    assert.equal(u.hash, "", `a request with a fragment: ${address}`);
+    const file = u.pathname === "/" ? "index.html" : decodeURIComponent(u.pathname.slice(1));
+    assert.ok(built.includes(file), `not a file the build wrote: ${address}`);
+    return file;
+  });
+}
+
+test("after load, only the page's own files, on first use; nothing the reader gives leaves it", async () => {
+  const built = siteFiles();
+  const readability = built.filter((f) => /^chunks\/readability-[\w-]+\.js$/.test(f));
+  const allGlue = built.filter((f) => /^chunks\/gisty-[\w-]+\.js$/.test(f));
+  assert.equal(readability.length, 1, `one Readability chunk in ${built.join(", ")}`);
+  assert.equal(allGlue.length, 1, `one all-languages glue chunk in ${built.join(", ")}`);
+  const allLanguages = [...allGlue, "pkg-all/gisty_bg.wasm"].sort();
+
+  const { context, page, requests, sockets, errors, violations } = await openRecording();
+  try {
+    // At load: the page, its style, its two entry points and their shared chunks, the English
+    // wasm; neither Readability nor the all-languages build.
+    const atLoad = filesOf(requests.splice(0), built);
+    for (const f of ["index.html", "style.css", "app.js", "worker.js", "pkg/gisty_bg.wasm"]) {
+      assert.ok(atLoad.includes(f), `${f} not loaded: ${atLoad.join(", ")}`);
+    }
+    for (const f of [...readability, ...allLanguages]) assert.ok(!atLoad.includes(f), `${f} loaded at load`);
+    // Twice at most, and only the chunks the page and its worker share (each has its modules).
+    const twice = atLoad.filter((f, i) => atLoad.indexOf(f) !== i);
+    assert.ok(twice.every((f) => /^chunks\/chunk-[\w-]+\.js$/.test(f)), `loaded twice: ${twice.join(", ")}`);
+    assert.equal(new Set(twice).size, twice.length, `loaded three times: ${twice.join(", ")}`);
+
+    // Pasted English text and dropped files that are not HTML: no request at all.
     await paste(page, samples[0].text);
     await summaries(page, 1);
-    const html = fs.readFileSync(path.join(fixtures, "article-with-scripts.html"), "utf8");
     await drop(page, [
       ...samples.slice(1).map((s) => ({ ...s, type: "text/plain" })),
-      { name: "night-trains.html", text: html, type: "text/html" },
       { name: "notes.md", text: "# Notes\n\nA [link](https://example.org/x) and ![an image](https://example.org/i.png) here.\n" },
       { name: "photo.png", bytes: png(), type: "image/png" },
     ]);
+    await summaries(page, 6);
+    assert.deepEqual(filesOf(requests.splice(0), built), [], "requests for text, Markdown and a PNG");
+
+    // The first HTML file: Readability, once; the second: nothing more. Their links, images,
+    // scripts and frames are never fetched.
+    const html = fs.readFileSync(path.join(fixtures, "article-with-scripts.html"), "utf8");
+    await drop(page, [{ name: "night-trains.html", text: html, type: "text/html" }]);
     await summaries(page, 7);
+    assert.deepEqual(filesOf(requests.splice(0), built), readability);
+    const links = fs.readFileSync(path.join(fixtures, "hostile-links.html"), "utf8");
+    await drop(page, [{ name: "links.html", text: links, type: "text/html" }]);
+    await page.waitForTimeout(500);
+    assert.deepEqual(filesOf(requests.splice(0), built), [], "requests for a second HTML file");
+
+    // French, corrected on its card (detected, where the binding detects): the all-languages
+    // build, once.
+    await drop(page, [{ name: "lyon.txt", text: french, type: "text/plain" }]);
+    const lyon = page.locator('[data-testid="doc"]', { hasText: "lyon.txt" });
+    await lyon.locator('[data-testid="language-select"]').selectOption("fr");
+    await page.waitForFunction(
+      (el) => el.dataset.language === "fr" && !el.hasAttribute("aria-busy") && el.querySelector(".summary li"),
+      await lyon.elementHandle(),
+      { timeout: 20_000 },
+    );
+    assert.deepEqual(filesOf(requests.splice(0), built).sort(), allLanguages);
+
+    // Everything again, in every setting: nothing more.
+    await paste(page, french);
     await page.locator("#method").selectOption("textrank");
     await page.locator("#length-mode").selectOption("percent");
     await page.locator("#shade").check();
+    await page.locator('[data-testid="focus"]').fill("tramway");
     for (const details of await page.locator(".source summary").all()) await details.click();
     await page.waitForTimeout(1000);
-    await summaries(page, 7);
-    assert.deepEqual(seen.requests, [], "requests after load");
-    assert.deepEqual(seen.errors, []);
-    assert.deepEqual(seen.violations.filter((v) => !INERT_HTML_VIOLATIONS.test(v)), []);
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 20_000 });
+    await page.locator('[data-testid="doc"]').first().locator('[data-action="md"]').click();
+    await page.locator("#export-txt").click();
+    await page.waitForTimeout(300);
+    const late = requests.splice(0);
+    // Downloads are blob: URLs made on the page, never requests to a server.
+    assert.deepEqual(
+      filesOf(late.filter((r) => !r.url.startsWith("blob:")), built),
+      [],
+      "requests after every file was loaded",
+    );
+    assert.deepEqual(sockets, [], "WebSockets");
+    assert.deepEqual(errors, []);
+    assert.deepEqual(violations.filter((v) => !INERT_HTML_VIOLATIONS.test(v)), []);
   } finally {
     await context.close();
+  }
+});
+
+test("the check refuses what the rule forbids", () => {
+  const built = ["index.html", "app.js"];
+  const at = (p) => new URL(p, url).href;
+  assert.deepEqual(filesOf([{ url: at("/"), method: "GET", body: null }], built), ["index.html"]);
+  for (const bad of [
+    { url: "https://example.org/app.js", method: "GET", body: null },
+    { url: at("/app.js"), method: "POST", body: Buffer.from("text") },
+    { url: at("/app.js"), method: "GET", body: Buffer.from("text") },
+    { url: at("/app.js?text=secret"), method: "GET", body: null },
+    { url: at("/worker.js"), method: "GET", body: null },
+  ]) {
+    assert.throws(() => filesOf([bad], built), assert.AssertionError, JSON.stringify(bad));
   }
 });

@@ -9,12 +9,12 @@ import { root, singleFile } from "./helpers.mjs";
 
 const www = path.join(root, "www");
 
-/** Every file of www/ the page's authors write: not the built pkg/ or the vendored vendor/. */
+/** Every file of www/ the page's authors write: not the built pkg/ and pkg-all/. */
 function sources(dir = www) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      return dir === www && ["pkg", "vendor"].includes(entry.name) ? [] : sources(file);
+      return dir === www && ["pkg", "pkg-all", "vendor"].includes(entry.name) ? [] : sources(file);
     }
     return [file];
   });
@@ -37,7 +37,7 @@ const SINKS = [
   ["srcdoc", /\bsrcdoc\b/],
 ];
 
-test("no innerHTML, eval, new Function or string timers anywhere in www/ (but pkg/ and vendor/)", () => {
+test("no innerHTML, eval, new Function or string timers anywhere in www/ (but pkg/ and pkg-all/)", () => {
   const files = sources();
   assert.ok(files.some((f) => f.endsWith("app.js")) && files.some((f) => f.endsWith("index.html")));
   const hits = [];
@@ -107,12 +107,17 @@ test("the release build exports no test hook; the test build does", () => {
   for (const file of ["www/pkg/gisty.js", "www/pkg/gisty.d.ts"]) {
     assert.doesNotMatch(fs.readFileSync(path.join(root, file), "utf8"), /__testPanic/, file);
   }
-  // (worker.js names the hook to look for it; the glue that would call it is not there.)
-  assert.doesNotMatch(fs.readFileSync(singleFile, "utf8"), /wasm\.__testPanic/, "dist/gisty.html");
-  const wasm = fs.readFileSync(path.join(root, "www/pkg/gisty_bg.wasm"));
-  const exports = WebAssembly.Module.exports(new WebAssembly.Module(wasm)).map((e) => e.name);
-  assert.ok(exports.includes("summarize") && !exports.some((e) => /testpanic/i.test(e)), exports.join(", "));
-
+  const exportsOf = (file) =>
+    WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(path.join(root, file)))).map((e) => e.name);
   const testRoot = process.env.GISTY_TEST_ROOT ?? path.join(root, "target/www-test");
-  assert.match(fs.readFileSync(path.join(testRoot, "pkg/gisty.js"), "utf8"), /export function __testPanic\(/);
+  // What ships: the served site's wasm files and the single file's inlined English one.
+  for (const file of ["www/pkg/gisty_bg.wasm", "dist/www/pkg/gisty_bg.wasm", "dist/www/pkg-all/gisty_bg.wasm"]) {
+    const names = exportsOf(file);
+    assert.ok(names.includes("summarize") && !names.some((e) => /testpanic/i.test(e)), `${file}: ${names.join(", ")}`);
+  }
+  const english = fs.readFileSync(path.join(root, "www/pkg/gisty_bg.wasm")).toString("base64");
+  assert.ok(fs.readFileSync(singleFile, "utf8").includes(`"${english}"`), "the single file inlines www/pkg's wasm");
+  // The test site's worker bundles the test build's glue, and its wasm exports the hook.
+  assert.match(fs.readFileSync(path.join(root, "target/web-test-pkg/gisty.js"), "utf8"), /export function __testPanic\(/);
+  assert.ok(exportsOf(path.relative(root, path.join(testRoot, "pkg/gisty_bg.wasm"))).some((e) => /testpanic/i.test(e)));
 });

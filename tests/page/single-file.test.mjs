@@ -4,8 +4,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { artifact, closeAll, drop, launch, open, paste, samples, singleFile, summaries } from "./helpers.mjs";
+import { artifact, closeAll, drop, fixtures, launch, open, paste, samples, singleFile, summaries } from "./helpers.mjs";
 
 let browser;
 
@@ -63,6 +64,33 @@ test("opened with file://, several files: the combined card, key phrases and the
     const top = await page.locator('[data-testid="combined-summary"] li[data-rank="1"] .sentence').textContent();
     assert.match(top, /assets/);
     assert.equal(await page.locator('[data-testid="duplicate-badge"]').count(), 2);
+    const others = seen.requests.filter((u) => u !== url && !u.startsWith("blob:"));
+    assert.deepEqual(others, [], "requests besides the file itself");
+    assert.deepEqual(seen.errors, []);
+    assert.deepEqual(seen.violations, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("opened with file://, French: the all-languages build is inline too, and the card says French", async () => {
+  const url = pathToFileURL(singleFile).href;
+  const { context, page, seen } = await open(browser, url);
+  try {
+    const french = fs.readFileSync(path.join(fixtures, "languages/tramway-lyon.fr.txt"), "utf8");
+    await paste(page, french);
+    await summaries(page, 1);
+    const card = page.locator('[data-testid="doc"]');
+    // Chosen on the card (detected too, where the binding detects): either way the other build.
+    await card.locator('[data-testid="language-select"]').selectOption("fr");
+    await page.waitForFunction(
+      (el) => el.dataset.language === "fr" && !el.hasAttribute("aria-busy") && el.querySelector(".summary li"),
+      await card.elementHandle(),
+      { timeout: 20_000 },
+    );
+    assert.equal(await card.locator('[data-testid="language"]').textContent(), "French");
+    const [summary] = await summaries(page, 1);
+    for (const s of summary) assert.ok(french.includes(s), `not from the input: ${s}`);
     const others = seen.requests.filter((u) => u !== url && !u.startsWith("blob:"));
     assert.deepEqual(others, [], "requests besides the file itself");
     assert.deepEqual(seen.errors, []);
