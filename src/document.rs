@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::text::clean::{self, LineKind};
 use crate::text::sentence;
-use crate::text::token::Tokenizer;
+use crate::text::token::{Language, Tokenizer};
 use crate::work::{self, Counter};
 
 /// A prose sentence: a candidate for the summary.
@@ -49,6 +49,8 @@ pub(crate) struct DocInfo {
     pub title: Vec<u32>,
     /// Terms of its other headings.
     pub headings: Vec<u32>,
+    /// The language it was tokenized in.
+    pub language: Language,
 }
 
 pub(crate) struct Corpus {
@@ -73,6 +75,12 @@ impl Corpus {
         }
     }
 
+    /// Tokenizes what follows in the language of document `doc`.
+    pub fn use_language_of(&mut self, doc: usize) {
+        let language = self.docs[doc].language;
+        self.tokenizer.set_language(language);
+    }
+
     /// The content term ids of sentence `i`, repeats kept, in order.
     pub fn terms(&self, i: usize) -> &[u32] {
         let r = &self.sentences[i].terms;
@@ -84,9 +92,19 @@ impl Corpus {
     /// else to say: then its headings are its sentences. Sentences that overlap a range of
     /// `captions` (byte ranges into `text`, in any order) are captions, as are the caption lines
     /// that cleaning finds.
-    pub fn add(&mut self, text: &str, title: Option<&str>, captions: &[Range<usize>]) {
+    pub fn add(
+        &mut self,
+        text: &str,
+        title: Option<&str>,
+        captions: &[Range<usize>],
+        language: Language,
+    ) {
         let first = self.sentences.len();
-        let mut info = DocInfo::default();
+        self.tokenizer.set_language(language);
+        let mut info = DocInfo {
+            language,
+            ..DocInfo::default()
+        };
         if let Some(t) = title {
             info.title = self.tokenizer.terms(t);
         }
@@ -277,11 +295,10 @@ fn is_heading(text: &str, span: &Range<usize>, s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::token::Language;
 
     fn corpus(text: &str, title: Option<&str>) -> Corpus {
         let mut c = Corpus::new(Tokenizer::new(Language::English));
-        c.add(text, title, &[]);
+        c.add(text, title, &[], Language::English);
         c
     }
 
