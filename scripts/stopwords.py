@@ -47,7 +47,12 @@ def words(entry, code):
 
 
 for code in CODES:
-    kept = sorted({p for e in data[code] for p in words(e, code)})
+    kept = {p for e in data[code] for p in words(e, code)}
+    if code == "ro":
+        # Romanian is written with comma-below ș ț and, in older text, cedilla ş ţ: both forms.
+        both = str.maketrans("șțşţ", "şţșț")
+        kept |= {w.translate(both) for w in kept}
+    kept = sorted(kept)
     (out / f"{code}.txt").write_text("\n".join(kept) + "\n", encoding="utf-8")
     print(f"{code}: {len(kept)} words (of {len(data[code])})")
 (out / "LICENSE").write_text(

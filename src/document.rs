@@ -289,7 +289,17 @@ fn is_heading(text: &str, span: &Range<usize>, s: &str) -> bool {
         .find(|c| !blank(c));
     let after = text[span.end..].chars().inspect(walked).find(|c| !blank(c));
     let line_break = |c: Option<char>| c.is_none_or(is_break);
-    line_break(before) && line_break(after) && Tokenizer::count_words(s) <= MAX_HEADING_WORDS
+    line_break(before) && line_break(after) && heading_words(s) <= MAX_HEADING_WORDS
+}
+
+/// Words of a line as headings count them: a Chinese or Japanese word is about two characters,
+/// each of which [`Tokenizer::count_words`] counts as one (a 30-character headline is not prose).
+fn heading_words(s: &str) -> usize {
+    let words = Tokenizer::count_words(s);
+    if s.is_ascii() {
+        return words;
+    }
+    words - s.chars().filter(|&c| crate::text::token::is_cjk(c)).count() / 2
 }
 
 #[cfg(test)]

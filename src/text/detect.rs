@@ -123,10 +123,10 @@ const WORDS: &[(u8, &str)] = &[
     (IT, "il di che è la per un del della non sono gli nel alla anche una con dei delle da si ha le più come ma questo questa essere stato nella degli sulla al loro dopo tra perché molto ancora quando"),
     (PT, "o os da do das dos em para com não uma um que é se no na nos nas ao pela pelo mais como mas foi são está também sua seu ser já ou entre até muito quando há isso este esta"),
     (NL, "de het een van en is op te dat die niet met voor zijn ook aan er maar om naar bij nog wordt worden heeft hij zij ze wij deze dit als uit over tot door wel geen werd kan veel hun onder moet"),
-    (DA, "og i at det er en til på den de med af som for ikke har var han hun jeg der et vi men fra sig kan efter eller blev også mange havde nu når hvor skal deres meget mod selv kun bliver hvad nogle mellem gennem være været ud op end"),
-    (NO, "og i det er en til på den de med av som for ikke har var han hun jeg der et vi men fra seg kan etter eller ble også mange hadde nå når hvor skal deres mye mot selv bare blir å enn ut noen hva mellom gjennom være vært opp"),
+    (DA, "og i at det er en til på den de med af som for ikke har var han hun jeg der et vi men fra sig kan efter eller blev også mange havde nu når hvor skal deres meget mod selv kun bliver hvad nogle mellem gennem være været ud op end mig dig jer jeres måske lige igen frem vores hende blive gøre lidt sådan siger sagde købte"),
+    (NO, "og i det er en til på den de med av som for ikke har var han hun jeg der et vi men fra seg kan etter eller ble også mange hadde nå når hvor skal deres mye mot selv bare blir å enn ut noen hva mellom gjennom være vært opp meg deg dere kanskje igjen fram vår våre henne bli gjøre litt slik sier sa kjøpte ikkje"),
     (SV, "och i att det är en som på av för med till den inte har var han hon jag de ett vi men från sig kan efter eller blev också många hade nu när där ska deras mycket mot själv bara blir om vid under vara varit"),
-    (FI, "ja on ei se että hän oli ovat mutta kun myös jo sen tai niin joka kuin vain nyt olla ole mitä jotka ne tämä sekä vuonna ollut voi hänen siitä kanssa"),
+    (FI, "ja on ei se että hän oli ovat mutta kun myös jo sen tai niin joka kuin vain nyt olla ole mitä jotka ne tämä sekä vuonna ollut voi hänen siitä kanssa mukaan jälkeen sitä vielä noin kaikki yli eli vaan koska jos aikana heidän minä sinä olen olet olemme tässä siinä kuitenkin paljon sitten täällä enemmän jotta"),
     (HU, "a az és hogy nem is egy meg van volt már csak még de ezt mint pedig vagy ez azt el fel amely kell lesz után ami akkor nagyon sem minden között szerint"),
     (RO, "și şi în de la cu pe un o care nu este să din mai pentru ce sunt au fost dar ca sau după acest această fi le cel lor lui ei prin"),
     (TR, "ve bir bu da de için ile olarak çok daha gibi ama en olan kadar sonra ne her mi değil göre ise olduğunu büyük yeni var"),
@@ -247,6 +247,9 @@ const SUFFIXES: &[(&str, &[u8])] = &[
     ("ssä", &[FI]),
     ("llä", &[FI]),
     ("ssa", &[FI]),
+    ("stä", &[FI]),
+    ("ään", &[FI]),
+    ("ksi", &[FI]),
     ("ing", &[EN]),
 ];
 
@@ -504,7 +507,7 @@ fn decide(s: &Scripts, latin: &LatinScore) -> Detection {
     }
     let (best, score, second) = latin.best();
     let share = score / latin.words.max(1) as f32;
-    if score < 2.0 || share < 0.1 || score - second < 1.0 {
+    if score < 2.0 || share < 0.06 || score - second < 0.5 {
         return unsure();
     }
     let certainty = if score >= 6.0 && score >= 1.25 * second + 1.0 {

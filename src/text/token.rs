@@ -669,6 +669,12 @@ impl Tokenizer {
                 prev_digit = c.is_ascii_digit();
                 continue;
             }
+            if !word.is_empty() && is_inner_mark(c) {
+                // A virama (Tamil, Devanagari) or a zero-width joiner is inside a word.
+                word.push(c);
+                end = i + c.len_utf8();
+                continue;
+            }
             let next = chars.peek().map(|&(_, n)| n);
             let joins = match c {
                 '\'' | '\u{2019}' => {
@@ -756,6 +762,12 @@ impl Tokenizer {
         }
         end_of(run.len() - 1)
     }
+}
+
+/// Marks inside words of Indic scripts that are not alphanumeric (viramas and the like; not the
+/// dandas, which end sentences), and the zero-width (non-)joiner.
+fn is_inner_mark(c: char) -> bool {
+    matches!(c as u32, 0x0900..=0x0963 | 0x0966..=0x0DFF | 0x200C | 0x200D)
 }
 
 fn is_hiragana(c: char) -> bool {
@@ -1134,6 +1146,7 @@ mod tests {
             words_in(Language::French, "l'État qu'il"),
             ["l", "état", "qu", "il"]
         );
+        assert_eq!(words_in(Language::Tamil, "வீடுகள் வீடு"), ["வீடுகள்", "வீடு"]);
         assert_eq!(
             words_in(Language::Turkish, "İstanbul'da IRAK"),
             ["istanbulda", "ırak"]
