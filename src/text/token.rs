@@ -324,6 +324,7 @@ enum Units {
 enum Stops {
     English,
     /// A sorted list; for Chinese and Japanese a pair of characters each a stop word is one too.
+    #[cfg_attr(not(feature = "all-languages"), allow(dead_code))]
     List(Vec<&'static str>),
     None,
 }
@@ -468,12 +469,12 @@ const KEPT_LEXICONS: usize = 4;
 thread_local! {
     /// The lexicons between calls: a tokenizer takes the one of its language when it starts
     /// and puts it back when it is dropped, so two tokenizers alive at once never share one.
-    static LEXICONS: std::cell::Cell<Vec<Box<Lexicon>>> = const { std::cell::Cell::new(Vec::new()) };
+    static LEXICONS: std::cell::Cell<Vec<Lexicon>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The kept lexicon of `language` (which this build has), or a new one, marked with a new
 /// generation.
-fn acquire(language: Language) -> Box<Lexicon> {
+fn acquire(language: Language) -> Lexicon {
     let kept = LEXICONS
         .try_with(|l| {
             let mut all = l.take();
@@ -486,7 +487,7 @@ fn acquire(language: Language) -> Box<Lexicon> {
         })
         .ok()
         .flatten();
-    let mut lexicon = kept.unwrap_or_else(|| Box::new(Lexicon::new(language)));
+    let mut lexicon = kept.unwrap_or_else(|| Lexicon::new(language));
     lexicon.generation = lexicon.generation.wrapping_add(1);
     if lexicon.generation == 0 {
         // After 2^32 tokenizers: forget the old generations' marks and start again.
@@ -501,7 +502,7 @@ fn acquire(language: Language) -> Box<Lexicon> {
 /// focus.
 pub struct Tokenizer {
     /// The lexicons of the languages used, one each; `current` is the one in use.
-    lexicons: Vec<Box<Lexicon>>,
+    lexicons: Vec<Lexicon>,
     current: usize,
     /// How many term ids were given.
     terms: u32,
