@@ -233,6 +233,7 @@ fn help_goes_to_stdout_and_succeeds() {
     let codes: Vec<&str> = gisty::Language::ALL.iter().map(|l| l.code()).collect();
     let listed: std::collections::BTreeSet<&str> = help
         .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| codes.contains(w))
         .collect();
     assert_eq!(listed.len(), codes.len(), "{help}");
