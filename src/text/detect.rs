@@ -69,7 +69,8 @@ const LATIN: &[Latin] = &[
     Latin::Known(Hungarian),
     Latin::Known(Romanian),
     Latin::Known(Turkish),
-    // Others, from here on: ca pl cs sk id sw is hr af tl et vi baltic.
+    // Others, from here on: ca pl cs sk id sw is hr af tl et vi baltic gl.
+    Latin::Other,
     Latin::Other,
     Latin::Other,
     Latin::Other,
@@ -113,6 +114,7 @@ const TL: u8 = 23;
 const ET: u8 = 24;
 const VI: u8 = 25;
 const BALTIC: u8 = 26;
+const GL: u8 = 27;
 
 /// Each table's most frequent function words, lower-cased, space-separated.
 const WORDS: &[(u8, &str)] = &[
@@ -138,9 +140,10 @@ const WORDS: &[(u8, &str)] = &[
     (SW, "na ya wa kwa za katika ni la kuwa hiyo cha huo hii pia lakini sana hakuna wake baada kama"),
     (IS, "og að í á er sem til við um það ekki hann hún var með fyrir en af eru"),
     (HR, "je i u na da se za su od koji što kao ali ili iz sa će bio"),
-    (AF, "die en van is nie het in te op wat vir met sy om ons hulle word"),
+    (AF, "die en van is nie het in te op wat vir met sy om ons hulle word hy ek jy sal oor baie julle wees"),
     (TL, "ang ng sa mga na ay at si ni para"),
     (ET, "ja on ei et see ta oli kui ka mis aga oma või ning"),
+    (GL, "unha unhas polo pola polos polas co coa coas cos xa máis tamén moi nun nunha dun dunha ás"),
 ];
 
 /// Letters with diacritics and the tables that use them.
@@ -507,7 +510,7 @@ fn decide(s: &Scripts, latin: &LatinScore) -> Detection {
     }
     let (best, score, second) = latin.best();
     let share = score / latin.words.max(1) as f32;
-    if score < 2.0 || share < 0.06 || score - second < 0.5 {
+    if score < 1.5 || share < 0.05 || score - second < 0.5 {
         return unsure();
     }
     let certainty = if score >= 6.0 && score >= 1.25 * second + 1.0 {
