@@ -133,8 +133,9 @@ export class Summarizer {
     if (key !== token) throw new TypeError("Illegal constructor: use Summarizer.create()");
     this.#o = o;
     this.#sharedContext = sharedContext;
-    const input = o.expectedInputLanguages?.[0];
-    this.#language = input ? baseLanguage(input) : "en";
+    // The text's language is detected; an expected input language is a hint, which decides
+    // when the text itself does not clearly say (a short text, a close call).
+    this.#language = o.expectedInputLanguages?.[0] ?? null;
   }
 
   /** "available" for every option gisty can honour, "unavailable" for a language it does not
@@ -242,7 +243,8 @@ export class Summarizer {
     const focus = [this.#sharedContext, options?.context ?? ""].filter((s) => s).join("\n");
     const summary = gisty.summarize(String(input), {
       sentences: BUDGETS[type][length],
-      language: this.#language,
+      language: "auto",
+      languageHint: this.#language ?? undefined,
       position: type !== "teaser",
       focus: focus || undefined,
     });

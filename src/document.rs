@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::text::clean::{self, LineKind};
 use crate::text::quotes;
 use crate::text::sentence;
-use crate::text::token::Tokenizer;
+use crate::text::token::{Language, Tokenizer};
 use crate::work::{self, Counter};
 
 /// A prose sentence: a candidate for the summary.
@@ -53,6 +53,8 @@ pub(crate) struct DocInfo {
     pub title: Vec<u32>,
     /// Terms of its other headings.
     pub headings: Vec<u32>,
+    /// The language it was tokenized in.
+    pub language: Language,
 }
 
 pub(crate) struct Corpus {
@@ -77,6 +79,12 @@ impl Corpus {
         }
     }
 
+    /// Tokenizes what follows in the language of document `doc`.
+    pub fn use_language_of(&mut self, doc: usize) {
+        let language = self.docs[doc].language;
+        self.tokenizer.set_language(language);
+    }
+
     /// The content term ids of sentence `i`, repeats kept, in order.
     pub fn terms(&self, i: usize) -> &[u32] {
         let r = &self.sentences[i].terms;
@@ -88,9 +96,19 @@ impl Corpus {
     /// else to say: then its headings are its sentences. Sentences that overlap a range of
     /// `captions` (byte ranges into `text`, in any order) are captions, as are the caption lines
     /// that cleaning finds.
-    pub fn add(&mut self, text: &str, title: Option<&str>, captions: &[Range<usize>]) {
+    pub fn add(
+        &mut self,
+        text: &str,
+        title: Option<&str>,
+        captions: &[Range<usize>],
+        language: Language,
+    ) {
         let first = self.sentences.len();
-        let mut info = DocInfo::default();
+        self.tokenizer.set_language(language);
+        let mut info = DocInfo {
+            language,
+            ..DocInfo::default()
+        };
         if let Some(t) = title {
             info.title = self.tokenizer.terms(t);
         }
@@ -279,17 +297,26 @@ fn is_heading(text: &str, span: &Range<usize>, s: &str) -> bool {
         .find(|c| !blank(c));
     let after = text[span.end..].chars().inspect(walked).find(|c| !blank(c));
     let line_break = |c: Option<char>| c.is_none_or(is_break);
-    line_break(before) && line_break(after) && Tokenizer::count_words(s) <= MAX_HEADING_WORDS
+    line_break(before) && line_break(after) && heading_words(s) <= MAX_HEADING_WORDS
+}
+
+/// Words of a line as headings count them: a Chinese or Japanese word is about two characters,
+/// each of which [`Tokenizer::count_words`] counts as one (a 30-character headline is not prose).
+fn heading_words(s: &str) -> usize {
+    let words = Tokenizer::count_words(s);
+    if s.is_ascii() {
+        return words;
+    }
+    words - s.chars().filter(|&c| crate::text::token::is_cjk(c)).count() / 2
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::token::Language;
 
     fn corpus(text: &str, title: Option<&str>) -> Corpus {
         let mut c = Corpus::new(Tokenizer::new(Language::English));
-        c.add(text, title, &[]);
+        c.add(text, title, &[], Language::English);
         c
     }
 

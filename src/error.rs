@@ -20,7 +20,7 @@ pub enum ErrorKind {
     BadRatio(String),
     /// A method name that is not one of [`crate::Method::NAMES`].
     UnknownMethod(String),
-    /// A language name that is not one of [`crate::Language::NAMES`].
+    /// A language name or code that is not one of [`crate::Language::ALL`]'s.
     UnknownLanguage(String),
     /// A length that could not be parsed.
     BadLength(String),
@@ -71,8 +71,12 @@ impl fmt::Display for Error {
             ),
             ErrorKind::UnknownLanguage(l) => write!(
                 f,
-                "unknown language {l:?}: expected one of {}",
-                crate::Language::NAMES.join(", ")
+                "unknown language {l:?}: expected one of {} (or auto)",
+                crate::Language::ALL
+                    .iter()
+                    .map(|l| l.code())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             ErrorKind::BadLength(s) => write!(
                 f,

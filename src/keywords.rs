@@ -52,6 +52,7 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
         };
         let text = texts[doc];
         let sentence = &text[span.clone()];
+        corpus.use_language_of(doc);
         let words = corpus.tokenizer.words(sentence);
         let mut run: Vec<(std::ops::Range<usize>, u32)> = Vec::new();
         let mut flush = |run: &mut Vec<(std::ops::Range<usize>, u32)>| {
@@ -94,7 +95,8 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
         };
         let mut prev_end = 0usize;
         for (r, id) in words {
-            let gap = &sentence[prev_end..r.start];
+            // Words may overlap (the character pairs of Chinese): then they are joined.
+            let gap = sentence.get(prev_end..r.start).unwrap_or("");
             let joined = gap.chars().all(|c| c.is_whitespace() || c == '-');
             if !joined || id.is_none() {
                 flush(&mut run);

@@ -43,9 +43,9 @@ pub use error::{Error, ErrorKind, Result};
 pub use keywords::Keyword;
 pub use score::Method;
 pub use summarize::{
-    keywords, keywords_many, rank, rank_doc, summarize, summarize_doc, summarize_many, Doc,
-    Duplicate, Length, MultiSummary, Options, ScoredSentence, Summary, MAX_DOCUMENTS,
-    MAX_INPUT_BYTES, NEAR_DUPLICATE,
+    detect_language, keywords, keywords_many, rank, rank_doc, summarize, summarize_doc,
+    summarize_many, Doc, Duplicate, Length, MultiSummary, Options, ScoredSentence, Summary,
+    MAX_DOCUMENTS, MAX_INPUT_BYTES, NEAR_DUPLICATE,
 };
 pub use text::clean::{boilerplate, caption_lines, Boilerplate};
 pub use text::sentence::split as split_sentences;

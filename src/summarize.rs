@@ -9,6 +9,7 @@ use crate::score::concepts::{self, Concepts};
 use crate::score::similarity::{self, Rows};
 use crate::score::{self, Method};
 use crate::select::{self, Budget};
+use crate::text::detect::{self, Certainty};
 use crate::text::token::{Language, Tokenizer};
 
 /// How long the summary is.
@@ -67,8 +68,14 @@ pub struct Options {
     pub method: Method,
     /// The text's title, when it is not the text's first line.
     pub title: Option<String>,
-    /// The text's language. Default: English.
-    pub language: Language,
+    /// The text's language; `None` (the default) detects it, for each document of a set on its
+    /// own ([`detect_language`]). A language this build cannot stem ([`Language::is_available`])
+    /// is summarized as [`Language::Undetermined`]: words unstemmed, no stop list.
+    pub language: Option<Language>,
+    /// The language the text is declared to be in (an HTML page's `lang`), used when the
+    /// language is detected and the text does not clearly say otherwise (a short text, a
+    /// close call between related languages). Default: none.
+    pub language_hint: Option<Language>,
     /// Cosine similarity above which a sentence repeats one already picked and is passed over,
     /// in [0, 1]; 1 keeps repeats. Default: 0.5.
     pub redundancy: f64,
@@ -85,7 +92,8 @@ impl Default for Options {
             length: Length::default(),
             method: Method::default(),
             title: None,
-            language: Language::default(),
+            language: None,
+            language_hint: None,
             redundancy: 0.5,
             position: true,
             focus: None,
@@ -97,10 +105,6 @@ impl Options {
     /// Checks every option, naming the first that is out of range.
     pub fn validate(&self) -> Result<()> {
         self.length.validate()?;
-        if !self.language.is_available() {
-            let code = self.language.code().to_string();
-            return Err(Error::new(ErrorKind::UnknownLanguage(code)));
-        }
         if !(0.0..=1.0).contains(&self.redundancy) {
             return Err(Error::new(ErrorKind::BadRedundancy(
                 self.redundancy.to_string(),
@@ -143,6 +147,9 @@ pub struct Summary {
     pub total_sentences: usize,
     /// How many words the text's sentences have.
     pub total_words: usize,
+    /// The language the text was summarized in: the one given, or detected;
+    /// [`Language::Undetermined`] when it was neither known nor available in this build.
+    pub language: Language,
 }
 
 impl Summary {
@@ -225,6 +232,8 @@ pub struct MultiSummary {
     pub total_sentences: usize,
     /// How many words the documents' sentences have.
     pub total_words: usize,
+    /// The language each document was summarized in, by document (see [`Summary::language`]).
+    pub languages: Vec<Language>,
 }
 
 impl MultiSummary {
@@ -280,6 +289,48 @@ fn check(docs: &[Doc<'_>], options: &Options) -> Result<()> {
 /// other pair at most 0.22.
 pub const NEAR_DUPLICATE: f64 = 0.35;
 
+/// The language of `text`, as [`Summary::language`] reports it: from a bounded sample of its
+/// start (see the README's Languages section for the cost), [`Language::Undetermined`] when
+/// unsure or when gisty does not know the language. This build may not stem what it detects
+/// ([`Language::is_available`]): summaries then use [`Language::Undetermined`].
+pub fn detect_language(text: &str) -> Language {
+    detect::detect(text).language
+}
+
+/// The language one document is summarized in: the given one, else the detected one (a hint
+/// wins over a detection that is not clear), as this build has it.
+fn language_of(text: &str, options: &Options) -> Language {
+    let chosen = match options.language {
+        Some(l) => l,
+        None => {
+            let found = detect::detect(text);
+            match options.language_hint {
+                Some(hint)
+                    if hint != Language::Undetermined && found.certainty < Certainty::Clear =>
+                {
+                    hint
+                }
+                _ => found.language,
+            }
+        }
+    };
+    chosen.in_this_build()
+}
+
+/// A corpus of `docs`, each in its own language; `title` is the title of documents without
+/// their own.
+fn corpus_of(docs: &[Doc<'_>], options: &Options, title: Option<&str>) -> Corpus {
+    let languages: Vec<Language> = docs.iter().map(|d| language_of(d.text, options)).collect();
+    let first = languages.first().copied().unwrap_or(Language::English);
+    let mut corpus = Corpus::new(Tokenizer::new(first));
+    for (d, &language) in docs.iter().zip(&languages) {
+        corpus.add(d.text, d.title.or(title), d.captions, language);
+    }
+    // The focus and the title of the set are read in the first document's language.
+    corpus.tokenizer.set_language(first);
+    corpus
+}
+
 struct Ranked {
     corpus: Corpus,
     scored: score::Scored,
@@ -288,10 +339,7 @@ struct Ranked {
 
 fn rank_docs(docs: &[Doc<'_>], options: &Options) -> Result<Ranked> {
     check(docs, options)?;
-    let mut corpus = Corpus::new(Tokenizer::new(options.language));
-    for d in docs {
-        corpus.add(d.text, d.title.or(options.title.as_deref()), d.captions);
-    }
+    let mut corpus = corpus_of(docs, options, options.title.as_deref());
     let focus = match &options.focus {
         Some(f) => corpus.tokenizer.terms(f),
         None => Vec::new(),
@@ -546,6 +594,7 @@ pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummar
         similarity,
         total_sentences: r.corpus.sentences.len(),
         total_words: r.words().iter().sum(),
+        languages: r.corpus.docs.iter().map(|d| d.language).collect(),
     })
 }
 
@@ -558,6 +607,7 @@ pub fn summarize_doc(doc: Doc<'_>, options: &Options) -> Result<Summary> {
         sentences: r.select(&docs, options.redundancy, &[]),
         total_sentences: r.corpus.sentences.len(),
         total_words: r.words().iter().sum(),
+        language: r.corpus.docs[0].language,
     })
 }
 
@@ -576,7 +626,8 @@ pub fn rank_doc(doc: Doc<'_>, options: &Options) -> Result<Vec<ScoredSentence>> 
         .collect())
 }
 
-/// The top `n` key phrases of `text` (see [`Keyword`]); `options` gives the language.
+/// The top `n` key phrases of `text` (see [`Keyword`]); `options` gives the language (or the
+/// hint), as for [`summarize`].
 pub fn keywords(text: &str, n: usize, options: &Options) -> Result<Vec<Keyword>> {
     keywords_many(&[Doc::from(text)], n, options)
 }
@@ -585,10 +636,7 @@ pub fn keywords(text: &str, n: usize, options: &Options) -> Result<Vec<Keyword>>
 /// rank higher.
 pub fn keywords_many(docs: &[Doc<'_>], n: usize, options: &Options) -> Result<Vec<Keyword>> {
     check(docs, options)?;
-    let mut corpus = Corpus::new(Tokenizer::new(options.language));
-    for d in docs {
-        corpus.add(d.text, d.title, d.captions);
-    }
+    let mut corpus = corpus_of(docs, options, None);
     let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
     Ok(keywords::extract(&mut corpus, &texts, n))
 }

@@ -34,8 +34,14 @@ export interface SummarizeOptions {
   /** Words to steer the summary toward ("security guarantees"): sentences with none of them
    * keep a quarter of their score. Default: none. */
   focus?: string;
-  /** The text's language, as an ISO 639-1 code. Default: "en". */
-  language?: Language;
+  /** The text's language, as an ISO 639-1 code, or "auto" (the default): detected, for each
+   * document of `summarizeMany` on its own. A language this build does not stem (see
+   * `languages()`) is summarized as "und": words unstemmed, no stop list. */
+  language?: Language | "und" | "auto";
+  /** The language the text is declared in (an HTML page's `lang`, such as "fr-CA"): used when
+   * the language is detected and the text does not clearly say otherwise. A tag gisty does
+   * not know is ignored. */
+  languageHint?: string;
   /** Similarity above which a sentence repeats one already picked, from 0 to 1 (1 keeps
    * repeats). Default: 0.5. */
   redundancy?: number;
@@ -47,7 +53,9 @@ export interface SummarizeOptions {
 export type Method = "gisty" | "lexrank" | "textrank" | "lead";
 
 /** A language gisty knows, as an ISO 639-1 code. */
-export type Language = "en" | "fr" | "de" | "es" | "it" | "pt" | "nl" | "ru";
+export type Language =
+  | "ar" | "da" | "de" | "el" | "en" | "es" | "fi" | "fr" | "hu" | "it" | "ja" | "ko" | "nl"
+  | "no" | "pt" | "ro" | "ru" | "sv" | "ta" | "tr" | "zh";
 
 /** A sentence of the input with its score. */
 export interface ScoredSentence {
@@ -79,6 +87,9 @@ export interface Summary {
   totalSentences: number;
   /** How many words the text's sentences have. */
   totalWords: number;
+  /** The language the text was summarized in: an ISO 639-1 code, or "und" when it was not
+   * known (or not stemmed by this build). */
+  language: Language | "und";
 }
 
 /** A document: its text, its title when that is not its first line, and its captions. Other
@@ -121,14 +132,19 @@ export interface MultiSummary {
   totalSentences: number;
   /** How many words the documents' sentences have. */
   totalWords: number;
+  /** The language each document was summarized in, by index into `docs` (see
+   * `Summary.language`). */
+  languages: (Language | "und")[];
 }
 
 /** Options of `keywords`. */
 export interface KeywordOptions {
   /** At most this many phrases: a whole number, at least 1. Default: 10. */
   count?: number;
-  /** The text's language, as an ISO 639-1 code. Default: "en". */
-  language?: Language;
+  /** As in `SummarizeOptions`: a code or "auto" (the default). */
+  language?: Language | "und" | "auto";
+  /** As in `SummarizeOptions`. */
+  languageHint?: string;
 }
 
 /** A key phrase: a term the text keeps returning to, one word or several. */
@@ -150,13 +166,14 @@ const OPTION_NAMES: &[&str] = &[
     "method",
     "title",
     "language",
+    "languageHint",
     "redundancy",
     "position",
     "focus",
 ];
 
 /// The option names of `keywords`.
-const KEYWORD_OPTION_NAMES: &[&str] = &["count", "language"];
+const KEYWORD_OPTION_NAMES: &[&str] = &["count", "language", "languageHint"];
 
 /// Key phrases `keywords` returns when no count is given.
 const DEFAULT_KEYWORDS: usize = 10;
@@ -177,8 +194,8 @@ pub fn test_panic() {
     panic!("test-only panic");
 }
 
-/// The languages this build knows, as ISO 639-1 codes: the page's build knows English only,
-/// the npm package every language.
+/// The languages this build summarizes in their own terms (stemmer, stop words), as ISO 639-1
+/// codes: the page's build has English only, the npm package every language.
 #[wasm_bindgen(unchecked_return_type = "Language[]")]
 pub fn languages() -> JsValue {
     crate::Language::NAMES
@@ -186,6 +203,14 @@ pub fn languages() -> JsValue {
         .map(|&n| JsValue::from(n))
         .collect::<js_sys::Array>()
         .into()
+}
+
+/// The language of `text` as an ISO 639-1 code, or "und" when unsure or not one gisty knows:
+/// what it is, even when this build does not stem it (see `languages()`). Reads a bounded part
+/// of the start of the text.
+#[wasm_bindgen(js_name = detectLanguage, unchecked_return_type = "Language | \"und\"")]
+pub fn detect_language(text: &str) -> String {
+    crate::detect_language(text).code().to_string()
 }
 
 /// Summarizes `text`: its best sentences within the length budget, in document order.
@@ -204,6 +229,7 @@ pub fn summarize(
         .set("sentences", js_sentences(&[&doc.text], &summary.sentences))
         .set("totalSentences", summary.total_sentences as f64)
         .set("totalWords", summary.total_words as f64)
+        .set("language", summary.language.code())
         .into())
 }
 
@@ -338,12 +364,18 @@ fn js_multi_summary(texts: &[&str], summary: &MultiSummary) -> JsValue {
                 .collect::<js_sys::Array>()
         })
         .collect();
+    let languages: js_sys::Array = summary
+        .languages
+        .iter()
+        .map(|l| JsValue::from(l.code()))
+        .collect();
     Object::new()
         .set("sentences", js_sentences(texts, &summary.sentences))
         .set("duplicates", duplicates)
         .set("similarity", similarity)
         .set("totalSentences", summary.total_sentences as f64)
         .set("totalWords", summary.total_words as f64)
+        .set("languages", languages)
         .into()
 }
 
@@ -648,6 +680,9 @@ fn read_options(value: &JsValue) -> Result<Options, JsError> {
     if let Some(v) = get("language") {
         options.language = read_language(&v)?;
     }
+    if let Some(v) = get("languageHint") {
+        options.language_hint = read_hint(&v)?;
+    }
     if let Some(v) = get("redundancy") {
         options.redundancy = number(&v, "redundancy", "a number from 0 to 1")?;
     }
@@ -675,12 +710,30 @@ fn read_keyword_options(value: &JsValue) -> Result<(usize, Options), JsError> {
         if let Some(v) = property(&object, "language") {
             options.language = read_language(&v)?;
         }
+        if let Some(v) = property(&object, "languageHint") {
+            options.language_hint = read_hint(&v)?;
+        }
     }
     Ok((count, options))
 }
 
-fn read_language(v: &JsValue) -> Result<Language, JsError> {
-    Language::parse(&string(v, "language", &one_of(Language::NAMES))?).map_err(core_error)
+/// "auto" (detect: `None`) or a language code.
+fn read_language(v: &JsValue) -> Result<Option<Language>, JsError> {
+    let s = string(v, "language", "\"auto\" or an ISO 639-1 code")?;
+    if s.trim().eq_ignore_ascii_case("auto") {
+        return Ok(None);
+    }
+    s.parse::<Language>().map(Some).map_err(core_error)
+}
+
+/// A declared language tag: one gisty does not know is no hint (pages declare all sorts).
+fn read_hint(v: &JsValue) -> Result<Option<Language>, JsError> {
+    let s = string(
+        v,
+        "languageHint",
+        "a language tag such as \"fr\" or \"pt-BR\"",
+    )?;
+    Ok(s.parse::<Language>().ok())
 }
 
 fn one_of(names: &[&str]) -> String {

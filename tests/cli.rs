@@ -209,6 +209,7 @@ fn bad_options_exit_2_with_usage_naming_the_problem() {
         (&["--redundancy", "1.5", file][..], "redundancy"),
         (&["--sentences"][..], "--sentences"),
         (&["--bogus", file][..], "--bogus"),
+        (&["--language", "klingon", file][..], "ar, da, de, el, en"),
     ] {
         let out = run(args, None);
         let err = stderr(&out);
@@ -226,7 +227,54 @@ fn bad_options_exit_2_with_usage_naming_the_problem() {
 fn help_goes_to_stdout_and_succeeds() {
     let out = run(&["--help"], None);
     assert!(out.status.success());
-    assert!(stdout(&out).contains("usage:"));
+    let help = stdout(&out);
+    assert!(help.contains("usage:"));
+    // Every language code is listed.
+    let codes: Vec<&str> = gisty::Language::ALL.iter().map(|l| l.code()).collect();
+    let listed: std::collections::BTreeSet<&str> = help
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| codes.contains(w))
+        .collect();
+    assert_eq!(listed.len(), codes.len(), "{help}");
+}
+
+const FRENCH: &str = "Le conseil municipal a voté lundi le nouveau plan de circulation. \
+    Les travaux commenceront au printemps dans le centre de la ville. \
+    Selon la mairie, le projet coûtera près de douze millions d'euros.";
+
+#[test]
+fn json_and_jsonl_say_the_language_detected_or_given() {
+    let french = if gisty::Language::French.is_available() {
+        "fr"
+    } else {
+        "und"
+    };
+    for (args, expected) in [
+        (&["--json"][..], french),
+        (&["--json", "--language", "auto"][..], french),
+        (&["--json", "--language", "en"][..], "en"),
+        (&["--json", "-l", "und"][..], "und"),
+    ] {
+        let out = run(args, Some(FRENCH.as_bytes()));
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let v: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        assert_eq!(v["language"], expected, "{args:?}");
+    }
+    let english = std::fs::read_to_string(sample("000_")).unwrap();
+    let batch = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": 1, "text": FRENCH}),
+        serde_json::json!({"id": 2, "docs": [FRENCH, english]}),
+    );
+    let out = run(&["--jsonl"], Some(batch.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["language"], french);
+    assert_eq!(lines[1]["languages"], serde_json::json!([french, "en"]));
 }
 
 #[test]

@@ -148,8 +148,9 @@ fn redundancy() -> impl Strategy<Value = f64> {
     prop_oneof![Just(0.0), Just(1.0), 0.0..=1.0f64]
 }
 
-fn language() -> impl Strategy<Value = Language> {
-    prop::sample::select(Language::NAMES).prop_map(|c| Language::parse(c).unwrap())
+/// Detection (None), or any language, whether or not this build stems it.
+fn language() -> impl Strategy<Value = Option<Language>> {
+    prop::option::of(prop::sample::select(Language::ALL))
 }
 
 fn options() -> impl Strategy<Value = Options> {
@@ -157,20 +158,23 @@ fn options() -> impl Strategy<Value = Options> {
         length(),
         method(),
         prop::option::of(text()),
-        language(),
+        (language(), language()),
         redundancy(),
         any::<bool>(),
         prop::option::of(text()),
     )
         .prop_map(
-            |(length, method, title, language, redundancy, position, focus)| Options {
-                length,
-                method,
-                title,
-                language,
-                redundancy,
-                position,
-                focus,
+            |(length, method, title, (language, language_hint), redundancy, position, focus)| {
+                Options {
+                    length,
+                    method,
+                    title,
+                    language,
+                    language_hint,
+                    redundancy,
+                    position,
+                    focus,
+                }
             },
         )
 }
@@ -181,6 +185,7 @@ fn words(s: &ScoredSentence) -> usize {
         sentences: vec![s.clone()],
         total_sentences: 1,
         total_words: 0,
+        language: Language::Undetermined,
     }
     .words()
 }

@@ -242,6 +242,7 @@ fn ranked_sentences_exclude_headings_and_furniture() {
                 total_sentences: ranked.len(),
                 total_words: 0,
                 sentences: ranked,
+                language: gisty::Language::English,
             };
             // Every candidate is checked: what `rank` yields, some summary may pick.
             check_summary(&sample, &all, Length::Ratio(1.0), &what);

@@ -107,6 +107,7 @@ struct JsSummary {
     sentences: Vec<JsSentence>,
     total_sentences: usize,
     total_words: usize,
+    language: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -326,6 +327,49 @@ async fn every_method_and_language_of_the_core_is_accepted() {
 }
 
 #[wasm_bindgen_test]
+async fn languages_are_detected_given_and_hinted() {
+    let pkg = package().await;
+    let french = "Le conseil municipal a voté lundi le nouveau plan de circulation. Les travaux \
+                  commenceront au printemps dans le centre de la ville. Selon la mairie, le \
+                  projet coûtera près de douze millions d'euros.";
+    // Detection names the language in every build, stemmed here or not.
+    let detect = |t: &str| {
+        call(&pkg.gisty, "detectLanguage", &[t.into()])
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert_eq!(detect(french), "fr");
+    assert_eq!(detect(SAMPLES[0]), "en");
+    assert_eq!(detect("12 34"), "und");
+    let has_french = package_languages(&pkg).iter().any(|l| l == "fr");
+    let s = summarize(&pkg, french, &JsValue::UNDEFINED).unwrap();
+    assert_eq!(s.language, if has_french { "fr" } else { "und" });
+    let auto = summarize(&pkg, french, &json(r#"{"language": "auto"}"#)).unwrap();
+    assert_eq!(auto.language, s.language);
+    // A given language wins; a hint decides a text too short to tell.
+    let given = summarize(&pkg, french, &json(r#"{"language": "en"}"#)).unwrap();
+    assert_eq!(given.language, "en");
+    let short = "Bruno Garnier, Lyon.";
+    let hinted = summarize(&pkg, short, &json(r#"{"languageHint": "en-GB"}"#)).unwrap();
+    assert_eq!(hinted.language, "en");
+    let unknown_hint = summarize(&pkg, short, &json(r#"{"languageHint": "x-klingon"}"#));
+    assert_eq!(
+        unknown_hint.unwrap().language,
+        "und",
+        "an unknown tag is no hint"
+    );
+    // Several documents: each its own language.
+    let docs: Array = [french, SAMPLES[0]]
+        .iter()
+        .map(|&t| JsValue::from(t))
+        .collect();
+    let m = call(&pkg.gisty, "summarizeMany", &[docs.into()]).unwrap();
+    let languages: Vec<String> = serde_wasm_bindgen::from_value(get(&m, "languages")).unwrap();
+    assert_eq!(languages, [s.language.as_str(), "en"]);
+}
+
+#[wasm_bindgen_test]
 async fn empty_text_is_an_empty_summary() {
     let pkg = package().await;
     for text in ["", "   \n\n  "] {
@@ -374,7 +418,7 @@ async fn bad_options_throw_errors_naming_the_option() {
         (r#"{"method": 1}"#, &["method", "gisty, lexrank"]),
         (
             r#"{"language": "klingon"}"#,
-            &["language", "klingon", "expected one of en"],
+            &["language", "klingon", "expected one of ar, da, de"],
         ),
         (r#"{"redundancy": 2}"#, &["redundancy", "0 to 1"]),
         (r#"{"position": "yes"}"#, &["position", "true or false"]),
@@ -914,7 +958,7 @@ async fn bad_documents_throw_errors_naming_the_item() {
         (r#"{"sentences": 3}"#, &["sentences", "count, language"]),
         (
             r#"{"language": "tlh"}"#,
-            &["language", "tlh", "expected one of en"],
+            &["language", "tlh", "expected one of ar, da, de"],
         ),
         (r#"5"#, &["options", "object", "count"]),
     ];

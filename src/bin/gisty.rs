@@ -20,19 +20,23 @@ options:
   -w, --words N         at most N words
   -m, --method NAME     gisty (default), lexrank, textrank, lead
   -t, --title TEXT      the text's title, when it is not its first line
-  -l, --language CODE   en (default), fr, de, es, it, pt, nl, ru
+  -l, --language CODE   the text's language: auto (default: detected, for each file on its
+                        own) or an ISO 639-1 code: ar da de el en es fi fr hu it ja ko nl no
+                        pt ro ru sv ta tr zh, or und (no stemming, no stop words); a language
+                        this build cannot stem is summarized as und
       --redundancy X    similarity above which a sentence counts as a repeat, 0..1 (default 0.5)
       --no-position     do not use the lede position (default method)
   -f, --focus TEXT      steer the summary toward these words
   -c, --combine         one summary of all FILEs together, each line prefixed by its file;
                         near-duplicate files are reported on stderr
   -k, --keywords N      also print the top N key phrases (\"keywords: a; b; ...\")
-      --json            print each summary as JSON: sentences with index, score and byte span
+      --json            print each summary as JSON: sentences with index, score and byte
+                        span, and \"language\" (\"languages\" by file with --combine)
       --jsonl           batch mode: each stdin line {\"id\", \"text\", \"title\"?, \"focus\"?} or
                         {\"id\", \"docs\": [text, ...], \"focus\"?} gives one stdout line
-                        {\"id\", \"summary\": [sentence, ...]} (with \"docs\": also \"sources\",
-                        the document index of each sentence, and \"support\", the documents
-                        that report each sentence's content)
+                        {\"id\", \"summary\": [sentence, ...], \"language\"} (with \"docs\": also
+                        \"sources\", the document index of each sentence, \"support\", the
+                        documents that report each sentence's content, and \"languages\")
   -h, --help            this help
 ";
 
@@ -106,7 +110,12 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             }
             "-t" | "--title" => a.options.title = Some(value(&flag)?),
             "-l" | "--language" => {
-                a.options.language = Language::parse(&value(&flag)?).map_err(|e| e.to_string())?
+                let v = value(&flag)?;
+                a.options.language = if v.trim().eq_ignore_ascii_case("auto") {
+                    None
+                } else {
+                    Some(v.parse::<Language>().map_err(|e| e.to_string())?)
+                };
             }
             "--redundancy" => {
                 let v = value(&flag)?;
@@ -487,14 +496,20 @@ fn answer(req: &Value, options: &Options) -> Result<Value, (Value, String)> {
         let sentences: Vec<&str> = m.sentences.iter().map(|s| s.text.as_str()).collect();
         let sources: Vec<usize> = m.sentences.iter().map(|s| s.doc).collect();
         let support: Vec<&[usize]> = m.sentences.iter().map(|s| s.support.as_slice()).collect();
-        return Ok(json!({"id": id, "summary": sentences, "sources": sources, "support": support}));
+        return Ok(json!({
+            "id": id,
+            "summary": sentences,
+            "sources": sources,
+            "support": support,
+            "languages": m.languages,
+        }));
     }
     let Some(text) = req.get("text").and_then(Value::as_str) else {
         return fail("request has no \"text\" string (nor \"docs\" list)");
     };
     let summary = summarize(text, &o).map_err(|e| (id.clone(), e.to_string()))?;
     let sentences: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
-    Ok(json!({"id": id, "summary": sentences}))
+    Ok(json!({"id": id, "summary": sentences, "language": summary.language}))
 }
 
 const DOCS_SHAPE: &str =

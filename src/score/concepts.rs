@@ -80,8 +80,9 @@ pub(crate) fn word_streams(corpus: &mut Corpus, texts: &[&str]) -> Vec<Vec<u32>>
     let mut lower = String::new();
     let mut out = Vec::with_capacity(corpus.sentences.len());
     for i in 0..corpus.sentences.len() {
-        let s = &corpus.sentences[i];
-        let text = &texts[s.doc][s.span.clone()];
+        let (doc, span) = (corpus.sentences[i].doc, corpus.sentences[i].span.clone());
+        let text = &texts[doc][span];
+        corpus.use_language_of(doc);
         let words = corpus.tokenizer.words(text);
         let ids = words
             .into_iter()

@@ -1,6 +1,7 @@
 //! Text handling: cleaning, sentence segmentation and tokenization.
 
 pub mod clean;
+pub(crate) mod detect;
 pub(crate) mod hash;
 pub(crate) mod intern;
 pub(crate) mod porter2;

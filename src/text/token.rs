@@ -15,81 +15,208 @@ use crate::work::{self, Counter};
 /// The value `Tokenizer::seen` keeps for a word that is no term.
 const NOT_A_TERM: u32 = u32::MAX;
 
-/// The language of the text: chooses the stemmer and the stop words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// The language of a text: chooses the stemmer, the stop words and the word units.
+///
+/// Every build knows every language's name and detects it ([`crate::detect_language`]); the
+/// `all-languages` build (the default; the npm package) also has their stemmers and stop lists,
+/// while the page's English build summarizes other languages as [`Language::Undetermined`]
+/// (see [`Language::is_available`]). Parse one from an ISO 639-1 code with [`str::parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Language {
-    /// English (Snowball English stemmer, English stop words). The default.
+    /// Arabic (`ar`).
+    Arabic,
+    /// Danish (`da`).
+    Danish,
+    /// Dutch (`nl`).
+    Dutch,
+    /// English (`en`): gisty's own Porter2 stemmer and English stop list. The default.
     #[default]
     English,
-    /// French (Snowball stemmer; no stop list yet: frequent words are damped by idf).
+    /// Finnish (`fi`).
+    Finnish,
+    /// French (`fr`): an apostrophe ends an elided article ("l'État" is "l" and "état").
     French,
-    /// German.
+    /// German (`de`).
     German,
-    /// Spanish.
-    Spanish,
-    /// Italian.
+    /// Greek (`el`).
+    Greek,
+    /// Hungarian (`hu`).
+    Hungarian,
+    /// Italian (`it`): apostrophes end elided words, as in French.
     Italian,
-    /// Portuguese.
+    /// Norwegian Bokmål (`no`; the tags `nb` and `nn` read as it too).
+    Norwegian,
+    /// Portuguese (`pt`).
     Portuguese,
-    /// Dutch.
-    Dutch,
-    /// Russian.
+    /// Romanian (`ro`).
+    Romanian,
+    /// Russian (`ru`).
     Russian,
+    /// Spanish (`es`).
+    Spanish,
+    /// Swedish (`sv`).
+    Swedish,
+    /// Tamil (`ta`): stemmed; no stop list (none was found in the source of the others).
+    Tamil,
+    /// Turkish (`tr`).
+    Turkish,
+    /// Chinese (`zh`): pairs of consecutive Han characters are its terms; no stemming.
+    Chinese,
+    /// Japanese (`ja`): katakana words, pairs of consecutive kanji; kana grammar is left out.
+    Japanese,
+    /// Korean (`ko`): words between spaces, unstemmed.
+    Korean,
+    /// Undetermined (`und`): a language gisty does not know, or cannot stem in this build. Words
+    /// are lower-cased but not stemmed, and no stop list applies (words frequent everywhere
+    /// weigh less by idf).
+    Undetermined,
 }
 
 impl Language {
-    /// The languages this build knows, as ISO 639-1 codes: what [`Language::parse`] accepts.
-    /// A build without the `all-languages` feature (the page's, to keep the download small)
-    /// knows English only.
+    /// Every language gisty knows (not [`Language::Undetermined`]), in the order of their codes.
+    pub const ALL: &'static [Language] = &[
+        Language::Arabic,
+        Language::Danish,
+        Language::German,
+        Language::Greek,
+        Language::English,
+        Language::Spanish,
+        Language::Finnish,
+        Language::French,
+        Language::Hungarian,
+        Language::Italian,
+        Language::Japanese,
+        Language::Korean,
+        Language::Dutch,
+        Language::Norwegian,
+        Language::Portuguese,
+        Language::Romanian,
+        Language::Russian,
+        Language::Swedish,
+        Language::Tamil,
+        Language::Turkish,
+        Language::Chinese,
+    ];
+
+    /// The languages this build summarizes in their own terms, as ISO 639-1 codes. A build
+    /// without the `all-languages` feature (the page's, to keep the download small) has English
+    /// only, and summarizes the others as [`Language::Undetermined`].
     #[cfg(feature = "all-languages")]
-    pub const NAMES: &'static [&'static str] = &["en", "fr", "de", "es", "it", "pt", "nl", "ru"];
-    /// The languages this build knows, as ISO 639-1 codes: what [`Language::parse`] accepts.
-    /// A build without the `all-languages` feature (the page's, to keep the download small)
-    /// knows English only.
+    pub const NAMES: &'static [&'static str] = &[
+        "ar", "da", "de", "el", "en", "es", "fi", "fr", "hu", "it", "ja", "ko", "nl", "no", "pt",
+        "ro", "ru", "sv", "ta", "tr", "zh",
+    ];
+    /// The languages this build summarizes in their own terms, as ISO 639-1 codes. A build
+    /// without the `all-languages` feature (the page's, to keep the download small) has English
+    /// only, and summarizes the others as [`Language::Undetermined`].
     #[cfg(not(feature = "all-languages"))]
     pub const NAMES: &'static [&'static str] = &["en"];
 
-    /// Whether this build has the language's stemmer (see [`Language::NAMES`]).
+    /// Whether this build summarizes the language in its own terms (see [`Language::NAMES`]);
+    /// [`Language::Undetermined`], the neutral treatment, is available in every build.
     pub fn is_available(self) -> bool {
-        Self::NAMES.contains(&self.code())
+        self == Language::Undetermined || Self::NAMES.contains(&self.code())
     }
 
-    /// Parses an ISO 639-1 code or an English language name, case-insensitively.
+    /// Parses an ISO 639-1 code ("fr"), a language tag ("fr-CA", "pt_BR"; "nb" and "nn" are
+    /// Norwegian), "und", or an English language name ("French"), case-insensitively. Every
+    /// language parses in every build, whether or not it has the language's stemmer.
     pub fn parse(s: &str) -> Result<Language> {
         let l = s.trim().to_ascii_lowercase();
-        Ok(match l.as_str() {
-            "en" | "english" => Language::English,
-            "fr" | "french" => Language::French,
-            "de" | "german" => Language::German,
-            "es" | "spanish" => Language::Spanish,
-            "it" | "italian" => Language::Italian,
-            "pt" | "portuguese" => Language::Portuguese,
-            "nl" | "dutch" => Language::Dutch,
-            "ru" | "russian" => Language::Russian,
-            _ => return Err(Error::new(ErrorKind::UnknownLanguage(s.to_string()))),
-        })
-        .and_then(|l: Language| {
-            if l.is_available() {
-                Ok(l)
-            } else {
-                Err(Error::new(ErrorKind::UnknownLanguage(s.to_string())))
-            }
-        })
+        let primary = l.split(['-', '_']).next().unwrap_or("");
+        let by_code = match primary {
+            "nb" | "nn" => Some(Language::Norwegian),
+            "und" => Some(Language::Undetermined),
+            c => Language::ALL.iter().copied().find(|x| x.code() == c),
+        };
+        by_code
+            .or_else(|| {
+                Language::ALL
+                    .iter()
+                    .copied()
+                    .find(|x| x.name().eq_ignore_ascii_case(&l))
+            })
+            .ok_or_else(|| Error::new(ErrorKind::UnknownLanguage(s.to_string())))
     }
 
-    /// The ISO 639-1 code.
+    /// The ISO 639-1 code ("und" for [`Language::Undetermined`]).
     pub fn code(self) -> &'static str {
         match self {
+            Language::Arabic => "ar",
+            Language::Danish => "da",
+            Language::Dutch => "nl",
             Language::English => "en",
+            Language::Finnish => "fi",
             Language::French => "fr",
             Language::German => "de",
-            Language::Spanish => "es",
+            Language::Greek => "el",
+            Language::Hungarian => "hu",
             Language::Italian => "it",
+            Language::Norwegian => "no",
             Language::Portuguese => "pt",
-            Language::Dutch => "nl",
+            Language::Romanian => "ro",
             Language::Russian => "ru",
+            Language::Spanish => "es",
+            Language::Swedish => "sv",
+            Language::Tamil => "ta",
+            Language::Turkish => "tr",
+            Language::Chinese => "zh",
+            Language::Japanese => "ja",
+            Language::Korean => "ko",
+            Language::Undetermined => "und",
         }
+    }
+
+    /// The language's name in English ("French"; "Undetermined").
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Arabic => "Arabic",
+            Language::Danish => "Danish",
+            Language::Dutch => "Dutch",
+            Language::English => "English",
+            Language::Finnish => "Finnish",
+            Language::French => "French",
+            Language::German => "German",
+            Language::Greek => "Greek",
+            Language::Hungarian => "Hungarian",
+            Language::Italian => "Italian",
+            Language::Norwegian => "Norwegian",
+            Language::Portuguese => "Portuguese",
+            Language::Romanian => "Romanian",
+            Language::Russian => "Russian",
+            Language::Spanish => "Spanish",
+            Language::Swedish => "Swedish",
+            Language::Tamil => "Tamil",
+            Language::Turkish => "Turkish",
+            Language::Chinese => "Chinese",
+            Language::Japanese => "Japanese",
+            Language::Korean => "Korean",
+            Language::Undetermined => "Undetermined",
+        }
+    }
+
+    /// The language this build summarizes text of `self` as: itself, or
+    /// [`Language::Undetermined`] when the build does not have it.
+    pub(crate) fn in_this_build(self) -> Language {
+        if self.is_available() {
+            self
+        } else {
+            Language::Undetermined
+        }
+    }
+
+    /// The stem gisty gives a lower-cased word of this language (the word itself where the
+    /// language is not stemmed, or not in this build): what two words must share to count as
+    /// one term. Builds a stemmer each call: for checks and tools, not for bulk text.
+    pub fn stem(self, word: &str) -> String {
+        Lexicon::new(self.in_this_build()).stem(word).into_owned()
+    }
+
+    /// Whether a lower-cased word is one of this language's stop words in this build (words
+    /// too frequent to tell sentences apart, left out of every score).
+    pub fn is_stop_word(self, word: &str) -> bool {
+        Lexicon::new(self.in_this_build()).is_stop(word)
     }
 
     /// The Snowball stemmer of a language other than English (English words go to
@@ -97,23 +224,109 @@ impl Language {
     #[cfg(feature = "all-languages")]
     fn algorithm(self) -> Option<Algorithm> {
         Some(match self {
-            Language::English => return None,
+            Language::Arabic => Algorithm::Arabic,
+            Language::Danish => Algorithm::Danish,
+            Language::Dutch => Algorithm::Dutch,
+            Language::Finnish => Algorithm::Finnish,
             Language::French => Algorithm::French,
             Language::German => Algorithm::German,
-            Language::Spanish => Algorithm::Spanish,
+            Language::Greek => Algorithm::Greek,
+            Language::Hungarian => Algorithm::Hungarian,
             Language::Italian => Algorithm::Italian,
+            Language::Norwegian => Algorithm::Norwegian,
             Language::Portuguese => Algorithm::Portuguese,
-            Language::Dutch => Algorithm::Dutch,
+            Language::Romanian => Algorithm::Romanian,
             Language::Russian => Algorithm::Russian,
+            Language::Spanish => Algorithm::Spanish,
+            Language::Swedish => Algorithm::Swedish,
+            Language::Tamil => Algorithm::Tamil,
+            Language::Turkish => Algorithm::Turkish,
+            _ => return None,
         })
     }
 
-    fn is_stop_word(self, w: &str) -> bool {
+    /// The stop list of a language other than English: one word a line, sorted (generated by
+    /// scripts/stopwords.py from stopwords-iso, MIT; see src/text/stopwords/LICENSE).
+    #[cfg(feature = "all-languages")]
+    fn stop_list(self) -> &'static str {
         match self {
-            Language::English => ENGLISH_STOP.binary_search(&w).is_ok(),
-            _ => false,
+            Language::Arabic => include_str!("stopwords/ar.txt"),
+            Language::Danish => include_str!("stopwords/da.txt"),
+            Language::Dutch => include_str!("stopwords/nl.txt"),
+            Language::Finnish => include_str!("stopwords/fi.txt"),
+            Language::French => include_str!("stopwords/fr.txt"),
+            Language::German => include_str!("stopwords/de.txt"),
+            Language::Greek => include_str!("stopwords/el.txt"),
+            Language::Hungarian => include_str!("stopwords/hu.txt"),
+            Language::Italian => include_str!("stopwords/it.txt"),
+            Language::Norwegian => include_str!("stopwords/no.txt"),
+            Language::Portuguese => include_str!("stopwords/pt.txt"),
+            Language::Romanian => include_str!("stopwords/ro.txt"),
+            Language::Russian => include_str!("stopwords/ru.txt"),
+            Language::Spanish => include_str!("stopwords/es.txt"),
+            Language::Swedish => include_str!("stopwords/sv.txt"),
+            Language::Turkish => include_str!("stopwords/tr.txt"),
+            Language::Chinese => include_str!("stopwords/zh.txt"),
+            Language::Japanese => include_str!("stopwords/ja.txt"),
+            Language::Korean => include_str!("stopwords/ko.txt"),
+            _ => "",
         }
     }
+
+    /// How the language's words are cut from runs of ideographs and kana.
+    fn units(self) -> Units {
+        match self {
+            Language::Chinese => Units::HanPairs,
+            Language::Japanese => Units::Japanese,
+            _ => Units::Ideographs,
+        }
+    }
+}
+
+impl std::str::FromStr for Language {
+    type Err = Error;
+
+    /// As [`Language::parse`].
+    fn from_str(s: &str) -> Result<Language> {
+        Language::parse(s)
+    }
+}
+
+impl std::fmt::Display for Language {
+    /// The ISO 639-1 code.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl serde::Serialize for Language {
+    /// As its ISO 639-1 code: `"fr"`, `"und"`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// How runs of ideographs and kana become words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Units {
+    /// Each character is a word (every language but Chinese and Japanese, which meet such
+    /// characters only in names and quotations).
+    Ideographs,
+    /// Each pair of consecutive characters is a word (a lone character, one word): Chinese
+    /// writes most words as two characters, with no space between words.
+    HanPairs,
+    /// A run of katakana is a word (mostly loan words and names), a run of kanji is cut into
+    /// pairs as Chinese is, and a run of hiragana (particles, endings) is a word never counted.
+    Japanese,
+}
+
+/// Which words are stop words.
+enum Stops {
+    English,
+    /// A sorted list; for Chinese and Japanese a pair of characters each a stop word is one too.
+    #[cfg_attr(not(feature = "all-languages"), allow(dead_code))]
+    List(Vec<&'static str>),
+    None,
 }
 
 /// What tokenizing has learnt about words, kept from one call to the next: each word's stem
@@ -127,6 +340,11 @@ struct Lexicon {
     /// [`super::porter2`]).
     #[cfg(feature = "all-languages")]
     stemmer: Option<Stemmer>,
+    stops: Stops,
+    units: Units,
+    /// Whether an apostrophe ends a word (French and Italian elisions) rather than joining two
+    /// parts of one ("don't").
+    elides: bool,
     /// Each lower-cased word seen, with the index of its stem in `stems` ([`NOT_A_TERM`]: a
     /// stop word or a word too short).
     words: Interner,
@@ -139,11 +357,21 @@ struct Lexicon {
 }
 
 impl Lexicon {
+    /// A lexicon for `language`, which this build must have ([`Language::in_this_build`]).
     fn new(language: Language) -> Self {
+        let stops = match language {
+            Language::English => Stops::English,
+            #[cfg(feature = "all-languages")]
+            l if !l.stop_list().is_empty() => Stops::List(l.stop_list().lines().collect()),
+            _ => Stops::None,
+        };
         Lexicon {
             language,
             #[cfg(feature = "all-languages")]
             stemmer: language.algorithm().map(Stemmer::create),
+            stops,
+            units: language.units(),
+            elides: matches!(language, Language::French | Language::Italian),
             words: Interner::default(),
             stems: Interner::default(),
             ids: Vec::new(),
@@ -162,13 +390,42 @@ impl Lexicon {
     }
 
     /// The stem of `w`: for English, the same stems as the Snowball stemmer's, in a seventh of
-    /// the instructions.
+    /// the instructions; unstemmed languages keep the word.
     fn stem<'w>(&self, w: &'w str) -> std::borrow::Cow<'w, str> {
         #[cfg(feature = "all-languages")]
         if let Some(stemmer) = &self.stemmer {
             return stemmer.stem(w);
         }
-        super::porter2::stem(w)
+        if self.language == Language::English {
+            super::porter2::stem(w)
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
+    }
+
+    fn is_stop(&self, w: &str) -> bool {
+        match &self.stops {
+            Stops::English => ENGLISH_STOP.binary_search(&w).is_ok(),
+            Stops::None => false,
+            Stops::List(list) => {
+                if list.binary_search(&w).is_ok() {
+                    return true;
+                }
+                if self.units == Units::Ideographs {
+                    return false;
+                }
+                let mut cs = w.chars();
+                match (cs.next(), cs.next(), cs.next()) {
+                    (Some(a), Some(b), None) if is_cjk(a) && is_cjk(b) => {
+                        let mut buf = [0u8; 4];
+                        let mut stop =
+                            |c: char| list.binary_search(&&*c.encode_utf8(&mut buf)).is_ok();
+                        stop(a) && stop(b)
+                    }
+                    _ => false,
+                }
+            }
+        }
     }
 
     fn new_stem_index(&mut self, w: &str) -> u32 {
@@ -179,7 +436,10 @@ impl Lexicon {
         if chars < 2 && !is_cjk(first) && !first.is_ascii_digit() {
             return NOT_A_TERM;
         }
-        if self.language.is_stop_word(w) {
+        if self.is_stop(w) {
+            return NOT_A_TERM;
+        }
+        if self.units == Units::Japanese && w.chars().all(is_hiragana) {
             return NOT_A_TERM;
         }
         // Stemming a very long "word" (a hash, a base64 blob) is wasted work and the stem is
@@ -200,20 +460,50 @@ impl Lexicon {
 }
 
 /// A lexicon that grew past this many words (a book, a word list) is not kept after its call,
-/// so that what stays allocated between calls is bounded (about 2 MB).
+/// so that what stays allocated between calls is bounded (about 2 MB a lexicon).
 const LEXICON_WORDS: usize = 1 << 16;
 
+/// At most this many lexicons (one a language) are kept between calls: the most recently used.
+const KEPT_LEXICONS: usize = 4;
+
 thread_local! {
-    /// The lexicon between calls: a tokenizer takes it when it starts and puts it back when it
-    /// is dropped, so two tokenizers alive at once never share one.
-    static LEXICON: std::cell::Cell<Option<Box<Lexicon>>> = const { std::cell::Cell::new(None) };
+    /// The lexicons between calls: a tokenizer takes the one of its language when it starts
+    /// and puts it back when it is dropped, so two tokenizers alive at once never share one.
+    static LEXICONS: std::cell::Cell<Vec<Lexicon>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The kept lexicon of `language` (which this build has), or a new one, marked with a new
+/// generation.
+fn acquire(language: Language) -> Lexicon {
+    let kept = LEXICONS
+        .try_with(|l| {
+            let mut all = l.take();
+            let found = all
+                .iter()
+                .position(|x| x.language == language)
+                .map(|i| all.remove(i));
+            l.set(all);
+            found
+        })
+        .ok()
+        .flatten();
+    let mut lexicon = kept.unwrap_or_else(|| Lexicon::new(language));
+    lexicon.generation = lexicon.generation.wrapping_add(1);
+    if lexicon.generation == 0 {
+        // After 2^32 tokenizers: forget the old generations' marks and start again.
+        lexicon.ids.iter_mut().for_each(|e| *e = (0, 0));
+        lexicon.generation = 1;
+    }
+    lexicon
 }
 
 /// Turns text into term ids with one vocabulary, shared by every sentence of a document (or of
-/// several documents summarized together), and by the title and the focus.
+/// several documents summarized together, each in its own language), and by the title and the
+/// focus.
 pub struct Tokenizer {
-    /// Always `Some` until the tokenizer is dropped.
-    lexicon: Option<Box<Lexicon>>,
+    /// The lexicons of the languages used, one each; `current` is the one in use.
+    lexicons: Vec<Lexicon>,
+    current: usize,
     /// How many term ids were given.
     terms: u32,
     word: String,
@@ -221,33 +511,44 @@ pub struct Tokenizer {
 
 impl Drop for Tokenizer {
     fn drop(&mut self) {
-        if let Some(lexicon) = self.lexicon.take() {
-            if lexicon.words.len() <= LEXICON_WORDS {
-                // Only fails while the thread is being torn down: then the lexicon just goes.
-                let _ = LEXICON.try_with(|l| l.set(Some(lexicon)));
-            }
-        }
+        let mine = std::mem::take(&mut self.lexicons);
+        // Only fails while the thread is being torn down: then the lexicons just go.
+        let _ = LEXICONS.try_with(|l| {
+            let mut all = l.take();
+            all.extend(mine.into_iter().filter(|x| x.words.len() <= LEXICON_WORDS));
+            let extra = all.len().saturating_sub(KEPT_LEXICONS);
+            all.drain(..extra);
+            l.set(all);
+        });
     }
 }
 
 impl Tokenizer {
+    /// A tokenizer for text in `language` (as [`Language::Undetermined`] when this build does
+    /// not have it).
     pub fn new(language: Language) -> Self {
-        let kept = LEXICON.try_with(|l| l.take()).ok().flatten();
-        let mut lexicon = match kept {
-            Some(l) if l.language == language => l,
-            _ => Box::new(Lexicon::new(language)),
-        };
-        lexicon.generation = lexicon.generation.wrapping_add(1);
-        if lexicon.generation == 0 {
-            // After 2^32 tokenizers: forget the old generations' marks and start again.
-            lexicon.ids.iter_mut().for_each(|e| *e = (0, 0));
-            lexicon.generation = 1;
-        }
         Tokenizer {
-            lexicon: Some(lexicon),
+            lexicons: vec![acquire(language.in_this_build())],
+            current: 0,
             terms: 0,
             word: String::new(),
         }
+    }
+
+    /// Tokenizes what follows as `language` (as [`Language::Undetermined`] when this build does
+    /// not have it), in the same vocabulary.
+    pub fn set_language(&mut self, language: Language) {
+        let language = language.in_this_build();
+        if self.lexicons[self.current].language == language {
+            return;
+        }
+        self.current = match self.lexicons.iter().position(|x| x.language == language) {
+            Some(i) => i,
+            None => {
+                self.lexicons.push(acquire(language));
+                self.lexicons.len() - 1
+            }
+        };
     }
 
     /// Number of distinct terms seen so far; every id is below it.
@@ -299,10 +600,7 @@ impl Tokenizer {
     }
 
     fn term_id(&mut self, w: &str) -> Option<u32> {
-        let lexicon = self
-            .lexicon
-            .as_mut()
-            .expect("a tokenizer keeps its lexicon until dropped");
+        let lexicon = &mut self.lexicons[self.current];
         let stem = lexicon.stem_index(w);
         if stem == NOT_A_TERM {
             return None;
@@ -317,11 +615,16 @@ impl Tokenizer {
     }
 
     /// Calls `f` with each lower-cased word of `text` and its byte range there. A word is a run
-    /// of letters and digits, with inner apostrophes, periods between digits ("3.5") and a
-    /// possessive "'s" removed; each CJK ideograph is a word of its own, since those scripts put
-    /// no spaces between words.
+    /// of letters and digits, with inner apostrophes (in French and Italian, an apostrophe ends
+    /// the elided word before it), periods between digits ("3.5") and a possessive "'s" removed.
+    /// Scripts written without spaces are cut by the language's [`Units`]: by default each CJK
+    /// ideograph or kana is a word of its own; in Chinese, each pair of consecutive ones.
     fn each_word(&mut self, text: &str, mut f: impl FnMut(&mut Self, &str, Range<usize>)) {
         work::add(Counter::TokenizerBytes, text.len());
+        let (units, elides, turkish) = {
+            let l = &self.lexicons[self.current];
+            (l.units, l.elides, l.language == Language::Turkish)
+        };
         let mut word = std::mem::take(&mut self.word);
         word.clear();
         let mut start = 0;
@@ -334,27 +637,51 @@ impl Tokenizer {
                     f(self, &word, start..end);
                     word.clear();
                 }
-                word.push(c);
-                f(self, &word, i..i + c.len_utf8());
-                word.clear();
                 prev_digit = false;
+                if units == Units::Ideographs {
+                    word.push(c);
+                    f(self, &word, i..i + c.len_utf8());
+                    word.clear();
+                    continue;
+                }
+                let run = self.cjk_run(text, i, units, &mut word, &mut f);
+                while chars.next_if(|&(j, _)| j < run).is_some() {}
                 continue;
             }
             if c.is_alphanumeric() {
                 if word.is_empty() {
                     start = i;
                 }
-                for l in c.to_lowercase() {
-                    word.push(l);
+                if c.is_ascii() {
+                    // Turkish has two i's: dotless I is ı (and dotted İ is i, below).
+                    word.push(if c == 'I' && turkish {
+                        'ı'
+                    } else {
+                        c.to_ascii_lowercase()
+                    });
+                } else if c == 'İ' && turkish {
+                    word.push('i');
+                } else {
+                    for l in c.to_lowercase() {
+                        word.push(l);
+                    }
                 }
                 end = i + c.len_utf8();
                 prev_digit = c.is_ascii_digit();
                 continue;
             }
+            if !word.is_empty() && is_inner_mark(c) {
+                // A virama (Tamil, Devanagari) or a zero-width joiner is inside a word.
+                word.push(c);
+                end = i + c.len_utf8();
+                continue;
+            }
             let next = chars.peek().map(|&(_, n)| n);
             let joins = match c {
                 '\'' | '\u{2019}' => {
-                    !word.is_empty() && next.is_some_and(|n| n.is_alphabetic() && !is_cjk(n))
+                    !elides
+                        && !word.is_empty()
+                        && next.is_some_and(|n| n.is_alphabetic() && !is_cjk(n))
                 }
                 '.' | ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
                 _ => false,
@@ -387,6 +714,69 @@ impl Tokenizer {
         }
         self.word = word;
     }
+
+    /// The words of the run of CJK characters that starts at `text[at..]`, under `units` (not
+    /// [`Units::Ideographs`]); returns where the run ends. `word` is an empty buffer, left
+    /// empty. Kept out of line: the loop over an alphabetic text stays small.
+    #[inline(never)]
+    fn cjk_run(
+        &mut self,
+        text: &str,
+        at: usize,
+        units: Units,
+        word: &mut String,
+        f: &mut impl FnMut(&mut Self, &str, Range<usize>),
+    ) -> usize {
+        let run: Vec<(usize, char)> = text[at..]
+            .char_indices()
+            .map(|(j, c)| (at + j, c))
+            .take_while(|&(_, c)| is_cjk(c))
+            .collect();
+        let end_of = |k: usize| run[k].0 + run[k].1.len_utf8();
+        let mut k = 0;
+        while k < run.len() {
+            // The part of the run of one kind: all of it in Chinese; in Japanese, the stretch
+            // of one script (hiragana, katakana or kanji).
+            let kind = |c: char| match units {
+                Units::Japanese if is_hiragana(c) => 1,
+                Units::Japanese if is_katakana(c) => 2,
+                _ => 0,
+            };
+            let first = kind(run[k].1);
+            let mut e = k + 1;
+            while e < run.len() && kind(run[e].1) == first {
+                e += 1;
+            }
+            if first != 0 || e - k == 1 {
+                word.extend(run[k..e].iter().map(|x| x.1));
+                f(self, word, run[k].0..end_of(e - 1));
+                word.clear();
+            } else {
+                for p in k..e - 1 {
+                    word.push(run[p].1);
+                    word.push(run[p + 1].1);
+                    f(self, word, run[p].0..end_of(p + 1));
+                    word.clear();
+                }
+            }
+            k = e;
+        }
+        end_of(run.len() - 1)
+    }
+}
+
+/// Marks inside words of Indic scripts that are not alphanumeric (viramas and the like; not the
+/// dandas, which end sentences), and the zero-width (non-)joiner.
+fn is_inner_mark(c: char) -> bool {
+    matches!(c as u32, 0x0900..=0x0963 | 0x0966..=0x0DFF | 0x200C | 0x200D)
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x309F)
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c as u32, 0x30A0..=0x30FF)
 }
 
 /// Ideographs and kana: scripts written without spaces, where one character is a unit.
@@ -657,11 +1047,14 @@ mod tests {
         assert_eq!(t.vocab_len(), 3);
     }
 
-    /// The number of words in the lexicon this thread keeps between calls.
+    /// The number of words in the English lexicon this thread keeps between calls.
     fn kept_words() -> Option<usize> {
-        LEXICON.with(|l| {
+        LEXICONS.with(|l| {
             let kept = l.take();
-            let n = kept.as_ref().map(|k| k.words.len());
+            let n = kept
+                .iter()
+                .find(|k| k.language == Language::English)
+                .map(|k| k.words.len());
             l.set(kept);
             n
         })
@@ -712,11 +1105,66 @@ mod tests {
             assert_eq!(Language::parse(n).unwrap().code(), *n);
             assert!(Language::parse(n).unwrap().is_available());
         }
-        assert!(Language::parse("klingon").is_err());
+        for l in Language::ALL {
+            assert_eq!(l.code().parse::<Language>().unwrap(), *l);
+            assert_eq!(l.name().parse::<Language>().unwrap(), *l);
+        }
+        assert!(Language::ALL.windows(2).all(|w| w[0].code() < w[1].code()));
+        assert_eq!("fr-CA".parse::<Language>().unwrap(), Language::French);
+        assert_eq!("nb".parse::<Language>().unwrap(), Language::Norwegian);
+        assert_eq!("und".parse::<Language>().unwrap(), Language::Undetermined);
+        let e = Language::parse("klingon").unwrap_err().to_string();
+        assert!(e.contains("klingon") && e.contains("ar, da, de"), "{e}");
         assert_eq!(
-            Language::parse("fr").is_ok(),
+            Language::French.is_available(),
             cfg!(feature = "all-languages"),
             "French is there exactly when all languages are"
         );
+    }
+
+    fn words_in(language: Language, text: &str) -> Vec<String> {
+        let mut t = Tokenizer::new(language);
+        let mut out = Vec::new();
+        t.each_word(text, |_, w, r| {
+            assert!(text.get(r).is_some());
+            out.push(w.to_string())
+        });
+        out
+    }
+
+    #[cfg(feature = "all-languages")]
+    #[test]
+    fn language_word_units() {
+        assert_eq!(
+            words_in(Language::Chinese, "和平谈判ok"),
+            ["和平", "平谈", "谈判", "ok"]
+        );
+        assert_eq!(
+            words_in(Language::Japanese, "東京でコンピューターを"),
+            ["東京", "で", "コンピューター", "を"]
+        );
+        assert_eq!(
+            words_in(Language::French, "l'État qu'il"),
+            ["l", "état", "qu", "il"]
+        );
+        assert_eq!(words_in(Language::Tamil, "வீடுகள் வீடு"), ["வீடுகள்", "வீடு"]);
+        assert_eq!(
+            words_in(Language::Turkish, "İstanbul'da IRAK"),
+            ["istanbulda", "ırak"]
+        );
+        let mut t = Tokenizer::new(Language::Japanese);
+        assert!(t.terms("でを").is_empty(), "kana grammar is no term");
+    }
+
+    #[test]
+    fn each_document_its_language_in_one_vocabulary() {
+        let mut t = Tokenizer::new(Language::English);
+        let en = t.terms("talks talks");
+        t.set_language(Language::Undetermined);
+        let und = t.terms("talks the");
+        assert_eq!(en, [0, 0]);
+        assert_eq!(und, [1, 2], "no stemming, no English stop words, new ids");
+        t.set_language(Language::English);
+        assert_eq!(t.terms("talk"), [0]);
     }
 }

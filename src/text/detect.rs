@@ -1,0 +1,567 @@
+//! Language detection: which language a text is written in, from a bounded sample of it.
+//!
+//! Script first: Arabic, Greek, Cyrillic, Tamil, Han, kana and Hangul letters name their
+//! language (or family, whose members gisty does not know: Persian and Urdu letters, Ukrainian
+//! or Serbian letters make it undetermined). Latin script is scored word by word against short
+//! tables of each language's most frequent function words, its letters with diacritics and a
+//! few telling suffixes. The close pairs (Danish, Norwegian and Swedish; Spanish, Portuguese,
+//! Italian and Romanian; Dutch and German) differ in exactly those words and letters. Tables of
+//! some languages gisty does not know (Catalan, Polish, Czech, Indonesian...) are scored too,
+//! so that their texts come out undetermined rather than as their nearest known neighbour.
+//!
+//! The cost is bounded: at most [`SAMPLE_BYTES`] of the text are read, and a Latin text stops
+//! being read once one language leads by far (an English news article, after a few dozen
+//! words).
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
+use super::hash::WordHasher;
+use super::token::Language;
+
+/// The most of a text that detection reads, in bytes.
+const SAMPLE_BYTES: usize = 3000;
+
+/// How sure a detection is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Certainty {
+    /// Too little evidence: the language is reported undetermined.
+    Unsure,
+    /// The best guess, but a declared language (a page's `lang`) may overrule it.
+    Likely,
+    /// The text clearly says so: a declared language does not overrule it.
+    Clear,
+}
+
+/// A detected language and how sure the detection is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Detection {
+    /// [`Language::Undetermined`] when unsure, or when the text is in a language gisty does not
+    /// know.
+    pub language: Language,
+    pub certainty: Certainty,
+}
+
+/// What a Latin-script table stands for: a language gisty knows, or one it does not (whose
+/// texts are reported undetermined).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Latin {
+    Known(Language),
+    Other,
+}
+
+use Language::*;
+
+/// The Latin-script languages scored, in table order (a bit each in [`Entry`] masks).
+const LATIN: &[Latin] = &[
+    Latin::Known(English),
+    Latin::Known(French),
+    Latin::Known(German),
+    Latin::Known(Spanish),
+    Latin::Known(Italian),
+    Latin::Known(Portuguese),
+    Latin::Known(Dutch),
+    Latin::Known(Danish),
+    Latin::Known(Norwegian),
+    Latin::Known(Swedish),
+    Latin::Known(Finnish),
+    Latin::Known(Hungarian),
+    Latin::Known(Romanian),
+    Latin::Known(Turkish),
+    // Others, from here on: ca pl cs sk id sw is hr af tl et vi baltic gl.
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+    Latin::Other,
+];
+
+// Indices into LATIN.
+const EN: u8 = 0;
+const FR: u8 = 1;
+const DE: u8 = 2;
+const ES: u8 = 3;
+const IT: u8 = 4;
+const PT: u8 = 5;
+const NL: u8 = 6;
+const DA: u8 = 7;
+const NO: u8 = 8;
+const SV: u8 = 9;
+const FI: u8 = 10;
+const HU: u8 = 11;
+const RO: u8 = 12;
+const TR: u8 = 13;
+const CA: u8 = 14;
+const PL: u8 = 15;
+const CS: u8 = 16;
+const SK: u8 = 17;
+const ID: u8 = 18;
+const SW: u8 = 19;
+const IS: u8 = 20;
+const HR: u8 = 21;
+const AF: u8 = 22;
+const TL: u8 = 23;
+const ET: u8 = 24;
+const VI: u8 = 25;
+const BALTIC: u8 = 26;
+const GL: u8 = 27;
+
+/// Each table's most frequent function words, lower-cased, space-separated.
+const WORDS: &[(u8, &str)] = &[
+    (EN, "the of and to in is that for it was on with as by he at from his an are have has had be this not but they which were their said will would been who its we you she her there what when can more after about also than into them these our or"),
+    (FR, "le la les de des du et est une un dans pour qui que pas sur au aux avec ce cette il elle ne se plus ont été sont mais par ou nous vous leur leurs comme très aussi fait être avait était sa son ses où même"),
+    (DE, "der die das und ist nicht ein eine zu den mit sich des auf für im dem auch es an werden aus er hat dass sie nach wird bei noch wie über so zum zur um vor sind war wurde einen einem eines oder aber nur durch kann haben schon"),
+    (ES, "el los las y del una por con es en se su lo como más pero sus al ha le fue este esta entre también sin sobre hasta desde muy ya son está porque cuando todo hay donde han ese"),
+    (IT, "il di che è la per un del della non sono gli nel alla anche una con dei delle da si ha le più come ma questo questa essere stato nella degli sulla al loro dopo tra perché molto ancora quando"),
+    (PT, "o os da do das dos em para com não uma um que é se no na nos nas ao pela pelo mais como mas foi são está também sua seu ser já ou entre até muito quando há isso este esta"),
+    (NL, "de het een van en is op te dat die niet met voor zijn ook aan er maar om naar bij nog wordt worden heeft hij zij ze wij deze dit als uit over tot door wel geen werd kan veel hun onder moet"),
+    (DA, "og i at det er en til på den de med af som for ikke har var han hun jeg der et vi men fra sig kan efter eller blev også mange havde nu når hvor skal deres meget mod selv kun bliver hvad nogle mellem gennem være været ud op end mig dig jer jeres måske lige igen frem vores hende blive gøre lidt sådan siger sagde købte"),
+    (NO, "og i det er en til på den de med av som for ikke har var han hun jeg der et vi men fra seg kan etter eller ble også mange hadde nå når hvor skal deres mye mot selv bare blir å enn ut noen hva mellom gjennom være vært opp meg deg dere kanskje igjen fram vår våre henne bli gjøre litt slik sier sa kjøpte ikkje"),
+    (SV, "och i att det är en som på av för med till den inte har var han hon jag de ett vi men från sig kan efter eller blev också många hade nu när där ska deras mycket mot själv bara blir om vid under vara varit"),
+    (FI, "ja on ei se että hän oli ovat mutta kun myös jo sen tai niin joka kuin vain nyt olla ole mitä jotka ne tämä sekä vuonna ollut voi hänen siitä kanssa mukaan jälkeen sitä vielä noin kaikki yli eli vaan koska jos aikana heidän minä sinä olen olet olemme tässä siinä kuitenkin paljon sitten täällä enemmän jotta"),
+    (HU, "a az és hogy nem is egy meg van volt már csak még de ezt mint pedig vagy ez azt el fel amely kell lesz után ami akkor nagyon sem minden között szerint"),
+    (RO, "și şi în de la cu pe un o care nu este să din mai pentru ce sunt au fost dar ca sau după acest această fi le cel lor lui ei prin"),
+    (TR, "ve bir bu da de için ile olarak çok daha gibi ama en olan kadar sonra ne her mi değil göre ise olduğunu büyük yeni var"),
+    (CA, "el la els les de i a que per amb una és del dels als al va seu seva molt però també aquest aquesta són fins perquè més han"),
+    (PL, "i w z na nie się do to że jest o jak po a od ale za co przez dla tak jego czy już są było który która oraz"),
+    (CS, "a se na v je že s z do to o ve jako by ale pro jsou jsem byl které který podle také už jeho nebo při"),
+    (SK, "a sa na v je že s z do to o vo ako by ale pre sú som bol ktoré ktorý podľa tiež už jeho alebo pri"),
+    (ID, "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh karena sudah bisa mereka kami atau lebih saat telah"),
+    (SW, "na ya wa kwa za katika ni la kuwa hiyo cha huo hii pia lakini sana hakuna wake baada kama"),
+    (IS, "og að í á er sem til við um það ekki hann hún var með fyrir en af eru"),
+    (HR, "je i u na da se za su od koji što kao ali ili iz sa će bio"),
+    (AF, "die en van is nie het in te op wat vir met sy om ons hulle word hy ek jy sal oor baie julle wees"),
+    (TL, "ang ng sa mga na ay at si ni para"),
+    (ET, "ja on ei et see ta oli kui ka mis aga oma või ning"),
+    (GL, "unha unhas polo pola polos polas co coa coas cos xa máis tamén moi nun nunha dun dunha ás"),
+];
+
+/// Letters with diacritics and the tables that use them.
+const LETTERS: &[(char, &[u8])] = &[
+    ('ß', &[DE]),
+    ('à', &[FR, IT, PT, CA]),
+    ('á', &[ES, PT, HU, CA, CS, SK, IS]),
+    ('â', &[FR, PT, RO]),
+    ('ã', &[PT]),
+    ('ä', &[DE, SV, FI, ET, SK]),
+    ('å', &[DA, NO, SV]),
+    ('æ', &[DA, NO, IS]),
+    ('ç', &[FR, PT, TR, CA]),
+    ('è', &[FR, IT, CA]),
+    ('é', &[FR, ES, PT, IT, HU, CA, CS, SK, IS]),
+    ('ê', &[FR, PT]),
+    ('ë', &[NL, AF]),
+    ('ì', &[IT]),
+    ('í', &[ES, PT, HU, CA, CS, SK, IS]),
+    ('î', &[FR, RO]),
+    ('ï', &[FR, NL, CA]),
+    ('ð', &[IS]),
+    ('ñ', &[ES]),
+    ('ò', &[IT, CA]),
+    ('ó', &[ES, PT, HU, CA, PL, CS, SK, IS]),
+    ('ô', &[FR, PT, SK]),
+    ('õ', &[PT, ET]),
+    ('ö', &[DE, SV, FI, HU, TR, ET, IS]),
+    ('ø', &[DA, NO]),
+    ('ù', &[FR, IT]),
+    ('ú', &[ES, PT, HU, CS, SK, IS]),
+    ('û', &[FR]),
+    ('ü', &[DE, HU, TR, ET]),
+    ('ý', &[CS, SK, IS]),
+    ('þ', &[IS]),
+    ('ā', &[BALTIC]),
+    ('ă', &[RO]),
+    ('ą', &[PL]),
+    ('ć', &[PL, HR]),
+    ('č', &[CS, SK, HR, BALTIC]),
+    ('ď', &[CS, SK]),
+    ('đ', &[HR, VI]),
+    ('ē', &[BALTIC]),
+    ('ė', &[BALTIC]),
+    ('ę', &[PL]),
+    ('ě', &[CS]),
+    ('ğ', &[TR]),
+    ('ī', &[BALTIC]),
+    ('į', &[BALTIC]),
+    ('ı', &[TR]),
+    ('ľ', &[SK]),
+    ('ł', &[PL]),
+    ('ń', &[PL]),
+    ('ň', &[CS, SK]),
+    ('ő', &[HU]),
+    ('œ', &[FR]),
+    ('ř', &[CS]),
+    ('ś', &[PL]),
+    ('ş', &[TR, RO]),
+    ('š', &[CS, SK, HR, BALTIC]),
+    ('ţ', &[RO]),
+    ('ť', &[CS, SK]),
+    ('ū', &[BALTIC]),
+    ('ů', &[CS]),
+    ('ű', &[HU]),
+    ('ų', &[BALTIC]),
+    ('ź', &[PL]),
+    ('ż', &[PL]),
+    ('ž', &[CS, SK, HR, BALTIC]),
+    ('ơ', &[VI]),
+    ('ư', &[VI]),
+    ('ș', &[RO]),
+    ('ț', &[RO]),
+];
+
+/// Word endings that tell close languages apart (only words of five letters or more).
+const SUFFIXES: &[(&str, &[u8])] = &[
+    ("sjon", &[NO]),
+    ("sjonen", &[NO]),
+    ("sjoner", &[NO]),
+    ("tionen", &[DA, SV]),
+    ("tioner", &[DA, SV]),
+    ("heden", &[DA]),
+    ("heten", &[NO, SV]),
+    ("erne", &[DA]),
+    ("ene", &[NO]),
+    ("ção", &[PT]),
+    ("ções", &[PT]),
+    ("ción", &[ES]),
+    ("ciones", &[ES]),
+    ("zione", &[IT]),
+    ("zioni", &[IT]),
+    ("ție", &[RO]),
+    ("ţie", &[RO]),
+    ("ului", &[RO]),
+    ("ilor", &[RO]),
+    ("ung", &[DE]),
+    ("ungen", &[DE]),
+    ("heid", &[NL]),
+    ("lijk", &[NL]),
+    ("lijke", &[NL]),
+    ("lich", &[DE]),
+    ("liche", &[DE]),
+    ("ssä", &[FI]),
+    ("llä", &[FI]),
+    ("ssa", &[FI]),
+    ("stä", &[FI]),
+    ("ään", &[FI]),
+    ("ksi", &[FI]),
+    ("ing", &[EN]),
+];
+
+/// Longest word looked up, in bytes: function words are short.
+const MAX_WORD: usize = 16;
+
+/// Each function word with the tables (bits of [`LATIN`]) that list it; built on first use.
+fn table() -> &'static HashMap<&'static str, u32, BuildHasherDefault<WordHasher>> {
+    static TABLE: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<WordHasher>>> =
+        OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = HashMap::default();
+        for &(lang, words) in WORDS {
+            for w in words.split(' ') {
+                *t.entry(w).or_insert(0) |= 1u32 << lang;
+            }
+        }
+        t
+    })
+}
+
+/// Adds `weight`, shared equally, to each table of `mask` (a bit each).
+fn credit(scores: &mut [f32], mut mask: u32, weight: f32) {
+    let share = weight / mask.count_ones().max(1) as f32;
+    while mask != 0 {
+        scores[mask.trailing_zeros() as usize] += share;
+        mask &= mask - 1;
+    }
+}
+
+fn mask(langs: &[u8]) -> u32 {
+    langs.iter().fold(0, |m, &l| m | 1 << l)
+}
+
+/// Letters of each script met in the sample.
+#[derive(Default)]
+struct Scripts {
+    latin: usize,
+    greek: usize,
+    cyrillic: usize,
+    arabic: usize,
+    tamil: usize,
+    han: usize,
+    kana: usize,
+    hangul: usize,
+    other: usize,
+    /// Arabic-script letters of Persian and Urdu, not Arabic.
+    persian: usize,
+    /// Cyrillic letters of Russian only: ы, э, ё.
+    russian: usize,
+    /// Cyrillic letters of Ukrainian, Belarusian, Serbian, Macedonian, Kazakh...
+    other_cyrillic: usize,
+    /// The hard sign, frequent in Bulgarian, rare in Russian.
+    hard_sign: usize,
+}
+
+/// Latin words scored so far.
+struct LatinScore {
+    scores: [f32; LATIN.len()],
+    words: usize,
+    word: String,
+}
+
+impl LatinScore {
+    fn end_word(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        self.words += 1;
+        let w = self.word.as_str();
+        if let Some(&mask) = table().get(w) {
+            credit(&mut self.scores, mask, 1.0);
+        }
+        if w.chars().nth(4).is_some() {
+            for &(suffix, langs) in SUFFIXES {
+                if w.ends_with(suffix) {
+                    credit(&mut self.scores, mask(langs), 0.5);
+                }
+            }
+        }
+        self.word.clear();
+    }
+
+    /// The best table and the runner-up's score.
+    fn best(&self) -> (usize, f32, f32) {
+        let mut best = 0;
+        for l in 1..LATIN.len() {
+            if self.scores[l] > self.scores[best] {
+                best = l;
+            }
+        }
+        let second = (0..LATIN.len())
+            .filter(|&l| l != best)
+            .map(|l| self.scores[l])
+            .fold(0.0f32, f32::max);
+        (best, self.scores[best], second)
+    }
+}
+
+/// The language of `text`, with how sure the detection is.
+pub(crate) fn detect(text: &str) -> Detection {
+    let mut scripts = Scripts::default();
+    let mut latin = LatinScore {
+        scores: [0.0; LATIN.len()],
+        words: 0,
+        word: String::new(),
+    };
+    let mut early = false;
+    for (i, c) in text.char_indices() {
+        if i >= SAMPLE_BYTES {
+            break;
+        }
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                scripts.latin += 1;
+                if latin.word.len() < MAX_WORD {
+                    latin.word.push(c.to_ascii_lowercase());
+                } else {
+                    latin.word.push('~');
+                }
+                continue;
+            }
+            if c == '\'' && !latin.word.is_empty() {
+                // Elisions ("l'homme", "dell'anno"): the article is a word of its own.
+                latin.end_word();
+                continue;
+            }
+            latin.end_word();
+            // Checked at word ends: most of a Latin text's cost is skipped once it is clear.
+            if latin.words >= 24 && latin.words % 8 == 0 {
+                let (_, best, second) = latin.best();
+                if best >= 10.0 && best >= 3.0 * second && scripts.latin > 10 * scripts.other {
+                    early = true;
+                    break;
+                }
+            }
+            continue;
+        }
+        if !c.is_alphabetic() {
+            latin.end_word();
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        match lower as u32 {
+            0x0061..=0x007A | 0x00C0..=0x024F | 0x1E00..=0x1EFF => {
+                scripts.latin += 1;
+                if (0x1EA0..=0x1EF9).contains(&(lower as u32)) {
+                    latin.scores[VI as usize] += 1.0;
+                } else if let Ok(k) = LETTERS.binary_search_by(|e| e.0.cmp(&lower)) {
+                    credit(&mut latin.scores, mask(LETTERS[k].1), 0.5);
+                }
+                if latin.word.len() < MAX_WORD {
+                    latin.word.push(lower);
+                }
+                continue;
+            }
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => scripts.greek += 1,
+            0x0400..=0x04FF => {
+                scripts.cyrillic += 1;
+                match lower {
+                    'ы' | 'э' | 'ё' => scripts.russian += 1,
+                    'ъ' => scripts.hard_sign += 1,
+                    'і' | 'ї' | 'є' | 'ґ' | 'ў' | 'ђ' | 'ј' | 'љ' | 'њ' | 'ћ' | 'џ' | 'ѓ' | 'ќ'
+                    | 'ѕ' => scripts.other_cyrillic += 1,
+                    c if (0x0490..=0x04FF).contains(&(c as u32)) => scripts.other_cyrillic += 1,
+                    _ => {}
+                }
+            }
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+                scripts.arabic += 1;
+                if matches!(
+                    lower,
+                    'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' | 'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ہ'
+                ) {
+                    scripts.persian += 1;
+                }
+            }
+            0x0B80..=0x0BFF => scripts.tamil += 1,
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => scripts.kana += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => {
+                scripts.han += 1
+            }
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => scripts.hangul += 1,
+            _ => scripts.other += 1,
+        }
+        latin.end_word();
+    }
+    if !early {
+        latin.end_word();
+    }
+    decide(&scripts, &latin)
+}
+
+fn found(language: Language, letters: usize) -> Detection {
+    let certainty = match letters {
+        0..=3 => Certainty::Unsure,
+        4..=19 => Certainty::Likely,
+        _ => Certainty::Clear,
+    };
+    if certainty == Certainty::Unsure {
+        return unsure();
+    }
+    Detection {
+        language,
+        certainty,
+    }
+}
+
+fn unsure() -> Detection {
+    Detection {
+        language: Undetermined,
+        certainty: Certainty::Unsure,
+    }
+}
+
+fn decide(s: &Scripts, latin: &LatinScore) -> Detection {
+    let cjk = s.han + s.kana + s.hangul;
+    let others = [s.greek, s.cyrillic, s.arabic, s.tamil, cjk, s.other];
+    let top = others.iter().copied().max().unwrap_or(0);
+    if top > s.latin {
+        if top == s.other {
+            return found(Undetermined, top);
+        }
+        if top == cjk {
+            if s.hangul >= s.han + s.kana {
+                return found(Korean, s.hangul);
+            }
+            // Japanese writes its grammar in kana; Chinese has none.
+            let language = if s.kana * 20 >= s.han + s.kana {
+                Japanese
+            } else {
+                Chinese
+            };
+            return found(language, s.han + s.kana);
+        }
+        if top == s.arabic {
+            let language = if s.persian * 50 > s.arabic {
+                Undetermined
+            } else {
+                Arabic
+            };
+            return found(language, s.arabic);
+        }
+        if top == s.cyrillic {
+            let russian = s.other_cyrillic * 100 < s.cyrillic
+                && s.russian > 0
+                && s.hard_sign <= s.russian + 1;
+            let language = if russian { Russian } else { Undetermined };
+            return found(language, s.cyrillic);
+        }
+        if top == s.greek {
+            return found(Greek, s.greek);
+        }
+        return found(Tamil, s.tamil);
+    }
+    let (best, score, second) = latin.best();
+    let share = score / latin.words.max(1) as f32;
+    if score < 1.5 || share < 0.05 || score - second < 0.5 {
+        return unsure();
+    }
+    let certainty = if score >= 6.0 && score >= 1.25 * second + 1.0 {
+        Certainty::Clear
+    } else {
+        Certainty::Likely
+    };
+    let language = match LATIN[best] {
+        Latin::Known(l) => l,
+        Latin::Other => Undetermined,
+    };
+    Detection {
+        language,
+        certainty,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_are_sorted_for_binary_search() {
+        assert!(LETTERS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn tables_fit_the_mask() {
+        assert!(LATIN.len() <= 32);
+        assert_eq!(
+            WORDS.len(),
+            LATIN.len() - 2,
+            "every table but vi and baltic has words"
+        );
+    }
+
+    #[test]
+    fn scripts_and_short_texts() {
+        assert_eq!(detect("").language, Undetermined);
+        assert_eq!(detect("12 34 !!").certainty, Certainty::Unsure);
+        assert_eq!(detect("Η κυβέρνηση ανακοίνωσε σήμερα").language, Greek);
+        assert_eq!(detect("今天北京的天气很好，我们去公园。").language, Chinese);
+        assert_eq!(
+            detect("今日は東京で会議が開かれました。").language,
+            Japanese
+        );
+        assert_eq!(detect("오늘 서울에서 회의가 열렸습니다.").language, Korean);
+        assert_eq!(detect("Привет, мы были в Москве вчера.").language, Russian);
+        assert_eq!(
+            detect("Сьогодні в Україні відбулися вибори.").language,
+            Undetermined
+        );
+    }
+}
