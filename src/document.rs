@@ -237,7 +237,7 @@ fn blocks(text: &str, captions: &[Range<usize>]) -> Vec<Block> {
         .filter(|r| r.start < r.end)
         .map(|r| r.start.min(text.len())..r.end.min(text.len()))
         .collect();
-    marks.sort_unstable_by_key(|r| (r.start, r.end));
+    crate::sort::sort_by_key(&mut marks, |r| (r.start, r.end));
     let mut cut = Vec::with_capacity(out.len() + 2 * marks.len());
     let mut m = 0;
     for block in out {

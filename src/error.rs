@@ -104,6 +104,51 @@ impl std::error::Error for Error {}
 /// The crate's result type.
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// `x` as an error message shows it: as `x.to_string()` does for any number a reader types (up
+/// to 12 significant digits; "1.5", "-3", "0.0000001", "NaN", "inf"). Written here because the
+/// standard float formatting (Grisu with a Dragon4 fallback and their tables) is about 18 kB of
+/// the page's wasm, and error messages are all gisty formats floats for.
+pub(crate) fn number(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x.is_infinite() {
+        return format!("{sign}inf");
+    }
+    if x == 0.0 {
+        return format!("{sign}0");
+    }
+    // x = m * 10^e with 1 <= m < 10, then m's first 12 digits.
+    let (mut m, mut e) = (x.abs(), 0i32);
+    while m >= 10.0 {
+        m /= 10.0;
+        e += 1;
+    }
+    while m < 1.0 {
+        m *= 10.0;
+        e -= 1;
+    }
+    let mut digits = (m * 1e11).round() as u64;
+    if digits >= 1_000_000_000_000 {
+        digits /= 10;
+        e += 1;
+    }
+    let digits = digits.to_string();
+    let digits = digits.trim_end_matches('0');
+    let out = if e < 0 {
+        format!("0.{}{digits}", "0".repeat((-e - 1) as usize))
+    } else {
+        let int = e as usize + 1;
+        if digits.len() <= int {
+            format!("{digits}{}", "0".repeat(int - digits.len()))
+        } else {
+            format!("{}.{}", &digits[..int], &digits[int..])
+        }
+    };
+    format!("{sign}{out}")
+}
+
 /// `bytes` in MiB, as a reader says it: whole numbers stay whole ("50"), others get one decimal,
 /// rounded up so that a text just over the limit never reads as the limit itself ("50.1").
 fn megabytes(bytes: usize) -> String {
@@ -118,6 +163,41 @@ fn megabytes(bytes: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbers_read_as_the_standard_formatting_writes_them() {
+        for x in [
+            0.5,
+            1.5,
+            2.0,
+            -0.25,
+            1.0000001,
+            30.0,
+            1e9,
+            1e-9,
+            123456.789,
+            0.3,
+            -1e20,
+            1e15,
+            7e-7,
+            0.0,
+            -0.0,
+            1.1,
+            99.99,
+            0.001,
+            1234567890.5,
+            0.000123,
+            1e100,
+            -5.0,
+        ] {
+            assert_eq!(super::number(x), x.to_string(), "{x:e}");
+        }
+        assert_eq!(super::number(f64::NAN), "NaN");
+        assert_eq!(super::number(f64::INFINITY), "inf");
+        assert_eq!(super::number(f64::NEG_INFINITY), "-inf");
+        // Past 12 significant digits it rounds, as a message may.
+        assert_eq!(super::number(0.1 + 0.2), "0.3");
+    }
+
     use super::*;
 
     #[test]

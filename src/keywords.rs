@@ -133,7 +133,9 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
             )
         })
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.first.cmp(&b.2.first)));
+    crate::sort::sort_by(&mut scored, |a, b| {
+        b.1.total_cmp(&a.1).then(a.2.first.cmp(&b.2.first))
+    });
     let mut picked: Vec<(Vec<u32>, f64, &Candidate)> = Vec::new();
     for cand in scored {
         if picked.len() >= n {
@@ -175,7 +177,9 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
         seen.push(p.0.clone());
         fresh
     });
-    picked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.first.cmp(&b.2.first)));
+    crate::sort::sort_by(&mut picked, |a, b| {
+        b.1.total_cmp(&a.1).then(a.2.first.cmp(&b.2.first))
+    });
     let top = picked.first().map_or(1.0, |p| p.1);
     picked
         .into_iter()

@@ -29,6 +29,7 @@ mod error;
 mod keywords;
 mod score;
 mod select;
+mod sort;
 mod summarize;
 mod text;
 /// Work counters for the growth tests (tests/growth.rs); only with the `work-counters` feature,

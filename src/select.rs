@@ -136,7 +136,7 @@ pub(crate) fn select(
             }
         }
     }
-    picked.sort_unstable();
+    crate::sort::sort(&mut picked);
     picked
 }
 
@@ -309,7 +309,7 @@ pub(crate) fn cover(
             .map(|i| (concepts.value(i), i))
             .collect()
     };
-    rest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut rest, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in rest {
         work::add(Counter::SelectScans, 1);
         if let Budget::Sentences(k) = budget {
@@ -547,7 +547,7 @@ mod tests {
                 }
             }
         }
-        picked.sort_unstable();
+        crate::sort::sort(&mut picked);
         picked
     }
 

@@ -52,7 +52,7 @@ impl Length {
         match *self {
             Length::Sentences(0) | Length::Words(0) => Err(Error::new(ErrorKind::ZeroLength)),
             Length::Ratio(r) if !(r > 0.0 && r <= 1.0) => {
-                Err(Error::new(ErrorKind::BadRatio(r.to_string())))
+                Err(Error::new(ErrorKind::BadRatio(crate::error::number(r))))
             }
             _ => Ok(()),
         }
@@ -106,9 +106,9 @@ impl Options {
     pub fn validate(&self) -> Result<()> {
         self.length.validate()?;
         if !(0.0..=1.0).contains(&self.redundancy) {
-            return Err(Error::new(ErrorKind::BadRedundancy(
-                self.redundancy.to_string(),
-            )));
+            return Err(Error::new(ErrorKind::BadRedundancy(crate::error::number(
+                self.redundancy,
+            ))));
         }
         Ok(())
     }
@@ -513,7 +513,7 @@ fn story_order(picked: &mut [usize], corpus: &Corpus, docs: &[Doc<'_>]) {
         let len = corpus.docs[s.doc].sentences.len().max(1) as u128;
         (date(s.doc), s.index as u128, len, s.doc, s.index)
     };
-    picked.sort_by(|&a, &b| {
+    crate::sort::sort_by(picked, |&a, &b| {
         let (ta, ia, la, da, xa) = key(a);
         let (tb, ib, lb, db, xb) = key(b);
         ta.cmp(&tb)
@@ -566,7 +566,9 @@ pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummar
             }
         }
     }
-    duplicates.sort_by(|x, y| y.similarity.total_cmp(&x.similarity));
+    crate::sort::sort_by(&mut duplicates, |x, y| {
+        y.similarity.total_cmp(&x.similarity)
+    });
     let mut sentences = r.select(docs, options.redundancy, &similarity);
     let own;
     let concepts = match &r.scored.concepts {

@@ -447,7 +447,7 @@ fn js_sentences(texts: &[&str], sentences: &[ScoredSentence]) -> js_sys::Array {
 fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    crate::sort::sort_by_key(&mut order, |&i| offsets[i]);
     let mut out = vec![0; offsets.len()];
     let (mut at, mut units) = (0, 0);
     for i in order {
@@ -469,7 +469,7 @@ fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
 /// its character.
 fn byte_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    crate::sort::sort_by_key(&mut order, |&i| offsets[i]);
     let mut out = vec![text.len(); offsets.len()];
     let mut chars = text.char_indices().peekable();
     let mut units = 0;
@@ -765,11 +765,11 @@ fn describe(v: &JsValue) -> String {
     if let Some(s) = v.as_string() {
         format!("{s:?}")
     } else if let Some(n) = v.as_f64() {
-        match n {
-            f64::INFINITY => "Infinity".to_string(),
-            f64::NEG_INFINITY => "-Infinity".to_string(),
-            _ => n.to_string(),
-        }
+        // JavaScript's own rendering ("2.5", "NaN", "Infinity"), as the caller wrote it.
+        js_sys::Number::from(n)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_else(|_| crate::error::number(n))
     } else if let Some(b) = v.as_bool() {
         b.to_string()
     } else if v.is_null() {

@@ -189,7 +189,7 @@ impl Concepts {
                 first[c_] = first[c_].min(at);
                 ids.push(c);
             }
-            ids[start..].sort_unstable();
+            crate::sort::sort(&mut ids[start..]);
             let mut w = start;
             for r in start..ids.len() {
                 if r == start || ids[r] != ids[w - 1] {
@@ -297,7 +297,7 @@ impl Concepts {
                 out.push(doc_of[j as usize]);
             }
         }
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out.dedup();
         out
     }

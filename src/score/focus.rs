@@ -16,7 +16,7 @@ const RELEVANCE_BASE: f64 = 0.5;
 /// has any of them, the scores are returned unchanged.
 pub(crate) fn steer(scores: Vec<f64>, bags: &[&[u32]], focus: &[u32], idf: &[f64]) -> Vec<f64> {
     let mut terms: Vec<u32> = focus.to_vec();
-    terms.sort_unstable();
+    crate::sort::sort(&mut terms);
     terms.dedup();
     let weight = |t: u32| idf.get(t as usize).copied().unwrap_or(0.0);
     let total: f64 = terms.iter().map(|&t| weight(t)).sum();
@@ -41,7 +41,7 @@ pub(crate) fn steer(scores: Vec<f64>, bags: &[&[u32]], focus: &[u32], idf: &[f64
                 bag.iter()
                     .filter(|&&t| is_focus.get(t as usize).copied().unwrap_or(false)),
             );
-            found.sort_unstable();
+            crate::sort::sort(&mut found);
             found.dedup();
             found.iter().map(|&t| weight(t)).sum::<f64>() / total
         })
@@ -96,7 +96,7 @@ mod tests {
             let bags: Vec<&[u32]> = sents.iter().map(|s| s.as_slice()).collect();
             let scores = scores[..bags.len()].to_vec();
             let mut terms = focus.clone();
-            terms.sort_unstable();
+            crate::sort::sort(&mut terms);
             terms.dedup();
             let weight = |t: u32| idf.get(t as usize).copied().unwrap_or(0.0);
             let total: f64 = terms.iter().map(|&t| weight(t)).sum();

@@ -113,7 +113,7 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
     });
     if ctx.method == Method::Gisty && multi.is_some() {
         let mut focus = ctx.focus.clone();
-        focus.sort_unstable();
+        crate::sort::sort(&mut focus);
         focus.dedup();
         let c = concepts::Concepts::new(
             corpus,

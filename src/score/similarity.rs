@@ -148,10 +148,10 @@ fn neighbours(n: usize) -> usize {
 fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize) {
     work::add(Counter::EdgesBuilt, scratch.len());
     if scratch.len() > cap {
-        scratch.select_nth_unstable_by(cap - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(scratch, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         scratch.truncate(cap);
     }
-    scratch.sort_unstable_by_key(|e| e.0);
+    crate::sort::sort_by_key(scratch, |e| e.0);
     graph.push_row(scratch.iter().map(|&(j, w)| (j, w as Weight)));
     scratch.clear();
 }
@@ -191,7 +191,7 @@ pub(crate) fn tfidf(bags: &[&[u32]], idf: &[f64]) -> Rows {
     for bag in bags {
         sorted.clear();
         sorted.extend_from_slice(bag);
-        sorted.sort_unstable();
+        crate::sort::sort(&mut sorted);
         v.clear();
         for &t in &sorted {
             match v.last_mut() {
@@ -384,7 +384,7 @@ pub(crate) fn document_similarity(graph: &Graph, doc_of: &[usize], docs: usize) 
 /// Sorted distinct terms of a bag.
 pub(crate) fn term_set(terms: &[u32]) -> Vec<u32> {
     let mut s = terms.to_vec();
-    s.sort_unstable();
+    crate::sort::sort(&mut s);
     s.dedup();
     s
 }

@@ -1,0 +1,144 @@
+//! One small stable sort for the whole crate.
+//!
+//! The standard library's sorts are fast and large: every call site with its own element type
+//! or comparison compiles its own copy of driftsort or ipnsort, a few kilobytes each, and gisty's
+//! two dozen sorts were a third of the page's wasm code. The slices sorted here are short (a
+//! sentence's terms, a row of edges, the picked sentences) or sorted once a call, so a merge
+//! sort with an insertion sort for short runs, a few hundred bytes a copy, does the job. It is
+//! stable, so equal elements keep their order, as with `sort_by`; every call site that used an
+//! unstable sort compares by a total order, where stable and unstable sorts agree.
+
+use std::cmp::Ordering;
+
+/// Runs up to this long are sorted by insertion.
+const RUN: usize = 16;
+
+/// Sorts `v` by `cmp`, stably.
+pub(crate) fn sort_by<T: Clone>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let n = v.len();
+    if n < 2 {
+        return;
+    }
+    for run in v.chunks_mut(RUN) {
+        insertion(run, &mut cmp);
+    }
+    if n <= RUN {
+        return;
+    }
+    // Bottom-up merges of runs of `width`, back and forth between `v` and `buf`.
+    let mut buf: Vec<T> = v.to_vec();
+    let mut width = RUN;
+    let mut in_v = true;
+    while width < n {
+        let (src, dst): (&[T], &mut [T]) = if in_v {
+            (&*v, &mut buf[..])
+        } else {
+            (&buf[..], &mut *v)
+        };
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            merge(
+                &src[start..mid],
+                &src[mid..end],
+                &mut dst[start..end],
+                &mut cmp,
+            );
+            start = end;
+        }
+        in_v = !in_v;
+        width *= 2;
+    }
+    if !in_v {
+        v.clone_from_slice(&buf);
+    }
+}
+
+/// Sorts `v` by the key `key` gives each element, stably.
+pub(crate) fn sort_by_key<T: Clone, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `v` in ascending order.
+pub(crate) fn sort<T: Clone + Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
+fn insertion<T: Clone>(v: &mut [T], cmp: &mut impl FnMut(&T, &T) -> Ordering) {
+    for i in 1..v.len() {
+        if cmp(&v[i - 1], &v[i]) != Ordering::Greater {
+            continue;
+        }
+        let x = v[i].clone();
+        let mut j = i;
+        while j > 0 && cmp(&v[j - 1], &x) == Ordering::Greater {
+            v[j] = v[j - 1].clone();
+            j -= 1;
+        }
+        v[j] = x;
+    }
+}
+
+/// Merges the sorted `a` and `b` into `out` (as long as both), taking from `a` on ties.
+fn merge<T: Clone>(a: &[T], b: &[T], out: &mut [T], cmp: &mut impl FnMut(&T, &T) -> Ordering) {
+    let (mut i, mut j) = (0, 0);
+    for slot in out.iter_mut() {
+        let take_a = j >= b.len() || (i < a.len() && cmp(&b[j], &a[i]) != Ordering::Less);
+        if take_a {
+            *slot = a[i].clone();
+            i += 1;
+        } else {
+            *slot = b[j].clone();
+            j += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small deterministic generator (no dependency): xorshift.
+    fn numbers(n: usize, seed: u64, modulo: u64) -> Vec<u64> {
+        let mut x = seed | 1;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x % modulo
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sorts_like_the_standard_stable_sort() {
+        for n in [0, 1, 2, 3, 15, 16, 17, 31, 32, 33, 100, 257, 1000, 4099] {
+            for modulo in [2, 10, 1 << 40] {
+                let keys = numbers(n, n as u64 + modulo, modulo);
+                // Pairs of (key, original index): stability shows in the index order.
+                let mut ours: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+                let mut std = ours.clone();
+                sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+                std.sort_by(|a, b| a.0.cmp(&b.0));
+                assert_eq!(ours, std, "n {n} modulo {modulo}");
+                let mut plain = keys.clone();
+                sort(&mut plain);
+                let mut std_plain = keys;
+                std_plain.sort_unstable();
+                assert_eq!(plain, std_plain);
+            }
+        }
+    }
+
+    #[test]
+    fn sorts_by_key_and_in_reverse() {
+        let mut v: Vec<(f64, usize)> = vec![(0.5, 0), (2.0, 1), (0.5, 2), (-1.0, 3), (2.0, 4)];
+        sort_by(&mut v, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        assert_eq!(v, [(2.0, 1), (2.0, 4), (0.5, 0), (0.5, 2), (-1.0, 3)]);
+        let mut w = vec!["ccc", "a", "bb", "dd"];
+        sort_by_key(&mut w, |s| s.len());
+        assert_eq!(w, ["a", "bb", "dd", "ccc"]);
+    }
+}
