@@ -129,9 +129,7 @@ fn is_caption_like(line: &str) -> bool {
     let mut n = 0;
     for w in line.split_whitespace() {
         n += 1;
-        let core = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        let core = super::case::lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
         if n > MAX_CAPTION_WORDS || REPORT_WORDS.contains(&core.as_str()) {
             return false;
         }
@@ -209,7 +207,7 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     // The checks below read the line a bounded number of times each.
     work::add(Counter::CleanBytes, line.len());
     let words: Vec<&str> = line.split_whitespace().collect();
-    let lower = line.to_lowercase();
+    let lower = super::case::lowercase(line);
     let lower = lower.as_str();
     if is_credit(lower, n) {
         return Some(Boilerplate::Credit);
@@ -377,7 +375,7 @@ fn is_field(line: &str, n: usize) -> bool {
     };
     // `lower` may differ from `line` in byte length (some capitals lower-case to longer
     // sequences), so the label is lower-cased on its own rather than sliced from it.
-    let label_lower = line[..colon].to_lowercase();
+    let label_lower = super::case::lowercase(&line[..colon]);
     let label = label_lower.trim();
     let value = line[colon + 1..].trim();
     // "Date:" and any other short label with nothing after it.

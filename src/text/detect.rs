@@ -395,7 +395,7 @@ pub(crate) fn detect(text: &str) -> Detection {
             latin.end_word();
             continue;
         }
-        let lower = c.to_lowercase().next().unwrap_or(c);
+        let lower = super::case::lower_char(c);
         match lower as u32 {
             0x0061..=0x007A | 0x00C0..=0x024F | 0x1E00..=0x1EFF => {
                 scripts.latin += 1;

@@ -495,7 +495,7 @@ impl<'t> Segmenter<'t> {
         let Some(first) = chars.next() else {
             return false;
         };
-        let mut lowered: String = first.to_lowercase().collect();
+        let mut lowered: String = super::case::lower(first).collect();
         lowered.push_str(chars.as_str());
         // `Adults` counts as seen when the text has `adult`.
         let singular = lowered.strip_suffix('s').filter(|s| s.len() > 2);

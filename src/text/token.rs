@@ -662,9 +662,7 @@ impl Tokenizer {
                 } else if c == 'İ' && turkish {
                     word.push('i');
                 } else {
-                    for l in c.to_lowercase() {
-                        word.push(l);
-                    }
+                    word.extend(super::case::lower(c));
                 }
                 end = i + c.len_utf8();
                 prev_digit = c.is_ascii_digit();
