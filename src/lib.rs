@@ -27,6 +27,7 @@
 mod document;
 mod error;
 mod keywords;
+mod read;
 mod score;
 mod select;
 mod summarize;
@@ -41,6 +42,7 @@ mod work;
 
 pub use error::{Error, ErrorKind, Result};
 pub use keywords::Keyword;
+pub use read::{read, Encoding, Format, ReadFile, MAX_FILE_BYTES};
 pub use score::Method;
 pub use summarize::{
     detect_language, keywords, keywords_many, rank, rank_doc, summarize, summarize_doc,
