@@ -676,7 +676,7 @@ fn hostile_files_get_their_error_and_the_others_are_summarized() {
         got.contains(&format!("==> {} <==", good.display())),
         "{got}"
     );
-    assert_eq!(got.lines().count(), 4, "{got}");
+    assert_eq!(got.lines().filter(|l| !l.is_empty()).count(), 4, "{got}");
     // A Word document named .txt is read as one, with a warning.
     let named = data_file("docx-named.txt");
     let out = run(&[named.to_str().unwrap()], None);
