@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+#[cfg(feature = "files")]
 use crate::read::Format;
 
 /// What went wrong: an invalid option, named with the values it accepts, or an input too large
@@ -46,6 +47,7 @@ pub enum ErrorKind {
     },
     /// A file of `bytes` bytes given to [`crate::read`], above `limit`
     /// ([`crate::MAX_FILE_BYTES`]).
+    #[cfg(feature = "files")]
     FileTooLarge {
         /// The file's length in bytes.
         bytes: usize,
@@ -54,11 +56,13 @@ pub enum ErrorKind {
     },
     /// A file that is not text and not a format gisty reads: `what` it looks like ("a PNG
     /// image", "a binary file").
+    #[cfg(feature = "files")]
     NotText {
         /// What the file looks like.
         what: &'static str,
     },
     /// A file whose name says a container format (.docx, .odt, .epub) it does not have.
+    #[cfg(feature = "files")]
     WrongFormat {
         /// What its name says.
         expected: Format,
@@ -66,6 +70,7 @@ pub enum ErrorKind {
         found: &'static str,
     },
     /// A container that is damaged or cut short: `detail` says where.
+    #[cfg(feature = "files")]
     Corrupt {
         /// What the file is.
         format: Format,
@@ -73,22 +78,19 @@ pub enum ErrorKind {
         detail: String,
     },
     /// A password-protected (or DRM-locked) document.
+    #[cfg(feature = "files")]
     Encrypted {
         /// What the file is.
         format: Format,
     },
     /// A container that expands past what gisty reads out of one file, or far past its own
     /// size, or past the sizes it declares: a zip bomb, or as good as one.
+    #[cfg(feature = "files")]
     ZipBomb {
         /// What the file is.
         format: Format,
         /// Which entry, and by how much.
         detail: String,
-    },
-    /// A container format that this build does not read (built without the `files` feature).
-    NotInThisBuild {
-        /// What the file is.
-        format: Format,
     },
 }
 
@@ -143,33 +145,34 @@ impl fmt::Display for Error {
                 f,
                 "{docs} documents given; gisty summarizes at most {limit} documents together"
             ),
+            #[cfg(feature = "files")]
             ErrorKind::FileTooLarge { bytes, limit } => write!(
                 f,
                 "the file is {} MB; gisty reads files of at most {} MB",
                 megabytes(*bytes),
                 megabytes(*limit)
             ),
+            #[cfg(feature = "files")]
             ErrorKind::NotText { what } => write!(f, "looks like {what}, not text"),
+            #[cfg(feature = "files")]
             ErrorKind::WrongFormat { expected, found } => write!(
                 f,
                 "named as {}, but it looks like {found}: wrong extension?",
                 expected.a()
             ),
+            #[cfg(feature = "files")]
             ErrorKind::Corrupt { format, detail } => {
                 write!(f, "this {format} is damaged or incomplete: {detail}")
             }
+            #[cfg(feature = "files")]
             ErrorKind::Encrypted { format } => write!(
                 f,
                 "this {format} is encrypted (password-protected); gisty cannot read it"
             ),
+            #[cfg(feature = "files")]
             ErrorKind::ZipBomb { format, detail } => write!(
                 f,
                 "this {format} expands too far to be read ({detail}): refused as a possible zip bomb"
-            ),
-            ErrorKind::NotInThisBuild { format } => write!(
-                f,
-                "this build of gisty does not read {} (it was built without the files feature)",
-                format.a()
             ),
         }
     }

@@ -27,6 +27,7 @@
 mod document;
 mod error;
 mod keywords;
+#[cfg(feature = "files")]
 mod read;
 mod score;
 mod select;
@@ -42,6 +43,7 @@ mod work;
 
 pub use error::{Error, ErrorKind, Result};
 pub use keywords::Keyword;
+#[cfg(feature = "files")]
 pub use read::{read, Encoding, Format, ReadFile, MAX_FILE_BYTES};
 pub use score::Method;
 pub use summarize::{

@@ -1,13 +1,12 @@
 //! Files into text: one reader for every file a reader brings, so that the CLI and the page
 //! read a file the same way. Text files are decoded as a browser decodes them
 //! ([`decode`](self::decode)); Word (.docx), OpenDocument (.odt) and EPUB (.epub) files are zip
-//! containers whose XML is read for its paragraphs (with the cargo feature `files`). Every
-//! failure is an [`Error`] naming what is wrong with the file; none panics.
+//! containers whose XML is read for its paragraphs. The module is the cargo feature `files`
+//! (on by default; off in the page's budgeted wasm build, whose reader loads a build with it
+//! when a file needs it). Every failure is an [`Error`] naming what is wrong with the file; none panics.
 
 mod decode;
-#[cfg(feature = "files")]
 mod xml;
-#[cfg(feature = "files")]
 mod zip;
 
 use std::fmt;
@@ -133,8 +132,7 @@ pub struct ReadFile {
 /// Errors: a file over [`MAX_FILE_BYTES`] or whose text is over [`MAX_INPUT_BYTES`]; a binary
 /// file ([`ErrorKind::NotText`]); a file whose name says a container format it is not
 /// ([`ErrorKind::WrongFormat`]); a damaged, encrypted or bomb-shaped container
-/// ([`ErrorKind::Corrupt`], [`ErrorKind::Encrypted`], [`ErrorKind::ZipBomb`]); a container in
-/// a build without the `files` feature ([`ErrorKind::NotInThisBuild`]).
+/// ([`ErrorKind::Corrupt`], [`ErrorKind::Encrypted`], [`ErrorKind::ZipBomb`]).
 pub fn read(bytes: &[u8], name: &str) -> Result<ReadFile> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Error::new(ErrorKind::FileTooLarge {
@@ -193,19 +191,8 @@ pub fn read(bytes: &[u8], name: &str) -> Result<ReadFile> {
     })
 }
 
-#[cfg(not(feature = "files"))]
-fn container(_bytes: &[u8], named: Option<Format>) -> Result<ReadFile> {
-    match named.filter(|f| f.is_container()) {
-        Some(format) => Err(Error::new(ErrorKind::NotInThisBuild { format })),
-        None => Err(Error::new(ErrorKind::NotText {
-            what: "a ZIP archive",
-        })),
-    }
-}
-
 /// A zip file: what its content says it is (an EPUB and an OpenDocument say so in their
 /// `mimetype` entry, a Word document has `word/document.xml`), read as that.
-#[cfg(feature = "files")]
 fn container(bytes: &[u8], named: Option<Format>) -> Result<ReadFile> {
     let guess = named.filter(|f| f.is_container()).unwrap_or(Format::Docx);
     let archive = match zip::Zip::open(bytes, guess) {
@@ -282,7 +269,6 @@ fn container(bytes: &[u8], named: Option<Format>) -> Result<ReadFile> {
     })
 }
 
-#[cfg(feature = "files")]
 fn missing(format: Format, part: &str) -> Error {
     Error::new(ErrorKind::Corrupt {
         format,
@@ -292,7 +278,6 @@ fn missing(format: Format, part: &str) -> Error {
 
 /// An EPUB's chapters in spine order, each read as XHTML; a chapter missing from the archive
 /// is skipped with a warning, a chapter that is encrypted (DRM) refuses the book.
-#[cfg(feature = "files")]
 fn epub(archive: &zip::Zip, warnings: &mut Vec<String>) -> Result<String> {
     let format = Format::Epub;
     let container = archive
@@ -345,7 +330,6 @@ fn epub(archive: &zip::Zip, warnings: &mut Vec<String>) -> Result<String> {
 
 /// `href` (relative, percent-encoded, perhaps with a #fragment) against the folder `base`, as
 /// a path inside the archive.
-#[cfg(feature = "files")]
 fn resolve(base: &str, href: &str) -> String {
     let href = href.split('#').next().unwrap_or("");
     let mut parts: Vec<String> = base
@@ -365,7 +349,6 @@ fn resolve(base: &str, href: &str) -> String {
     parts.join("/")
 }
 
-#[cfg(feature = "files")]
 fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
@@ -390,7 +373,7 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-#[cfg(all(test, feature = "files"))]
+#[cfg(test)]
 mod tests {
     use super::resolve;
 

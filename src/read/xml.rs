@@ -348,12 +348,10 @@ pub fn package(xml: &[u8], part: &str) -> Result<(Vec<Item>, Vec<String>)> {
                         });
                     }
                 }
-                b"itemref" => {
-                    // A linear="no" item (a footnote page, a cover) is not part of the reading.
-                    if attr(&e, b"linear").as_deref() != Some("no") {
-                        if let Some(id) = attr(&e, b"idref") {
-                            spine.push(id);
-                        }
+                // A linear="no" item (a footnote page, a cover) is not part of the reading.
+                b"itemref" if attr(&e, b"linear").as_deref() != Some("no") => {
+                    if let Some(id) = attr(&e, b"idref") {
+                        spine.push(id);
                     }
                 }
                 _ => {}
