@@ -8,10 +8,13 @@
 // a wider gap than the lines' usual spacing, or a line that stops short after a full stop, ends
 // a paragraph; a word hyphenated at a line's end is joined again.
 
-import { getDocument, GlobalWorkerOptions } from "pdfjs-dist";
+import { getDocument, GlobalWorkerOptions, PDFWorker } from "pdfjs-dist";
 import { ExtractError } from "./extract.js";
 
 GlobalWorkerOptions.workerSrc = new URL("pdf.worker.min.mjs", self.location.href).href;
+
+/** PDF.js's worker, started by the first PDF and kept for the next (its file is loaded once). */
+let worker = null;
 
 /** The share of the page's height at its top and at its bottom where headers and footers live. */
 const BAND = 0.1;
@@ -21,8 +24,10 @@ const BAND = 0.1;
  * encrypted, damaged, without a text layer or too slow to read.
  */
 export async function pdfToText(bytes, limit) {
+  worker ??= new PDFWorker();
   const task = getDocument({
     data: bytes,
+    worker,
     // Nothing is fetched: no fonts, no character maps, no scripting, no eval.
     isEvalSupported: false,
     disableFontFace: true,
