@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the page: the English and all-languages web builds of the wasm into www/pkg and
-# www/pkg-all (scripts/build.sh web web-all), then, with esbuild (scripts/bundle-page.mjs), the
+# Builds the page: the English, all-languages and file-reader web builds of the wasm into www/pkg,
+# www/pkg-all and www/pkg-files (scripts/build.sh web web-all web-files), then, with esbuild (scripts/bundle-page.mjs), the
 # served site in dist/www (its file list in dist/www-files.json) and the single-file build
 # dist/gisty.html that works when opened from disk.
 # usage: scripts/build-page.sh
@@ -13,5 +13,5 @@ if [ ! -f node_modules/esbuild/package.json ] || [ ! -f node_modules/@mozilla/re
   bash scripts/setup.sh --all
 fi
 
-bash scripts/build.sh web web-all
+bash scripts/build.sh web web-all web-files
 node scripts/bundle-page.mjs --out dist/www --single dist/gisty.html

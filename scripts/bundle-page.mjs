@@ -49,13 +49,14 @@ for (const [i, a] of args.entries()) {
 const out = option("--out", path.join(root, "dist/www"));
 const pkg = option("--pkg", path.join(www, "pkg"));
 const pkgAll = path.join(www, "pkg-all");
+const pkgFiles = path.join(www, "pkg-files");
 const single = option("--single", null);
 const rel = (file) => path.relative(root, file);
 
-for (const dir of [pkg, pkgAll]) {
+for (const dir of [pkg, pkgAll, pkgFiles]) {
   for (const f of ["gisty.js", "gisty_bg.wasm", "languages.json"]) {
     if (!fs.existsSync(path.join(dir, f))) {
-      fail(`${rel(path.join(dir, f))} is missing: scripts/build.sh web web-all builds it`);
+      fail(`${rel(path.join(dir, f))} is missing: scripts/build.sh web web-all web-files builds it`);
     }
   }
 }
@@ -84,6 +85,9 @@ const common = {
   logLevel: "warning",
   plugins: [packages],
   absWorkingDir: root,
+  // The served page loads the file reader and PDF.js on demand; the single-file build leaves
+  // them out (see singleFile), and says so when such a file is dropped.
+  define: { SINGLE_FILE: "false" },
 };
 
 // ---- the served site
@@ -106,6 +110,12 @@ fs.mkdirSync(path.join(out, "pkg"));
 fs.mkdirSync(path.join(out, "pkg-all"));
 fs.copyFileSync(path.join(pkg, "gisty_bg.wasm"), path.join(out, "pkg/gisty_bg.wasm"));
 fs.copyFileSync(path.join(pkgAll, "gisty_bg.wasm"), path.join(out, "pkg-all/gisty_bg.wasm"));
+fs.mkdirSync(path.join(out, "pkg-files"));
+fs.copyFileSync(path.join(pkgFiles, "gisty_bg.wasm"), path.join(out, "pkg-files/gisty_bg.wasm"));
+// PDF.js's worker, as its package ships it (pdf.js points PDF.js at it), and its licence.
+const pdfjs = path.join(root, "node_modules/pdfjs-dist");
+fs.copyFileSync(path.join(pdfjs, "build/pdf.worker.min.mjs"), path.join(out, "pdf.worker.min.mjs"));
+fs.copyFileSync(path.join(pdfjs, "LICENSE"), path.join(out, "pdfjs-LICENSE"));
 const readabilityLicense = path.join(root, "node_modules/@mozilla/readability/LICENSE.md");
 fs.copyFileSync(readabilityLicense, path.join(out, "readability-LICENSE.md"));
 
@@ -143,7 +153,10 @@ async function singleFile(file) {
       format,
       // In the classic worker import.meta is a syntax error; the glue's one use (its default
       // wasm address) is never reached here, since the bytes are given.
-      define: format === "iife" ? { "import.meta.url": "self.location.href" } : {},
+      define: {
+        SINGLE_FILE: "true",
+        ...(format === "iife" ? { "import.meta.url": "self.location.href" } : {}),
+      },
     });
     return r.outputFiles[0].text;
   };

@@ -1,7 +1,10 @@
-//! The crate's error type: invalid options, or input above the size limits. Input text is
-//! otherwise never an error.
+//! The crate's error type: invalid options, input above the size limits, or a file that
+//! [`crate::read`] cannot read. Input text is otherwise never an error.
 
 use std::fmt;
+
+#[cfg(feature = "files")]
+use crate::read::Format;
 
 /// What went wrong: an invalid option, named with the values it accepts, or an input too large
 /// to summarize at once (see [`crate::MAX_INPUT_BYTES`] and [`crate::MAX_DOCUMENTS`]).
@@ -41,6 +44,53 @@ pub enum ErrorKind {
         docs: usize,
         /// The most that are summarized together.
         limit: usize,
+    },
+    /// A file of `bytes` bytes given to [`crate::read`], above `limit`
+    /// ([`crate::MAX_FILE_BYTES`]).
+    #[cfg(feature = "files")]
+    FileTooLarge {
+        /// The file's length in bytes.
+        bytes: usize,
+        /// The largest file read.
+        limit: usize,
+    },
+    /// A file that is not text and not a format gisty reads: `what` it looks like ("a PNG
+    /// image", "a binary file").
+    #[cfg(feature = "files")]
+    NotText {
+        /// What the file looks like.
+        what: &'static str,
+    },
+    /// A file whose name says a container format (.docx, .odt, .epub) it does not have.
+    #[cfg(feature = "files")]
+    WrongFormat {
+        /// What its name says.
+        expected: Format,
+        /// What it looks like instead ("a PDF document", "a text file").
+        found: &'static str,
+    },
+    /// A container that is damaged or cut short: `detail` says where.
+    #[cfg(feature = "files")]
+    Corrupt {
+        /// What the file is.
+        format: Format,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// A password-protected (or DRM-locked) document.
+    #[cfg(feature = "files")]
+    Encrypted {
+        /// What the file is.
+        format: Format,
+    },
+    /// A container that expands past what gisty reads out of one file, or far past its own
+    /// size, or past the sizes it declares: a zip bomb, or as good as one.
+    #[cfg(feature = "files")]
+    ZipBomb {
+        /// What the file is.
+        format: Format,
+        /// Which entry, and by how much.
+        detail: String,
     },
 }
 
@@ -94,6 +144,35 @@ impl fmt::Display for Error {
             ErrorKind::TooManyDocuments { docs, limit } => write!(
                 f,
                 "{docs} documents given; gisty summarizes at most {limit} documents together"
+            ),
+            #[cfg(feature = "files")]
+            ErrorKind::FileTooLarge { bytes, limit } => write!(
+                f,
+                "the file is {} MB; gisty reads files of at most {} MB",
+                megabytes(*bytes),
+                megabytes(*limit)
+            ),
+            #[cfg(feature = "files")]
+            ErrorKind::NotText { what } => write!(f, "looks like {what}, not text"),
+            #[cfg(feature = "files")]
+            ErrorKind::WrongFormat { expected, found } => write!(
+                f,
+                "named as {}, but it looks like {found}: wrong extension?",
+                expected.a()
+            ),
+            #[cfg(feature = "files")]
+            ErrorKind::Corrupt { format, detail } => {
+                write!(f, "this {format} is damaged or incomplete: {detail}")
+            }
+            #[cfg(feature = "files")]
+            ErrorKind::Encrypted { format } => write!(
+                f,
+                "this {format} is encrypted (password-protected); gisty cannot read it"
+            ),
+            #[cfg(feature = "files")]
+            ErrorKind::ZipBomb { format, detail } => write!(
+                f,
+                "this {format} expands too far to be read ({detail}): refused as a possible zip bomb"
             ),
         }
     }

@@ -27,6 +27,8 @@
 mod document;
 mod error;
 mod keywords;
+#[cfg(feature = "files")]
+mod read;
 mod score;
 mod select;
 mod sort;
@@ -42,6 +44,8 @@ mod work;
 
 pub use error::{Error, ErrorKind, Result};
 pub use keywords::Keyword;
+#[cfg(feature = "files")]
+pub use read::{read, Encoding, Format, ReadFile, MAX_FILE_BYTES};
 pub use score::Method;
 pub use summarize::{
     detect_language, keywords, keywords_many, rank, rank_doc, summarize, summarize_doc,

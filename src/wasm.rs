@@ -786,3 +786,41 @@ fn describe(v: &JsValue) -> String {
         }
     }
 }
+
+#[cfg(feature = "files")]
+#[wasm_bindgen(typescript_custom_section)]
+const TS_READ_TYPES: &str = r#"
+/** A file read by `readFile`. */
+export interface ReadFile {
+  /** Its text: for Word, OpenDocument and EPUB files, a paragraph per paragraph (a blank line
+   * between them); for Markdown and HTML, the source with its markup. */
+  text: string;
+  /** What it was read as. */
+  format: "text" | "markdown" | "html" | "docx" | "odt" | "epub";
+  /** The encoding a text, Markdown or HTML file was decoded from ("UTF-8", "UTF-16LE",
+   * "UTF-16BE", "windows-1252"); absent for the zip formats. */
+  encoding?: "UTF-8" | "UTF-16LE" | "UTF-16BE" | "windows-1252";
+  /** What the reader should know (a fallback encoding, a misleading name, skipped chapters). */
+  warnings: string[];
+}
+"#;
+
+/// Reads a file's bytes into text, as the CLI does (`gisty::read`): text in UTF-8, UTF-16 or
+/// windows-1252, Word (.docx), OpenDocument (.odt) and EPUB (.epub) files. `name` is the file's
+/// name, whose extension says what it should be. Throws an `Error` saying what is wrong with a
+/// binary, damaged, encrypted or oversized file, or a zip bomb. (Only in the builds with the
+/// `files` feature: the page's "web-files" build and the npm packages.)
+#[cfg(feature = "files")]
+#[wasm_bindgen(js_name = readFile, unchecked_return_type = "ReadFile")]
+pub fn read_file(bytes: &[u8], name: &str) -> Result<JsValue, JsError> {
+    let file = crate::read(bytes, name).map_err(core_error)?;
+    let warnings: js_sys::Array = file.warnings.iter().map(|w| JsValue::from_str(w)).collect();
+    let mut out = Object::new()
+        .set("text", file.text.as_str())
+        .set("format", file.format.name())
+        .set("warnings", warnings);
+    if let Some(e) = file.encoding {
+        out = out.set("encoding", e.name());
+    }
+    Ok(out.into())
+}

@@ -304,11 +304,11 @@ fn an_unreadable_file_is_named_and_the_others_are_summarized() {
 }
 
 #[test]
-fn invalid_utf8_is_summarized_with_a_warning() {
+fn invalid_utf8_is_decoded_as_windows_1252_with_a_warning() {
     let mut bytes = b"The council approved the new park on Monday. The park will open in May \
                       after a long delay. Critics said the park is too small for the town. "
         .to_vec();
-    bytes.extend_from_slice(b"Residents cheered the \xff\xfe decision at the meeting.\n");
+    bytes.extend_from_slice(b"Residents cheered the \x93new\x94 decision at the meeting.\n");
     let path = scratch("invalid-utf8.txt", &bytes);
     let out = run(
         &["-n", "4", "--redundancy", "1", path.to_str().unwrap()],
@@ -317,7 +317,7 @@ fn invalid_utf8_is_summarized_with_a_warning() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains("warning") && err.contains("UTF-8"),
+        err.contains("warning") && err.contains("UTF-8") && err.contains("windows-1252"),
         "no warning: {err}"
     );
     assert!(
@@ -326,7 +326,7 @@ fn invalid_utf8_is_summarized_with_a_warning() {
     );
     let got = stdout(&out);
     assert!(
-        got.contains("Residents cheered the \u{fffd}\u{fffd} decision"),
+        got.contains("Residents cheered the \u{201c}new\u{201d} decision"),
         "{got}"
     );
     assert_eq!(got.lines().count(), 4, "{got}");
@@ -422,7 +422,7 @@ fn text_that_merely_starts_like_a_signature_is_still_text() {
 }
 
 #[test]
-fn latin1_is_decoded_lossily_with_a_warning() {
+fn latin1_is_decoded_with_its_accents_and_a_warning() {
     let bytes = b"Le caf\xe9 ouvre \xe0 huit heures. Les cr\xeapes sont d\xe9licieuses. \
                   Le march\xe9 ferme \xe0 midi.";
     let path = scratch("latin1.txt", bytes);
@@ -433,11 +433,15 @@ fn latin1_is_decoded_lossily_with_a_warning() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains("not valid UTF-8") && err.contains("offset 6"),
+        err.contains("not valid UTF-8") && err.contains("decoded as windows-1252"),
         "{err}"
     );
     let got = stdout(&out);
-    assert!(got.starts_with("Le caf\u{fffd} ouvre"), "{got}");
+    assert!(
+        got.starts_with("Le caf\u{e9} ouvre \u{e0} huit heures."),
+        "{got}"
+    );
+    assert!(!got.contains('\u{fffd}'), "{got}");
     assert_eq!(got.lines().count(), 3, "{got}");
 }
 
@@ -495,7 +499,7 @@ fn a_file_over_fifty_megabytes_is_refused_with_its_size_and_the_others_summarize
     );
     assert!(
         err.contains(&format!(
-            "gisty: {}: the file is 300 MB; gisty summarizes at most 50 MB at once",
+            "gisty: {}: the file is 300 MB; gisty reads files of at most 200 MB",
             huge.display()
         )),
         "{err}"
@@ -573,4 +577,110 @@ fn jsonl_documents_may_carry_titles_and_dates() {
     let out = run(&["--jsonl"], Some(format!("{bad}\n").as_bytes()));
     assert!(!out.status.success());
     assert!(stdout(&out).contains("YYYY-MM-DD"), "{}", stdout(&out));
+}
+
+/// The real-shaped files of tests/data/files (tests/data/files/make.py).
+fn data_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/files")
+        .join(name)
+}
+
+#[test]
+fn word_opendocument_epub_and_windows_1252_files_are_summarized_from_their_text() {
+    for (name, prefix) in [
+        ("article.docx", Some("003_")),
+        ("article.odt", Some("002_")),
+        ("article.epub", Some("004_")),
+        ("article-1252.txt", None),
+    ] {
+        let path = data_file(name);
+        let out = run(&[path.to_str().unwrap()], None);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{name}: {err}");
+        let got = stdout(&out);
+        assert_eq!(got.lines().count(), 3, "{name}: {got}");
+        let source = match prefix {
+            Some(p) => std::fs::read_to_string(sample(p)).unwrap(),
+            None => {
+                gisty::read(&std::fs::read(&path).unwrap(), name)
+                    .unwrap()
+                    .text
+            }
+        };
+        let flat = source.split_whitespace().collect::<Vec<_>>().join(" ");
+        for line in got.lines() {
+            assert!(
+                flat.contains(line),
+                "{name}: {line:?} is not a sentence of its text"
+            );
+        }
+        for absent in [
+            "CONFIDENTIAL",
+            "FOOTNOTE",
+            "REMOVED",
+            "TABLE OF CONTENTS",
+            "\u{fffd}",
+        ] {
+            assert!(!got.contains(absent), "{name}: {got}");
+        }
+        if name.ends_with(".txt") {
+            assert!(err.contains("windows-1252"), "{name}: {err}");
+        } else {
+            assert!(err.is_empty(), "{name}: {err}");
+        }
+    }
+}
+
+#[test]
+fn hostile_files_get_their_error_and_the_others_are_summarized() {
+    let cases = [
+        (
+            "truncated.docx",
+            "this Word document is damaged or incomplete",
+        ),
+        (
+            "truncated.odt",
+            "this OpenDocument text is damaged or incomplete",
+        ),
+        ("truncated.epub", "this EPUB book is damaged or incomplete"),
+        ("encrypted.docx", "this Word document is encrypted"),
+        ("encrypted-entry.docx", "this Word document is encrypted"),
+        ("encrypted.odt", "this OpenDocument text is encrypted"),
+        ("encrypted.epub", "this EPUB book is encrypted"),
+        ("bomb.docx", "this Word document expands too far"),
+        ("bomb-claims.epub", "this EPUB book expands too far"),
+        ("bomb-lies.odt", "this OpenDocument text expands too far"),
+        (
+            "pdf-named.docx",
+            "named as a Word document, but it looks like a PDF document",
+        ),
+        (
+            "text-named.epub",
+            "named as an EPUB book, but it looks like a text file",
+        ),
+    ];
+    let paths: Vec<PathBuf> = cases.iter().map(|(n, _)| data_file(n)).collect();
+    let good = data_file("article.docx");
+    let mut args: Vec<&str> = paths.iter().map(|p| p.to_str().unwrap()).collect();
+    args.push(good.to_str().unwrap());
+    let out = run(&args, None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for ((_, says), path) in cases.iter().zip(&paths) {
+        let want = format!("gisty: {}: {says}", path.display());
+        assert!(err.contains(&want), "{want:?} not in {err}");
+    }
+    let got = stdout(&out);
+    assert!(
+        got.contains(&format!("==> {} <==", good.display())),
+        "{got}"
+    );
+    assert_eq!(got.lines().filter(|l| !l.is_empty()).count(), 4, "{got}");
+    // A Word document named .txt is read as one, with a warning.
+    let named = data_file("docx-named.txt");
+    let out = run(&[named.to_str().unwrap()], None);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("but it is a Word document: read as one"));
+    assert_eq!(stdout(&out), stdout(&run(&[good.to_str().unwrap()], None)));
 }

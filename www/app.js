@@ -258,7 +258,10 @@ function addFiles(fileList) {
   for (const file of files) {
     const doc = addDoc(`file-${nextFile++}`, file.name);
     // Markdown and large HTML are read in the worker, like the summaries: never on this thread.
-    const offload = (kind, source) => engine.request(`${doc.key}#read`, { kind, source }, source.length);
+    // "file": a Word, OpenDocument or EPUB file, or text not in UTF-8, read by the core's
+    // reader (the web-files build, loaded by the worker when the first such file arrives).
+    const offload = (kind, source, name) =>
+      engine.request(`${doc.key}#read`, { kind, source, name }, source.length);
     readFile(file, offload).then(
       (read) => {
         if (docs.get(doc.key) !== doc || read === SUPERSEDED) return;

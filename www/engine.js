@@ -28,7 +28,11 @@ const DOING = {
   keywords: "Finding the key phrases",
   markdown: "Reading this file",
   html: "Reading this file",
+  file: "Reading this file",
 };
+
+/** Reading a Word, OpenDocument or EPUB file (or a legacy encoding) may take this long. */
+export const FILE_TIME_LIMIT = 30_000;
 
 export class Engine {
   /**
@@ -97,7 +101,7 @@ export class Engine {
     const [key, next] = this.waiting.entries().next().value;
     this.waiting.delete(key);
     this.inflight = next;
-    const limit = timeLimit(next.size);
+    const limit = next.message.kind === "file" ? FILE_TIME_LIMIT : timeLimit(next.size);
     this.timer = setTimeout(() => this.timedOut(next, limit), limit);
     this.worker.postMessage(next.message);
   }

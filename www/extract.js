@@ -1,6 +1,9 @@
 // From a dropped or picked file to the plain text the summarizer reads: .txt as it is, .md with
-// its markup stripped, .html reduced to its main article by Mozilla's Readability. Anything else,
-// and anything that is not text, is refused with a message that names the file's problem.
+// its markup stripped, .html reduced to its main article by Mozilla's Readability; .docx, .odt
+// and .epub, and text that is not UTF-8, through the core's reader (gisty::read, in the worker's
+// web-files build); .pdf through Mozilla's PDF.js (pdf.js, loaded when the first PDF arrives).
+// Anything else, and anything that is not text, is refused with a message that names the
+// file's problem.
 //
 // HTML is parsed here, on the main thread, because workers have no DOMParser. DOMParser makes an
 // inert document: its scripts never run, its event handlers never fire, nothing it names is
@@ -9,6 +12,26 @@
 // pages, are read by markup.js in the worker (the caller's `offload`).
 
 import { Blocks, CAPTIONS } from "./markup.js";
+
+/* global SINGLE_FILE */
+/** PDF.js and the page's PDF reader, loaded the first time a PDF arrives (chunks of their own). */
+let pdf = null;
+// (A ternary on SINGLE_FILE, which esbuild folds: the single-file bundle keeps no import().)
+const loadPdf = SINGLE_FILE
+  ? () =>
+      Promise.reject(
+        new ExtractError("The single-file page does not read PDF files (PDF.js is left out of it): use the served page (scripts/serve.sh)."),
+      )
+  : () =>
+      (pdf ??= import("./pdf.js").catch((e) => {
+        pdf = null;
+        throw new ExtractError(`The PDF reader could not be loaded (${e?.message ?? e}).`);
+      }));
+
+/** The largest Word, OpenDocument, EPUB or PDF file read: 200 MiB (the core's MAX_FILE_BYTES). */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** The most time the reading of one PDF may take, in ms. */
+const PDF_TIME_LIMIT = 30_000;
 
 /** Readability, loaded the first time an HTML file is read here (a chunk of its own). */
 let readability = null;
@@ -78,17 +101,23 @@ const KINDS = {
   html: "html",
   htm: "html",
   xhtml: "html",
+  docx: "container",
+  odt: "container",
+  epub: "container",
+  pdf: "pdf",
 };
 
 const MIME_KINDS = { "text/plain": "text", "text/markdown": "markdown", "text/html": "html" };
 
+const PDF = "a PDF document";
+const ZIP = "a ZIP archive";
 /** What a file's first bytes say it is, for the message when it is not text. */
 const MAGIC = [
   ["a PNG image", [0x89, 0x50, 0x4e, 0x47]],
   ["a JPEG image", [0xff, 0xd8, 0xff]],
   ["a GIF image", [0x47, 0x49, 0x46, 0x38]],
-  ["a PDF document", [0x25, 0x50, 0x44, 0x46]],
-  ["a ZIP archive (or a .docx, .odt or .epub)", [0x50, 0x4b, 0x03, 0x04]],
+  [PDF, [0x25, 0x50, 0x44, 0x46]],
+  [ZIP, [0x50, 0x4b, 0x03, 0x04]],
   ["a gzip archive", [0x1f, 0x8b]],
   ["a WebAssembly module", [0x00, 0x61, 0x73, 0x6d]],
   ["a program", [0x7f, 0x45, 0x4c, 0x46]],
@@ -111,8 +140,12 @@ const READABILITY_ELEMENTS = 15_000;
  */
 export async function readFile(file, offload) {
   const kind = kindOf(file);
+  const document = kind === "container" || kind === "pdf";
   // Checked before the file is read: a file of gigabytes never becomes a string in this tab.
-  if (file.size > MAX_BYTES) throw new ExtractError(tooLarge(file.size));
+  if (document && file.size > MAX_FILE_BYTES) {
+    throw new ExtractError(`This file is ${megabytes(file.size)} MB; gisty reads files of at most 200 MB.`);
+  }
+  if (!document && file.size > MAX_BYTES) throw new ExtractError(tooLarge(file.size));
   let bytes;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -122,7 +155,17 @@ export async function readFile(file, offload) {
   const magic = sniff(bytes);
   if (!kind) {
     const what = magic ? `; this is ${magic}` : `, not ${describeType(file)}`;
-    throw new ExtractError(`gisty reads .txt, .md and .html files${what}.`);
+    throw new ExtractError(`gisty reads .txt, .md, .html, .docx, .odt, .epub and .pdf files${what}.`);
+  }
+  if (kind === "pdf") {
+    if (magic !== PDF) throw new ExtractError(wrongPdf(magic));
+    const { pdfToText } = await loadPdf();
+    return pdfToText(bytes, PDF_TIME_LIMIT);
+  }
+  // The core's reader decides for a zip (whatever its name says), a Word, OpenDocument or EPUB
+  // name, and text a browser would decode as windows-1252.
+  if (kind === "container" || magic === ZIP || (!magic && !bytes.includes(0) && !utf8(bytes) && !(kind === "html" && declaredCharset(bytes)))) {
+    return readInWorker(bytes, file.name, offload);
   }
   if (magic) throw new ExtractError(`This file is ${magic}, not text.`);
   const source = decode(bytes, kind);
@@ -136,6 +179,39 @@ export async function readFile(file, offload) {
   }
   if (kind === "html") return htmlToText(source);
   return { text: source.replace(/\r\n?/g, "\n") };
+}
+
+/** A file read by the core's reader in the worker, then as its format says. */
+async function readInWorker(bytes, name, offload) {
+  let read;
+  try {
+    read = await offload("file", bytes, name);
+  } catch (e) {
+    throw new ExtractError(sentence(e?.message ?? String(e)));
+  }
+  if (read.format === "html") return htmlToText(read.text);
+  return { text: read.text, warnings: read.warnings };
+}
+
+/** The core's message as a sentence for a card: a capital first, a full stop last. */
+function sentence(message) {
+  const s = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?)]$/.test(s) ? s : `${s}.`;
+}
+
+function wrongPdf(magic) {
+  return magic
+    ? `This file is named .pdf, but it is ${magic}: wrong extension?`
+    : "This file is named .pdf, but it is not a PDF document: wrong extension?";
+}
+
+function utf8(bytes) {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function kindOf(file) {

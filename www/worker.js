@@ -16,6 +16,10 @@
 //   { id, kind: "keywords", input, count, language, languageHint }  key phrases of a text or docs
 //   { id, kind: "markdown" | "html", source }         a file's markup read into plain text
 //                                                     (markup.js; the page parses small HTML)
+//   { id, kind: "file", source, name }                a file's bytes (Uint8Array) read by the
+//                                                     core's reader (readFile, the web-files
+//                                                     build, loaded on the first such file):
+//                                                     .docx, .odt, .epub, text not in UTF-8
 // Answers: { ready: true, languages } once, when the English wasm is loaded (languages: every
 // language either build stems, English's first), or { failed: message } if it cannot be; then
 // per request
@@ -24,6 +28,8 @@
 //                                            none)
 //   many: { id, summary, ms }   keywords: { id, keywords }
 //   markdown: { id, text }   html: { id, text, title, language, captions }
+//   file: { id, text, format, encoding, warnings } (markdown stripped here; html returned as
+//         its source, for the page to read)
 //   or { id, error, fatal }.
 // A fatal error (a Rust panic surfaces as a WebAssembly.RuntimeError, "unreachable"; running out
 // of memory as another error than the binding's own) leaves the wasm instance unusable: the
@@ -33,6 +39,8 @@ import init, * as english from "./pkg/gisty.js";
 import allLanguages from "./pkg-all/languages.json" with { type: "json" };
 import { htmlToPlainText, stripMarkdown } from "./markup.js";
 
+/* global SINGLE_FILE */
+
 /**
  * Where a build's wasm comes from: served, the file beside this worker; in the single-file build
  * (which has no files beside it), the bytes scripts/bundle-page.mjs put in `self.gistyWasm` and
@@ -41,7 +49,30 @@ import { htmlToPlainText, stripMarkdown } from "./markup.js";
 const WASM = {
   en: () => self.gistyWasm ?? new URL("pkg/gisty_bg.wasm", self.location.href),
   all: () => self.gistyWasmAll?.() ?? new URL("pkg-all/gisty_bg.wasm", self.location.href),
+  files: () => new URL("pkg-files/gisty_bg.wasm", self.location.href),
 };
+
+/**
+ * The file reader's build (Word, OpenDocument, EPUB, legacy encodings): loaded once, kept. The
+ * single-file build has no files beside it and leaves it out (SINGLE_FILE is defined by
+ * scripts/bundle-page.mjs; esbuild folds the ternary and drops the import).
+ */
+let files = null;
+const loadFiles = SINGLE_FILE
+  ? () =>
+      Promise.reject(
+        new Error("The single-file page does not read Word, OpenDocument or EPUB files, nor text that is not UTF-8: use the served page (scripts/serve.sh)."),
+      )
+  : () =>
+      (files ??= import("./pkg-files/gisty.js")
+        .then(async (mod) => {
+          await mod.default({ module_or_path: WASM.files() });
+          return mod;
+        })
+        .catch((e) => {
+          files = null;
+          throw new Error(`The file reader could not be loaded (${e?.message ?? e}).`);
+        }));
 
 /** A loaded build: its module and the languages it stems. */
 function build(mod, name) {
@@ -161,6 +192,12 @@ const HANDLERS = {
   },
   html({ source }) {
     return htmlToPlainText(source);
+  },
+  async file({ source, name }) {
+    const reader = await loadFiles();
+    const read = reader.readFile(source, name);
+    if (read.format === "markdown") read.text = stripMarkdown(read.text);
+    return read;
   },
 };
 

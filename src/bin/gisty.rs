@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use gisty::{
     keywords, keywords_many, summarize, summarize_many, Doc, Keyword, Language, Length, Method,
-    Options, ScoredSentence, MAX_INPUT_BYTES,
+    Options, ScoredSentence, MAX_FILE_BYTES,
 };
 use serde_json::{json, Value};
 
@@ -13,6 +13,8 @@ const USAGE: &str = "\
 usage: gisty [OPTIONS] [FILE...]
 
 Summarizes each FILE (standard input when none) and prints the summary sentences, one a line.
+A FILE is text (UTF-8, UTF-16 with a byte-order mark, or else windows-1252), Markdown, HTML,
+a Word document (.docx), an OpenDocument text (.odt) or an EPUB book (.epub).
 
 options:
   -n, --sentences N     at most N sentences (default 3)
@@ -176,126 +178,43 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a file (or stdin for "-") as text: UTF-8, invalid bytes decoded lossily with a
-/// warning, or UTF-16 with a byte-order mark. Binary files (images, archives, PDFs, programs:
-/// known signatures, or NUL bytes near the start) are refused with an error naming what they
-/// look like, and so is a file far over the size limit, before it is read.
+/// Reads a file (or stdin for "-") into text through [`gisty::read`], as the page reads it:
+/// text in UTF-8, UTF-16 or windows-1252, Word, OpenDocument and EPUB files for their
+/// paragraphs. Its warnings go to stderr; a file over the reader's size limit is refused before
+/// it is read, and a binary, damaged or encrypted one with the reader's error.
 fn read_input(name: &str) -> io::Result<String> {
-    // Room for UTF-16, which takes up to twice the bytes of the same text in UTF-8; anything
-    // longer is over the limit whatever its encoding, and is not read into memory.
-    let cap = 2 * MAX_INPUT_BYTES as u64;
+    let cap = MAX_FILE_BYTES as u64;
     let mut bytes = Vec::new();
     if name == "-" {
         io::stdin().lock().take(cap + 1).read_to_end(&mut bytes)?;
         if bytes.len() as u64 > cap {
-            return Err(too_long(format!("more than {} MB", cap >> 20)));
+            return Err(unreadable(format!(
+                "more than {} MB given; gisty reads files of at most {} MB",
+                cap >> 20,
+                cap >> 20
+            )));
         }
     } else {
         let mut file = std::fs::File::open(name)?;
         let len = file.metadata()?.len();
         if len > cap {
-            return Err(too_long(format!("{} MB", len.div_ceil(1 << 20))));
+            return Err(unreadable(format!(
+                "the file is {} MB; gisty reads files of at most {} MB",
+                len.div_ceil(1 << 20),
+                cap >> 20
+            )));
         }
         file.read_to_end(&mut bytes)?;
     }
-    if let Some(text) = utf16(&bytes) {
-        return Ok(text);
+    let file = gisty::read(&bytes, name).map_err(|e| unreadable(format!("{e}; skipped")))?;
+    for w in &file.warnings {
+        eprintln!("gisty: warning: {name}: {w}");
     }
-    if let Some(what) = binary_kind(&bytes) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("looks like {what}, not text; skipped"),
-        ));
-    }
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!(
-                "gisty: warning: {name} is not valid UTF-8 (first bad byte at offset {}); \
-                 invalid bytes were replaced with U+FFFD",
-                e.utf8_error().valid_up_to()
-            );
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    })
+    Ok(file.text)
 }
 
-fn too_long(size: String) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidData,
-        format!(
-            "the file is {size}; gisty summarizes at most {} MB at once",
-            MAX_INPUT_BYTES >> 20
-        ),
-    )
-}
-
-/// How many leading bytes are looked at for NUL bytes: text files have none, and binary formats
-/// have some early (headers, offsets, small integers).
-const SNIFF_BYTES: usize = 8192;
-
-/// What `bytes` look like when they are not text: a known file signature, or any NUL byte in
-/// the first [`SNIFF_BYTES`].
-fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"),
-        (b"GIF87a", "a GIF image"),
-        (b"GIF89a", "a GIF image"),
-        (b"%PDF-", "a PDF document"),
-        (
-            b"PK\x03\x04",
-            "a ZIP archive (Word, Excel and EPUB files are ZIP archives)",
-        ),
-        (b"PK\x05\x06", "a ZIP archive"),
-        (b"PK\x07\x08", "a ZIP archive"),
-        (b"\x1f\x8b", "a gzip archive"),
-        (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-        (b"Rar!\x1a\x07", "a RAR archive"),
-        (b"BZh", "a bzip2 archive"),
-        (b"\xfd7zXZ\x00", "an xz archive"),
-        (
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-            "an old Microsoft Office document (.doc, .xls, .ppt)",
-        ),
-        (b"\x7fELF", "a program (ELF)"),
-        (b"MZ", "a Windows program"),
-        (b"\x00asm", "a WebAssembly module"),
-        (b"SQLite format 3\x00", "an SQLite database"),
-    ];
-    for &(magic, what) in SIGNATURES {
-        // Short signatures that could open a text ("MZ", "BZh") need a NUL byte as well.
-        let textual = magic.len() <= 3 && magic.iter().all(u8::is_ascii_graphic);
-        if bytes.starts_with(magic) && (!textual || has_nul(bytes)) {
-            return Some(what);
-        }
-    }
-    if bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
-        return Some("a WebP image");
-    }
-    has_nul(bytes).then_some("a binary file")
-}
-
-fn has_nul(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0)
-}
-
-/// `bytes` decoded as UTF-16, when they start with a UTF-16 byte-order mark (as Windows tools
-/// write "Unicode" text); unpaired surrogates become U+FFFD.
-fn utf16(bytes: &[u8]) -> Option<String> {
-    let from: fn([u8; 2]) -> u16 = match bytes {
-        [0xff, 0xfe, ..] => u16::from_le_bytes,
-        [0xfe, 0xff, ..] => u16::from_be_bytes,
-        _ => return None,
-    };
-    let units = bytes[2..]
-        .chunks(2)
-        .map(|c| from([c[0], *c.get(1).unwrap_or(&0)]));
-    Some(
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect(),
-    )
+fn unreadable(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, message)
 }
 
 /// Summarizes each file; true when every file was read.

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import {
+  root,
   closeAll,
   drop,
   fixtures,
@@ -87,8 +88,11 @@ test("after load, only the page's own files, on first use; nothing the reader gi
   const readability = built.filter((f) => /^chunks\/readability-[\w-]+\.js$/.test(f));
   const allGlue = built.filter((f) => /^chunks\/gisty-[\w-]+\.js$/.test(f));
   assert.equal(readability.length, 1, `one Readability chunk in ${built.join(", ")}`);
-  assert.equal(allGlue.length, 1, `one all-languages glue chunk in ${built.join(", ")}`);
-  const allLanguages = [...allGlue, "pkg-all/gisty_bg.wasm"].sort();
+  // Two glue chunks loaded on demand: the all-languages build's and the file reader's (issue 15).
+  assert.equal(allGlue.length, 2, `two on-demand glue chunks in ${built.join(", ")}`);
+  const pdfChunk = built.filter((f) => /^chunks\/pdf-[\w-]+\.js$/.test(f));
+  assert.equal(pdfChunk.length, 1, `one PDF.js chunk in ${built.join(", ")}`);
+  const pdfFiles = [...pdfChunk, "pdf.worker.min.mjs"].sort();
 
   const { context, page, requests, sockets, errors, violations } = await openRecording();
   try {
@@ -98,7 +102,9 @@ test("after load, only the page's own files, on first use; nothing the reader gi
     for (const f of ["index.html", "style.css", "app.js", "worker.js", "pkg/gisty_bg.wasm"]) {
       assert.ok(atLoad.includes(f), `${f} not loaded: ${atLoad.join(", ")}`);
     }
-    for (const f of [...readability, ...allLanguages]) assert.ok(!atLoad.includes(f), `${f} loaded at load`);
+    for (const f of [...readability, ...allGlue, ...pdfFiles, "pkg-all/gisty_bg.wasm", "pkg-files/gisty_bg.wasm"]) {
+      assert.ok(!atLoad.includes(f), `${f} loaded at load`);
+    }
     // Twice at most, and only the chunks the page and its worker share (each has its modules).
     const twice = atLoad.filter((f, i) => atLoad.indexOf(f) !== i);
     assert.ok(twice.every((f) => /^chunks\/chunk-[\w-]+\.js$/.test(f)), `loaded twice: ${twice.join(", ")}`);
@@ -136,7 +142,25 @@ test("after load, only the page's own files, on first use; nothing the reader gi
       await lyon.elementHandle(),
       { timeout: 20_000 },
     );
-    assert.deepEqual(filesOf(requests.splice(0), built).sort(), allLanguages);
+    const forFrench = filesOf(requests.splice(0), built).sort();
+    assert.equal(forFrench.length, 2, `${forFrench}`);
+    assert.ok(allGlue.includes(forFrench[0]) && forFrench[1] === "pkg-all/gisty_bg.wasm", `${forFrench}`);
+
+    // A Word document and a windows-1252 text: the file reader's glue and wasm, once; a PDF:
+    // PDF.js and its worker, once. The second of each: nothing more.
+    const data = path.join(root, "tests/data/files");
+    const file = (name) => ({ name, bytes: fs.readFileSync(path.join(data, name)) });
+    await drop(page, [file("article.docx")]);
+    await page.locator('[data-testid="doc"]', { hasText: "article.docx" }).locator('[data-testid="summary"] li').first().waitFor({ timeout: 20_000 });
+    const forFiles = filesOf(requests.splice(0), built).sort();
+    assert.deepEqual(forFiles, [allGlue.find((f) => f !== forFrench[0]), "pkg-files/gisty_bg.wasm"]);
+    await drop(page, [file("article.pdf")]);
+    await page.locator('[data-testid="doc"]', { hasText: "article.pdf" }).locator('[data-testid="summary"] li').first().waitFor({ timeout: 20_000 });
+    assert.deepEqual(filesOf(requests.splice(0), built).sort(), pdfFiles);
+    await drop(page, [file("article-1252.txt"), file("article.epub"), { ...file("article.pdf"), name: "again.pdf" }]);
+    await page.locator('[data-testid="doc"]', { hasText: "again.pdf" }).locator('[data-testid="summary"] li').first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    assert.deepEqual(filesOf(requests.splice(0), built), [], "requests for a second file of each kind");
 
     // Everything again, in every setting: nothing more.
     await paste(page, french);
