@@ -70,7 +70,8 @@ export interface SummarizeOptionsBase {
 /** A scoring method's name. */
 export type MethodName = "gisty" | "lexrank" | "textrank" | "lead";
 
-/** A scoring method, in any case ("lexrank", "LexRank"), as the binding reads it. */
+/** A scoring method, its letters in upper or lower case ("lexrank", "LexRank"), as the binding
+ * reads it. */
 export type Method = AnyCase<MethodName>;
 
 /** `S` with each letter in either case. */
