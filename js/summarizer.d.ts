@@ -5,6 +5,8 @@ export type SummarizerType = "key-points" | "tldr" | "teaser" | "headline";
 export type SummarizerFormat = "markdown" | "plain-text";
 export type SummarizerLength = "short" | "medium" | "long";
 export type Availability = "unavailable" | "downloadable" | "downloading" | "available";
+/** Accepted and checked; gisty is as fast and as capable either way. */
+export type SummarizerPreference = "auto" | "speed" | "capability";
 
 export interface SummarizerCreateCoreOptions {
   /** Default: "key-points". */
@@ -13,16 +15,20 @@ export interface SummarizerCreateCoreOptions {
   format?: SummarizerFormat;
   /** Default: "short". */
   length?: SummarizerLength;
-  /** BCP 47 tags; the first one chooses gisty's stemmer (default English). gisty knows en, fr,
-   * de, es, it, pt, nl and ru. */
-  expectedInputLanguages?: string[];
-  expectedContextLanguages?: string[];
+  /** Default: "auto". */
+  preference?: SummarizerPreference;
+  /** BCP 47 tags (an invalid one is a RangeError; they are kept canonicalized): the first one is
+   * a hint for the text's language, which is detected. See gisty's `languages()`. */
+  expectedInputLanguages?: ReadonlyArray<string>;
+  expectedContextLanguages?: ReadonlyArray<string>;
   /** gisty picks sentences, it does not translate: must be the input's language. */
   outputLanguage?: string;
 }
 
 /** Receives `downloadprogress` events while the wasm loads: `loaded` 0, then 1. */
-export interface CreateMonitor extends EventTarget {}
+export interface CreateMonitor extends EventTarget {
+  ondownloadprogress: ((this: CreateMonitor, event: ProgressEvent) => unknown) | null;
+}
 
 export interface SummarizerCreateOptions extends SummarizerCreateCoreOptions {
   signal?: AbortSignal;
@@ -31,6 +37,9 @@ export interface SummarizerCreateOptions extends SummarizerCreateCoreOptions {
    * with none of them keep a quarter of their score. */
   sharedContext?: string;
 }
+
+/** availability() takes create()'s options; its signal and monitor are not used. */
+export type SummarizerAvailabilityOptions = SummarizerCreateCoreOptions;
 
 export interface SummarizerSummarizeOptions {
   signal?: AbortSignal;
@@ -43,19 +52,28 @@ export declare const BUDGETS: Readonly<
   Record<SummarizerType, Readonly<Record<SummarizerLength, number>>>
 >;
 
+/** A headline's most words per length: 12, 17 and 22. */
+export declare const HEADLINE_WORDS: Readonly<Record<SummarizerLength, number>>;
+
+/** inputQuota: the most UTF-8 bytes the core summarizes at once (50 MiB). */
+export declare const INPUT_QUOTA: number;
+
 export declare class Summarizer {
   /** Use Summarizer.create(). */
   private constructor();
   /** "available", or "unavailable" for a language gisty does not know. */
-  static availability(options?: SummarizerCreateCoreOptions): Promise<Availability>;
+  static availability(options?: SummarizerAvailabilityOptions): Promise<Availability>;
+  /** Aborting `signal` after creation destroys the summarizer. */
   static create(options?: SummarizerCreateOptions): Promise<Summarizer>;
-  /** The summary: markdown bullets for key-points in markdown format, else sentences. */
+  /** The summary: markdown bullets for key-points in markdown format, else sentences; a
+   * headline of at most HEADLINE_WORDS words. */
   summarize(input: string, options?: SummarizerSummarizeOptions): Promise<string>;
-  /** The summary in chunks, one a sentence, that concatenate to what summarize() gives. */
+  /** The summary in chunks, one a sentence, that concatenate to what summarize() gives. Throws
+   * at once when destroyed or aborted; an abort later errors the stream. */
   summarizeStreaming(input: string, options?: SummarizerSummarizeOptions): ReadableStream<string>;
-  /** The input's word count (there is no quota). */
+  /** The input's size in the unit of inputQuota: UTF-8 bytes. */
   measureInputUsage(input: string, options?: SummarizerSummarizeOptions): Promise<number>;
-  /** Infinity: gisty has no context window. */
+  /** INPUT_QUOTA: a longer input is a QuotaExceededError. */
   readonly inputQuota: number;
   readonly type: SummarizerType;
   readonly format: SummarizerFormat;
@@ -64,6 +82,6 @@ export declare class Summarizer {
   readonly expectedInputLanguages: ReadonlyArray<string> | null;
   readonly expectedContextLanguages: ReadonlyArray<string> | null;
   readonly outputLanguage: string | null;
-  /** Later calls reject with an InvalidStateError. */
+  /** Later calls reject with an AbortError; running streams error with it. */
   destroy(): void;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The WebAssembly package's tests: builds every package of wasm-pack.toml (failing over the size
-# budget), lints the wasm-only code, runs tests/web.rs in headless Chromium against the web build
-# and the Node tests of the packed npm package. scripts/test.sh runs it; it also runs alone,
+# budget), lints the wasm-only code, runs tests/web.rs in headless Chromium against the web build,
+# the Node tests of the packed npm package and its consumer matrix (tests/consumers). scripts/test.sh runs it; it also runs alone,
 # calling scripts/setup.sh first when a tool it needs is missing.
 # usage: scripts/test-wasm.sh
 set -euo pipefail
@@ -29,3 +29,6 @@ CHROMEDRIVER=$chromedriver wasm-pack test --headless --chrome --chromedriver "$c
 
 echo "--- the npm package in Node (tests/node)"
 node --test tests/node/
+
+echo "--- the npm package in fresh projects: Node, CommonJS, TypeScript, Vite, webpack, esbuild, pages, workers (tests/consumers)"
+node --test tests/consumers/

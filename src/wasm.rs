@@ -17,15 +17,33 @@ use crate::{Doc, Language, Length, Method, MultiSummary, Options, ScoredSentence
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
-/** Options of `summarize`, `rank` and `summarizeMany`. Give at most one of `sentences`, `ratio`
- * and `words`. */
-export interface SummarizeOptions {
-  /** At most this many sentences: a whole number, at least 1. The default is 3 sentences. */
-  sentences?: number;
-  /** This share of the text's sentences, above 0 and at most 1 (rounded, at least one). */
-  ratio?: number;
-  /** At most this many words: a whole number, at least 1. */
-  words?: number;
+/** Options of `summarize`, `rank` and `summarizeMany`: at most one of `sentences`, `ratio` and
+ * `words` (the default is 3 sentences), and the rest. */
+export type SummarizeOptions = SummaryLength & SummarizeOptionsBase;
+
+/** How long a summary is: one of these or none (3 sentences). */
+export type SummaryLength =
+  | {
+      /** At most this many sentences: a whole number, at least 1. */
+      sentences?: number;
+      ratio?: never;
+      words?: never;
+    }
+  | {
+      /** This share of the text's sentences, above 0 and at most 1 (rounded, at least one). */
+      ratio: number;
+      sentences?: never;
+      words?: never;
+    }
+  | {
+      /** At most this many words: a whole number, at least 1. */
+      words: number;
+      sentences?: never;
+      ratio?: never;
+    };
+
+/** The options of `SummarizeOptions` other than its length. */
+export interface SummarizeOptionsBase {
   /** How sentences are scored. Default: "gisty". */
   method?: Method;
   /** The text's title, when it is not the text's first line. For `summarizeMany`, the title of
@@ -49,8 +67,17 @@ export interface SummarizeOptions {
   position?: boolean;
 }
 
-/** A scoring method. */
-export type Method = "gisty" | "lexrank" | "textrank" | "lead";
+/** A scoring method's name. */
+export type MethodName = "gisty" | "lexrank" | "textrank" | "lead";
+
+/** A scoring method, its letters in upper or lower case ("lexrank", "LexRank"), as the binding
+ * reads it. */
+export type Method = AnyCase<MethodName>;
+
+/** `S` with each letter in either case. */
+export type AnyCase<S extends string> = S extends `${infer C}${infer Rest}`
+  ? `${Uppercase<C> | Lowercase<C>}${AnyCase<Rest>}`
+  : S;
 
 /** A language gisty knows, as an ISO 639-1 code. */
 export type Language =
