@@ -2,7 +2,7 @@
 # Runs the cargo-fuzz targets in fuzz/ one after another (one fuzzer process at a time), each for
 # SECONDS (default 600), with the committed seeds copied into its working corpus first. Installs
 # cargo-fuzz when it is missing; needs the nightly toolchain.
-# usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: segment summarize summarize_many)
+# usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: segment summarize summarize_many read)
 #
 # A crash or a timeout stops the run with libFuzzer's report; the input that caused it is saved
 # under fuzz/artifacts/<target>/, and `cargo +nightly fuzz run <target> <that file>` replays it.
@@ -15,7 +15,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(segment summarize summarize_many)
+[ ${#targets[@]} -gt 0 ] || targets=(segment summarize summarize_many read)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "fuzz.sh: the nightly toolchain is needed: rustup toolchain install nightly" >&2
