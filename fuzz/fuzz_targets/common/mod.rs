@@ -42,16 +42,12 @@ impl OptionsIn {
             Method::TextRank,
             Method::Lead,
         ];
-        let languages = [
-            Language::English,
-            Language::French,
-            Language::German,
-            Language::Spanish,
-            Language::Italian,
-            Language::Portuguese,
-            Language::Dutch,
-            Language::Russian,
-        ];
+        // Detection (None) or any language gisty knows, given or as a hint.
+        let all = Language::ALL;
+        let pick = |k: u8| -> Option<Language> {
+            let k = k as usize % (all.len() + 1);
+            (k > 0).then(|| all[k - 1])
+        };
         Options {
             length: match self.length {
                 LengthIn::Sentences(k) => Length::Sentences(k as usize),
@@ -61,7 +57,8 @@ impl OptionsIn {
                 LengthIn::HugeWords => Length::Words(usize::MAX),
             },
             method: methods[self.method as usize % methods.len()],
-            language: languages[self.language as usize % languages.len()],
+            language: pick(self.language),
+            language_hint: pick(self.language / 2 ^ self.method),
             redundancy: match self.redundancy {
                 RedundancyIn::Tenths(t) => (t % 11) as f64 / 10.0,
                 RedundancyIn::Any(x) => x,
