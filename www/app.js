@@ -52,6 +52,7 @@ const ui = {
   exportMd: $("#export-md"),
   exportTxt: $("#export-txt"),
   status: $("#status"),
+  trySamples: $("#try-samples"),
   docs: $("#docs"),
   overlay: $(".drop-overlay"),
   docTemplate: $("#doc-template"),
@@ -200,6 +201,16 @@ function showFocus() {
 
 // ---- input: typing, pasting, files
 
+/**
+ * What a paste, a drop or the samples asked to see: the card whose summary comes first (or, with
+ * several documents, the combined card) is brought into view when it is out of it, and, unless
+ * the reader is typing, its heading takes the focus. null: nothing to bring into view.
+ */
+let reveal = null;
+/** Text longer than this arriving in one input event is a paste (or a drop of text), not typing. */
+const PASTE_CHARS = 200;
+let typedLength = 0;
+
 const typed = debounce(() => {
   const text = ui.input.value;
   let doc = docs.get("pasted");
@@ -211,7 +222,14 @@ const typed = debounce(() => {
   setText(doc, text);
   summarizeDoc(doc);
 }, TYPING_PAUSE_MS);
-ui.input.addEventListener("input", typed);
+ui.input.addEventListener("input", (event) => {
+  const grew = ui.input.value.length - typedLength;
+  typedLength = ui.input.value.length;
+  const pasted = event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop";
+  // The caret stays in the text area: the status line announces the summary.
+  if (pasted || grew > PASTE_CHARS) reveal = { combined: false, focus: false };
+  typed();
+});
 
 ui.fileInput.addEventListener("change", () => {
   addFiles(ui.fileInput.files);
@@ -251,11 +269,14 @@ document.addEventListener("paste", (event) => {
   addFiles(event.clipboardData.files);
 });
 
+/** Reads files into new cards; returns their documents. */
 function addFiles(fileList) {
   const files = [...fileList];
-  if (files.length === 0) return;
+  if (files.length === 0) return [];
+  const withText = [...docs.values()].filter((d) => !d.failed).length;
+  reveal = { combined: withText + files.length >= 2, focus: true };
   say(`Reading ${plural(files.length, "file")}…`);
-  for (const file of files) {
+  return files.map((file) => {
     const doc = addDoc(`file-${nextFile++}`, file.name);
     // Markdown and large HTML are read in the worker, like the summaries: never on this thread.
     // "file": a Word, OpenDocument or EPUB file, or text not in UTF-8, read by the core's
@@ -280,7 +301,8 @@ function addFiles(fileList) {
         fileError(doc, message);
       },
     );
-  }
+    return doc;
+  });
 }
 
 // ---- documents and their cards
@@ -464,6 +486,7 @@ async function summarizeDoc(doc) {
   showSummary(doc);
   updateEmpty();
   announce();
+  if (reveal && !reveal.combined) bringIntoView(doc.el.card);
 }
 
 async function keywordsOf(doc) {
@@ -639,6 +662,12 @@ function sentenceOf(li) {
 const combine = debounce(async () => {
   const sources = [...docs.values()].filter((d) => d.text !== null && !d.failed);
   if (sources.length < 2) {
+    if (reveal?.combined) {
+      // No combined card after all (a file failed): the first summary is what to show.
+      reveal.combined = false;
+      const done = [...docs.values()].find((d) => d.answer);
+      if (done) bringIntoView(done.el.card);
+    }
     stopCombining();
     combined.card.hidden = true;
     combined.answer = null;
@@ -687,6 +716,7 @@ const combine = debounce(async () => {
   combined.sources = names;
   showCombined();
   updateEmpty();
+  if (reveal) bringIntoView(combined.card);
 }, COMBINE_PAUSE_MS);
 
 /** Drops what was asked for the combined card, and its key phrases. */
@@ -716,6 +746,7 @@ async function combinedKeywords(texts, input, language) {
 }
 
 function showCombinedError(message) {
+  if (reveal) bringIntoView(combined.card);
   let p = combined.card.querySelector(".doc-error");
   if (!p) {
     p = document.createElement("p");
@@ -870,6 +901,46 @@ function showInSource(key, sentence) {
   card.classList.add("flash");
   card.focus({ preventScroll: true });
 }
+
+/**
+ * Brings a card that a paste, a drop or the samples made into view, unless its first summary
+ * sentence already is; a drop or the samples also move the focus to its heading.
+ */
+function bringIntoView(card) {
+  const focus = reveal?.focus ?? true;
+  reveal = null;
+  const first = card.querySelector(".summary li") ?? card;
+  const { top, bottom } = first.getBoundingClientRect();
+  if (top < 0 || bottom > window.innerHeight) {
+    const smooth = matchMedia("(prefers-reduced-motion: no-preference)").matches;
+    card.scrollIntoView({ behavior: smooth ? "smooth" : "auto", block: "start" });
+  }
+  if (focus) card.querySelector(".doc-name").focus({ preventScroll: true });
+}
+
+// ---- the sample articles
+
+// The repository's five sample articles (tests/data/samples), which scripts/bundle-page.mjs
+// bundles as "gisty:samples": a chunk of the page's own origin, loaded on the first click (inline
+// in the single-file build). They are read as dropped files are.
+ui.trySamples.addEventListener("click", async () => {
+  if ([...docs.values()].some((d) => d.sample)) {
+    say("The sample articles are already here.");
+    bringIntoView(combined.card.hidden ? ui.docs.querySelector(".doc") : combined.card);
+    return;
+  }
+  ui.trySamples.disabled = true;
+  say("Loading the sample articles…");
+  try {
+    const { samples } = await import("gisty:samples");
+    const added = addFiles(samples.map((s) => new File([s.text], s.name, { type: "text/plain" })));
+    for (const doc of added) doc.sample = true;
+  } catch (error) {
+    say(`The sample articles could not be loaded (${error.message}).`);
+  } finally {
+    ui.trySamples.disabled = false;
+  }
+});
 
 // ---- copy, download, export
 
