@@ -17,6 +17,7 @@ import {
   summaryMarkdown,
   summaryText,
 } from "./format.js";
+import { clearSession, isAddress, KEPT_BYTES, loadSession, saveSession } from "./session.js";
 import { drawSource, partOf } from "./source.js";
 
 /** Length modes: the slider's range and the value each starts at. */
@@ -53,6 +54,9 @@ const ui = {
   exportTxt: $("#export-txt"),
   status: $("#status"),
   trySamples: $("#try-samples"),
+  clear: $("#clear"),
+  urlNote: $("#url-note"),
+  sessionNote: $("#session-note"),
   docs: $("#docs"),
   overlay: $(".drop-overlay"),
   docTemplate: $("#doc-template"),
@@ -158,6 +162,7 @@ function setLength(raw) {
 const settingsChanged = debounce(() => {
   for (const doc of docs.values()) if (doc.text !== null) summarizeDoc(doc);
   combine();
+  saveLater();
 }, SETTINGS_PAUSE_MS);
 
 ui.mode.addEventListener("change", () => {
@@ -214,7 +219,11 @@ let typedLength = 0;
 const typed = debounce(() => {
   const text = ui.input.value;
   let doc = docs.get("pasted");
-  if (!text.trim()) {
+  saveLater();
+  // A web address alone: not a text to summarize, and not one the page may fetch.
+  ui.urlNote.hidden = !isAddress(text);
+  if (!ui.urlNote.hidden) say("That is a web address: save the page and drop the file here.");
+  if (!text.trim() || !ui.urlNote.hidden) {
     if (doc) removeDoc(doc);
     return;
   }
@@ -440,6 +449,7 @@ function fileError(doc, message) {
 }
 
 function updateEmpty() {
+  saveLater();
   const any = ui.docs.querySelector(".card") !== null;
   ui.docs.querySelector(".empty").hidden = any;
   const summarized = [...docs.values()].some((d) => d.answer);
@@ -942,6 +952,97 @@ ui.trySamples.addEventListener("click", async () => {
   }
 });
 
+// ---- what a reload keeps (session.js)
+
+function settingsNow() {
+  return {
+    mode: ui.mode.value,
+    lengths: { ...lengths },
+    method: ui.method.value,
+    focus: ui.focus.value,
+    shade: ui.shade.checked,
+  };
+}
+
+/** Keeps the pasted text, the settings and the names of the files dropped, for this tab. */
+const saveLater = debounce(() => {
+  const files = [...docs.values()].filter((d) => d.key.startsWith("file-") && !d.sample).map((d) => d.name);
+  const settings = settingsNow();
+  if (!ui.input.value && files.length === 0 && JSON.stringify(settings) === INITIAL_SETTINGS) {
+    clearSession(); // nothing to keep
+    return;
+  }
+  const cut = saveSession({ text: ui.input.value, settings, files });
+  if (cut === null) return; // this browser keeps nothing: nothing to say either
+  if (cut > 0) {
+    showSessionNote(`Only the first ${kiloBytes(KEPT_BYTES)} of this text is kept if the page is reloaded (${kiloBytes(cut)} more is not).`);
+  } else if (ui.sessionNote.dataset.kind === "cut") {
+    showSessionNote("");
+  }
+}, 300);
+
+function showSessionNote(message, kind = "cut") {
+  ui.sessionNote.textContent = message;
+  ui.sessionNote.dataset.kind = message ? kind : "";
+  ui.sessionNote.hidden = !message;
+}
+
+function kiloBytes(n) {
+  return n >= 1_000_000 ? `${number(n / 1_000_000)} MB` : `${number(Math.ceil(n / 1000))} kB`;
+}
+
+/** Puts back what the tab kept before a reload: the settings, then the pasted text. */
+function restore(saved) {
+  const { settings: s } = saved;
+  if (Object.hasOwn(LENGTHS, s.mode)) ui.mode.value = s.mode;
+  for (const [mode, n] of Object.entries(s.lengths ?? {})) {
+    const max = mode === "percent" ? 100 : 1_000_000;
+    if (Object.hasOwn(LENGTHS, mode) && Number.isInteger(n) && n >= 1 && n <= max) lengths[mode] = n;
+  }
+  if ([...ui.method.options].some((o) => o.value === s.method)) ui.method.value = s.method;
+  if (typeof s.focus === "string") ui.focus.value = s.focus;
+  appliedFocus = currentFocus();
+  ui.shade.checked = s.shade === true;
+  const notes = [];
+  if (saved.text) {
+    ui.input.value = saved.text;
+    typedLength = saved.text.length;
+    typed();
+    if (saved.cut) {
+      notes.push(`Only the first ${kiloBytes(KEPT_BYTES)} of the pasted text was kept across the reload (${kiloBytes(saved.cut)} more was not).`);
+    }
+  }
+  if (saved.files.length) {
+    const names = saved.files.join(", ");
+    notes.push(
+      `Files are not kept across a reload: drop ${saved.files.length === 1 ? "it" : "them"} again (${names}).`,
+    );
+  }
+  if (notes.length) showSessionNote(notes.join(" "), "restored");
+}
+
+/** Clear: the text box emptied, every card removed, the settings as they start; nothing kept. */
+ui.clear.addEventListener("click", () => {
+  for (const doc of [...docs.values()]) removeDoc(doc);
+  for (const card of ui.docs.querySelectorAll(".file-error")) card.remove();
+  ui.input.value = "";
+  typedLength = 0;
+  ui.urlNote.hidden = true;
+  showSessionNote("");
+  ui.mode.value = "sentences";
+  for (const [mode, { value }] of Object.entries(LENGTHS)) lengths[mode] = value;
+  ui.method.value = "gisty";
+  ui.focus.value = "";
+  appliedFocus = "";
+  ui.shade.checked = false;
+  showLength();
+  updateEmpty();
+  typed.cancel();
+  saveLater.cancel();
+  clearSession();
+  say("Cleared: nothing is kept for this tab.");
+});
+
 // ---- copy, download, export
 
 async function act(doc, action, button) {
@@ -1056,12 +1157,18 @@ function say(message) {
 
 // ---- helpers
 
+/** `fn`, run once calls pause for `ms`; `.cancel()` drops a pending run. */
 function debounce(fn, ms) {
   let timer;
-  return (...args) => {
+  const later = (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  later.cancel = () => clearTimeout(timer);
+  return later;
 }
 
+const INITIAL_SETTINGS = JSON.stringify(settingsNow());
+const saved = loadSession();
+if (saved) restore(saved);
 showLength();
