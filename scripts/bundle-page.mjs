@@ -10,7 +10,8 @@
 //
 // The served site: index.html; style.css; app.js and worker.js, the two entry points, ES modules
 // with what they share and what they load on demand split into chunks/ (Readability, loaded when
-// an HTML file arrives; the all-languages glue, loaded when a text needs it); the two wasm files
+// an HTML file arrives; the all-languages glue, loaded when a text needs it; the five sample
+// articles of tests/data/samples, "gisty:samples", loaded on "Try the sample articles"); the wasm files
 // under pkg/ and pkg-all/, which the worker fetches beside itself.
 //
 // The single file: the stylesheet as a <style>, app.js with everything it imports (on demand
