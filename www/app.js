@@ -6,11 +6,12 @@
 
 import { Engine, SUPERSEDED } from "./engine.js";
 import { ExtractError, oversize, readFile, tooLarge } from "./extract.js";
+import { showError, showKeywords as drawKeywords, showSentences } from "./card.js";
+import { deliver, download } from "./export.js";
 import {
   allSummaries,
   combinedMarkdown,
   combinedText,
-  countWords,
   downloadName,
   number,
   plural,
@@ -499,36 +500,34 @@ async function summarizeDoc(doc) {
   if (reveal && !reveal.combined) bringIntoView(doc.el.card);
 }
 
-async function keywordsOf(doc) {
+function keywordsOf(doc) {
   const text = doc.text;
-  doc.keywordsFor = text;
-  const key = `${doc.key}#keywords`;
   const message = { kind: "keywords", input: text, count: KEYWORDS, ...languageOf(doc) };
+  const current = () => docs.get(doc.key) === doc && doc.text === text;
+  askKeywords(doc, doc.el.keywords, `${doc.key}#keywords`, message, text, text.length, current);
+}
+
+/**
+ * Asks for the key phrases of a card (a document's, or the combined one) and shows them, unless
+ * what they are of changed meanwhile: `owner.keywordsFor` is `of` until then, and `current()`.
+ */
+async function askKeywords(owner, list, key, message, of, size, current = () => true) {
+  owner.keywordsFor = of;
   let answer;
   try {
-    answer = await engine.request(key, message, text.length);
+    answer = await engine.request(key, message, size);
   } catch {
     answer = { keywords: [] }; // the summary says what went wrong; the chips are extras
-    if (doc.keywordsFor === text) doc.keywordsFor = null; // asked again with the next summary
+    if (owner.keywordsFor === of) owner.keywordsFor = null; // asked again with the next summary
   }
-  if (answer === SUPERSEDED || docs.get(doc.key) !== doc || doc.text !== text) return;
-  showKeywords(doc.el.keywords, answer.keywords);
+  if (answer === SUPERSEDED || owner.keywordsFor !== of || !current()) return;
+  showKeywords(list, answer.keywords);
 }
 
 /** An error in place of the document's summary (its source stays readable). */
 function showDocError(doc, message) {
-  let p = doc.el.card.querySelector(".doc-error");
-  if (!p) {
-    p = document.createElement("p");
-    p.className = "doc-error";
-    p.dataset.testid = "error";
-    doc.el.meta.after(p);
-  }
-  p.textContent = message;
   doc.answer = null;
-  doc.el.summary.replaceChildren();
-  doc.el.more.hidden = true;
-  doc.el.meta.textContent = "No summary.";
+  showError(doc.el, message, "No summary.");
   renderSource(doc);
   if (!doc.failed) {
     doc.failed = true;
@@ -540,7 +539,6 @@ function showDocError(doc, message) {
 
 function showSummary(doc) {
   const { summary, ms } = doc.answer;
-  doc.el.card.querySelector(".doc-error")?.remove();
   showLanguage(doc, summary.language);
   const items = summary.sentences.slice(0, SHOWN_SENTENCES).map((s) => {
     const li = document.createElement("li");
@@ -549,52 +547,13 @@ function showSummary(doc) {
     li.dataset.score = String(s.score);
     return li;
   });
-  doc.el.summary.replaceChildren(...items);
-  showMore(doc.el.more, summary.sentences.length - items.length);
-  const wordsOut = summary.sentences.reduce((n, s) => n + countWords(s.text), 0);
-  if (summary.totalSentences === 0) {
-    doc.el.meta.textContent = "No sentences to summarize in this text.";
-  } else {
-    doc.el.meta.textContent =
-      `${reduction(summary.totalWords, wordsOut)} · ` +
-      `${summary.sentences.length} of ${plural(summary.totalSentences, "sentence")} · ${duration(ms)}`;
-  }
+  showSentences(doc.el, summary, items, { ms, empty: "No sentences to summarize in this text." });
   renderSource(doc);
 }
 
-/** Says how many sentences of a summary are not listed. */
-function showMore(p, hidden) {
-  p.hidden = hidden <= 0;
-  p.textContent =
-    `… and ${plural(hidden, "more sentence")}: copy or download the summary for all of them.`;
-}
-
-/** "1,234 words → 98 · 92% shorter" */
-function reduction(wordsIn, wordsOut) {
-  const shorter = wordsIn ? Math.round((1 - wordsOut / wordsIn) * 100) : 0;
-  return `${number(wordsIn)} words → ${number(wordsOut)} · ${shorter}% shorter`;
-}
-
-function duration(ms) {
-  return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
-}
-
-/** The key phrases as chips: each puts its phrase in the focus box (again: takes it out). */
+/** The key phrases as chips on a card (card.js), the focus's pressed. */
 function showKeywords(list, keywords) {
-  const focus = currentFocus().toLowerCase();
-  const chips = keywords.map((k) => {
-    const li = document.createElement("li");
-    const chip = document.createElement("button");
-    chip.type = "button";
-    chip.dir = "auto";
-    chip.textContent = k.text;
-    chip.title = `Focus the summaries on “${k.text}” (${plural(k.count, "occurrence")})`;
-    chip.setAttribute("aria-pressed", String(k.text.toLowerCase() === focus));
-    li.append(chip);
-    return li;
-  });
-  list.replaceChildren(...chips);
-  list.hidden = chips.length === 0;
+  drawKeywords(list, keywords, currentFocus());
 }
 
 function chipClicked(event) {
@@ -707,9 +666,10 @@ const combine = debounce(async () => {
   const opts = { ...settings(), language };
   combined.card.setAttribute("aria-busy", "true");
   const asked = engine.request("combined", { kind: "many", docs: input, options: opts }, size);
-  const known = combined.keywordsFor;
+  const known = combined.keywordsFor ?? [];
   if (texts.length !== known.length || texts.some((t, i) => t !== known[i])) {
-    combinedKeywords(texts, input, language);
+    const message = { kind: "keywords", input, count: KEYWORDS, language };
+    askKeywords(combined, combined.keywords, "combined#keywords", message, texts, size);
   }
   let answer;
   try {
@@ -738,44 +698,17 @@ function stopCombining() {
   showKeywords(combined.keywords, []);
 }
 
-async function combinedKeywords(texts, input, language) {
-  combined.keywordsFor = texts;
-  let answer;
-  try {
-    answer = await engine.request(
-      "combined#keywords",
-      { kind: "keywords", input, count: KEYWORDS, language },
-      texts.reduce((n, t) => n + t.length, 0),
-    );
-  } catch {
-    if (combined.keywordsFor === texts) combined.keywordsFor = [];
-    answer = { keywords: [] };
-  }
-  if (answer === SUPERSEDED || combined.keywordsFor !== texts) return;
-  showKeywords(combined.keywords, answer.keywords);
-}
 
 function showCombinedError(message) {
   if (reveal) bringIntoView(combined.card);
-  let p = combined.card.querySelector(".doc-error");
-  if (!p) {
-    p = document.createElement("p");
-    p.className = "doc-error";
-    p.dataset.testid = "error";
-    combined.meta.after(p);
-  }
-  p.textContent = message;
   combined.answer = null;
-  combined.summary.replaceChildren();
-  combined.more.hidden = true;
-  combined.meta.textContent = "No combined summary.";
+  showError(combined, message, "No combined summary.");
   markDuplicates([]);
 }
 
 function showCombined() {
   const { summary, ms } = combined.answer;
   const sources = combined.sources;
-  combined.card.querySelector(".doc-error")?.remove();
   // The rank of each sentence by score (1: the best), for readers of the markup and the tests.
   const byScore = [...summary.sentences.keys()].sort(
     (a, b) => summary.sentences[b].score - summary.sentences[a].score || a - b,
@@ -804,16 +737,12 @@ function showCombined() {
     if (s.support?.length) li.append(supportLine(s.support.map((d) => sources[d]), sources.length));
     return li;
   });
-  combined.summary.replaceChildren(...items);
-  showMore(combined.more, summary.sentences.length - items.length);
   const from = new Set(summary.sentences.map((s) => s.doc)).size;
-  const wordsOut = summary.sentences.reduce((n, s) => n + countWords(s.text), 0);
-  combined.meta.textContent =
-    summary.totalSentences === 0
-      ? "No sentences to summarize in these texts."
-      : `${reduction(summary.totalWords, wordsOut)} · ` +
-        `${summary.sentences.length} of ${plural(summary.totalSentences, "sentence")}, ` +
-        `from ${from} of ${sources.length} documents · ${duration(ms)}`;
+  showSentences(combined, summary, items, {
+    ms,
+    empty: "No sentences to summarize in these texts.",
+    from: `, from ${from} of ${sources.length} documents`,
+  });
 
   const pairs = summary.duplicates.map((d) => ({ a: sources[d.a], b: sources[d.b], similarity: d.similarity }));
   const lines = pairs.map(({ a, b, similarity }) => {
@@ -1062,6 +991,7 @@ async function act(doc, action, button) {
     file: downloadName(doc.name, action),
     plain: summaryText(sentences),
     markdown: () => summaryMarkdown({ name: doc.name, sentences }),
+    say,
   });
 }
 
@@ -1073,24 +1003,8 @@ async function actCombined(action, button) {
     file: `gisty-combined-summary.${action}`,
     plain: combinedText(together),
     markdown: () => combinedMarkdown(together),
+    say,
   });
-}
-
-/** Copies a summary, or downloads it as .txt or .md. */
-async function deliver(action, button, { what, file, plain, markdown }) {
-  if (action === "copy") {
-    try {
-      await navigator.clipboard.writeText(plain);
-      flash(button, "Copied");
-      say(`${what} is on the clipboard.`);
-    } catch {
-      say("The browser did not allow copying: select the summary and copy it.");
-    }
-  } else if (action === "txt") {
-    download(file, `${plain}\n`, "text/plain");
-  } else if (action === "md") {
-    download(file, markdown(), "text/markdown");
-  }
 }
 
 /** The combined summary for export: { name, sentences: [{ text, source }] }, or null. */
@@ -1115,28 +1029,6 @@ function exportAll(format) {
 }
 ui.exportMd.addEventListener("click", () => exportAll("md"));
 ui.exportTxt.addEventListener("click", () => exportAll("txt"));
-
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function flash(button, label) {
-  const original = button.dataset.label ?? button.textContent;
-  button.dataset.label = original;
-  button.textContent = label;
-  clearTimeout(button.flashTimer);
-  button.flashTimer = setTimeout(() => {
-    button.textContent = original;
-  }, 1500);
-}
 
 // ---- announcements
 

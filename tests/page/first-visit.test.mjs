@@ -143,7 +143,8 @@ test("Try the sample articles: the five cards, the combined card, the near-dupli
   await onPage(url, { viewport: { width: 1280, height: 800 } }, async (page) => {
     await trySamples(page);
     await page.screenshot({ path: artifact("try-samples-1280.png") });
-    // Again: nothing added twice.
+    // Again (once the page has said what it did): nothing added twice.
+    await until(async () => /^Summarized 5 documents\.$/.test(await page.locator("#status").textContent()), "the status");
     await page.locator('[data-testid="try-samples"]').click();
     await until(async () => /already here/.test(await page.locator("#status").textContent()), "the status");
     await assertCount(page.locator('[data-testid="doc"]'), 5);
