@@ -12,7 +12,7 @@ import {
   closeAll,
   drop,
   launch,
-  open,
+  onPage,
   pageUrl,
   paste,
   samples,
@@ -37,17 +37,6 @@ const VIEWPORTS = [
   { name: "1280", options: { viewport: { width: 1280, height: 800 } } },
   { name: "360", options: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } },
 ];
-
-async function onPage(address, options, body) {
-  const { context, page, seen } = await open(browser, address, options);
-  try {
-    await body(page, seen);
-    assert.deepEqual(seen.errors, [], "errors in the page");
-    assert.deepEqual(seen.violations, [], "Content-Security-Policy violations");
-  } finally {
-    await context.close();
-  }
-}
 
 /**
  * The summary sentences (of the cards and of the combined card) wholly inside the viewport, once
@@ -78,7 +67,7 @@ const focused = (page) =>
 
 for (const { name, options } of VIEWPORTS) {
   test(`at ${name} px: after a paste, a summary sentence is in view and the caret stays`, async () => {
-    await onPage(url, options, async (page) => {
+    await onPage(browser, url, options, async (page) => {
       await page.locator('[data-testid="input"]').focus();
       await paste(page, samples[3].text);
       const [summary] = await summaries(page, 1);
@@ -93,7 +82,7 @@ for (const { name, options } of VIEWPORTS) {
   });
 
   test(`at ${name} px: after dropping the five samples, the combined summary is in view, its heading focused`, async () => {
-    await onPage(url, options, async (page) => {
+    await onPage(browser, url, options, async (page) => {
       await drop(page, samples.map((s) => ({ ...s, type: "text/plain" })));
       await summaries(page, 5);
       const combined = page.locator('[data-testid="combined-summary"] li');
@@ -108,7 +97,7 @@ for (const { name, options } of VIEWPORTS) {
 }
 
 test("at 360 px: one dropped file is brought into view, its heading focused", async () => {
-  await onPage(url, VIEWPORTS[1].options, async (page) => {
+  await onPage(browser, url, VIEWPORTS[1].options, async (page) => {
     await drop(page, [{ ...samples[2], type: "text/plain" }]);
     const [summary] = await summaries(page, 1);
     const inView = await sentencesInView(page);
@@ -140,7 +129,7 @@ async function trySamples(page) {
 }
 
 test("Try the sample articles: the five cards, the combined card, the near-duplicate pair", async () => {
-  await onPage(url, { viewport: { width: 1280, height: 800 } }, async (page) => {
+  await onPage(browser, url, { viewport: { width: 1280, height: 800 } }, async (page) => {
     await trySamples(page);
     await page.screenshot({ path: artifact("try-samples-1280.png") });
     // Again (once the page has said what it did): nothing added twice.
@@ -154,7 +143,7 @@ test("Try the sample articles: the five cards, the combined card, the near-dupli
 test("Try the sample articles in the single-file build, opened from disk: nothing else loads", async () => {
   assert.ok(fs.existsSync(singleFile), `${singleFile} is missing: run scripts/build-page.sh`);
   const address = pathToFileURL(singleFile).href;
-  await onPage(address, { viewport: { width: 360, height: 740 }, isMobile: true }, async (page, seen) => {
+  await onPage(browser, address, { viewport: { width: 360, height: 740 }, isMobile: true }, async (page, seen) => {
     await trySamples(page);
     const others = seen.requests.filter((u) => u !== address && !u.startsWith("blob:"));
     assert.deepEqual(others, [], "requests besides the file itself");

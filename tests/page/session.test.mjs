@@ -9,7 +9,7 @@ import {
   closeAll,
   drop,
   launch,
-  open,
+  onPage,
   pageUrl,
   paste,
   samples,
@@ -28,17 +28,6 @@ before(async () => {
 after(async () => {
   await closeAll(browser);
 });
-
-async function onPage(body) {
-  const { context, page, seen } = await open(browser, url);
-  try {
-    await body(page, seen, context);
-    assert.deepEqual(seen.errors, [], "errors in the page");
-    assert.deepEqual(seen.violations, [], "Content-Security-Policy violations");
-  } finally {
-    await context.close();
-  }
-}
 
 async function reload(page) {
   await page.reload();
@@ -63,7 +52,7 @@ const savedText = (page, text) =>
   );
 
 test("the pasted text and the settings survive a reload, and are summarized again; another tab has none", async () => {
-  await onPage(async (page, _seen, context) => {
+  await onPage(browser, url, {}, async (page, _seen, context) => {
     await paste(page, samples[1].text);
     await page.locator("#method").selectOption("textrank");
     await page.locator("#length-mode").selectOption("words");
@@ -97,7 +86,7 @@ test("the pasted text and the settings survive a reload, and are summarized agai
 });
 
 test("more than 1 MB pasted: the first megabyte is kept, and a note says the rest was not", async () => {
-  await onPage(async (page) => {
+  await onPage(browser, url, {}, async (page) => {
     // 1.3 MB of the samples.
     let big = "";
     for (let i = 0; big.length < 1_300_000; i += 1) big += `${samples[i % 5].text}\n\n`;
@@ -134,7 +123,7 @@ test("more than 1 MB pasted: the first megabyte is kept, and a note says the res
 });
 
 test("dropped files are not kept: after a reload the page says so, naming them", async () => {
-  await onPage(async (page) => {
+  await onPage(browser, url, {}, async (page) => {
     await drop(page, samples.slice(2, 4).map((s) => ({ ...s, type: "text/plain" })));
     await summaries(page, 2);
     await until(
@@ -154,7 +143,7 @@ test("dropped files are not kept: after a reload the page says so, naming them",
 });
 
 test("Clear empties the text box, the cards, the settings and what the tab keeps", async () => {
-  await onPage(async (page) => {
+  await onPage(browser, url, {}, async (page) => {
     await paste(page, samples[0].text);
     await drop(page, [{ ...samples[4], type: "text/plain" }]);
     await page.locator("#method").selectOption("lexrank");
@@ -175,7 +164,7 @@ test("Clear empties the text box, the cards, the settings and what the tab keeps
 });
 
 test("a web address alone gets a note that the page cannot fetch it, and no request and no card", async () => {
-  await onPage(async (page, seen) => {
+  await onPage(browser, url, {}, async (page, seen) => {
     const before = seen.requests.length;
     await paste(page, "  https://example.org/news/florida-talks?id=7  ");
     const note = page.locator('[data-testid="url-note"]');
