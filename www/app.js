@@ -19,14 +19,8 @@ import {
   summaryText,
 } from "./format.js";
 import { clearSession, isAddress, KEPT_BYTES, loadSession, saveSession } from "./session.js";
+import { createSettings } from "./settings.js";
 import { drawSource, partOf } from "./source.js";
-
-/** Length modes: the slider's range and the value each starts at. */
-const LENGTHS = {
-  sentences: { min: 1, max: 20, step: 1, value: 3, unit: (n) => (n === 1 ? "sentence" : "sentences") },
-  percent: { min: 5, max: 100, step: 5, value: 20, unit: () => "% of the sentences" },
-  words: { min: 20, max: 500, step: 10, value: 100, unit: (n) => (n === 1 ? "word" : "words") },
-};
 
 /** Key phrases shown per card, and for all the documents together. */
 const KEYWORDS = 8;
@@ -69,7 +63,6 @@ const docs = new Map();
 let nextFile = 1;
 /** The Blob URL of the single-file build's worker, made once. */
 let inlinedWorker = null;
-const lengths = Object.fromEntries(Object.entries(LENGTHS).map(([k, v]) => [k, v.value]));
 /** The languages the summarizer knows, English first (the worker says which once it is ready). */
 let languages = ["en"];
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
@@ -112,19 +105,12 @@ function startWorker() {
   return new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "gisty" });
 }
 
-// ---- settings
+// ---- settings (settings.js)
 
-/** The length, method and focus options, shared by every card and the combined summary. */
-function settings() {
-  const n = lengths[ui.mode.value];
-  const length = ui.mode.value === "percent" ? { ratio: n / 100 } : { [ui.mode.value]: n };
-  const focus = currentFocus();
-  return { ...length, method: ui.method.value, ...(focus ? { focus } : {}) };
-}
-
-function currentFocus() {
-  return ui.focus.value.replace(/\s+/g, " ").trim();
-}
+/** The length, method, focus and shading, shared by every card and the combined summary. */
+const prefs = createSettings(ui, () => settingsChanged());
+const settings = () => prefs.options();
+const currentFocus = () => prefs.focus();
 
 /**
  * A document's language options: the reader's choice on its card, else detection ("auto"),
@@ -142,50 +128,11 @@ function options(doc) {
   return { ...settings(), ...title, ...languageOf(doc) };
 }
 
-function showLength() {
-  const mode = LENGTHS[ui.mode.value];
-  const n = lengths[ui.mode.value];
-  Object.assign(ui.range, { min: mode.min, max: mode.max, step: mode.step });
-  ui.range.value = String(Math.min(Math.max(n, mode.min), mode.max));
-  Object.assign(ui.number, { min: "1", max: ui.mode.value === "percent" ? "100" : "", step: "1" });
-  ui.number.value = String(n);
-  ui.range.setAttribute("aria-valuetext", `${n} ${mode.unit(n)}`);
-}
-
-function setLength(raw) {
-  const n = Math.round(Number(raw));
-  const max = ui.mode.value === "percent" ? 100 : Infinity;
-  if (!Number.isFinite(n) || n < 1 || n > max) return false;
-  lengths[ui.mode.value] = n;
-  return true;
-}
-
 const settingsChanged = debounce(() => {
   for (const doc of docs.values()) if (doc.text !== null) summarizeDoc(doc);
   combine();
   saveLater();
 }, SETTINGS_PAUSE_MS);
-
-ui.mode.addEventListener("change", () => {
-  showLength();
-  settingsChanged();
-});
-ui.range.addEventListener("input", () => {
-  setLength(ui.range.value);
-  showLength();
-  settingsChanged();
-});
-ui.number.addEventListener("input", () => {
-  if (!setLength(ui.number.value)) return; // a half-typed number: wait for the rest
-  const mode = LENGTHS[ui.mode.value];
-  const n = lengths[ui.mode.value];
-  ui.range.value = String(Math.min(Math.max(n, mode.min), mode.max));
-  ui.range.setAttribute("aria-valuetext", `${n} ${mode.unit(n)}`);
-  settingsChanged();
-});
-ui.number.addEventListener("change", showLength);
-ui.method.addEventListener("change", settingsChanged);
-ui.shade.addEventListener("change", settingsChanged);
 
 // The focus applies as it is typed, once the typing pauses; the same words again change nothing.
 let appliedFocus = "";
@@ -883,28 +830,21 @@ ui.trySamples.addEventListener("click", async () => {
 
 // ---- what a reload keeps (session.js)
 
-function settingsNow() {
-  return {
-    mode: ui.mode.value,
-    lengths: { ...lengths },
-    method: ui.method.value,
-    focus: ui.focus.value,
-    shade: ui.shade.checked,
-  };
-}
-
 /** Keeps the pasted text, the settings and the names of the files dropped, for this tab. */
 const saveLater = debounce(() => {
   const files = [...docs.values()].filter((d) => d.key.startsWith("file-") && !d.sample).map((d) => d.name);
-  const settings = settingsNow();
-  if (!ui.input.value && files.length === 0 && JSON.stringify(settings) === INITIAL_SETTINGS) {
+  const kept = prefs.snapshot();
+  if (!ui.input.value && files.length === 0 && JSON.stringify(kept) === INITIAL_SETTINGS) {
     clearSession(); // nothing to keep
     return;
   }
-  const cut = saveSession({ text: ui.input.value, settings, files });
+  const cut = saveSession({ text: ui.input.value, settings: kept, files });
   if (cut === null) return; // this browser keeps nothing: nothing to say either
   if (cut > 0) {
-    showSessionNote(`Only the first ${kiloBytes(KEPT_BYTES)} of this text is kept if the page is reloaded (${kiloBytes(cut)} more is not).`);
+    showSessionNote(
+      `Only the first ${kiloBytes(KEPT_BYTES)} of this text is kept if the page is reloaded ` +
+        `(${kiloBytes(cut)} more is not).`,
+    );
   } else if (ui.sessionNote.dataset.kind === "cut") {
     showSessionNote("");
   }
@@ -922,23 +862,18 @@ function kiloBytes(n) {
 
 /** Puts back what the tab kept before a reload: the settings, then the pasted text. */
 function restore(saved) {
-  const { settings: s } = saved;
-  if (Object.hasOwn(LENGTHS, s.mode)) ui.mode.value = s.mode;
-  for (const [mode, n] of Object.entries(s.lengths ?? {})) {
-    const max = mode === "percent" ? 100 : 1_000_000;
-    if (Object.hasOwn(LENGTHS, mode) && Number.isInteger(n) && n >= 1 && n <= max) lengths[mode] = n;
-  }
-  if ([...ui.method.options].some((o) => o.value === s.method)) ui.method.value = s.method;
-  if (typeof s.focus === "string") ui.focus.value = s.focus;
+  prefs.restore(saved.settings);
   appliedFocus = currentFocus();
-  ui.shade.checked = s.shade === true;
   const notes = [];
   if (saved.text) {
     ui.input.value = saved.text;
     typedLength = saved.text.length;
     typed();
     if (saved.cut) {
-      notes.push(`Only the first ${kiloBytes(KEPT_BYTES)} of the pasted text was kept across the reload (${kiloBytes(saved.cut)} more was not).`);
+      notes.push(
+        `Only the first ${kiloBytes(KEPT_BYTES)} of the pasted text was kept across the reload ` +
+          `(${kiloBytes(saved.cut)} more was not).`,
+      );
     }
   }
   if (saved.files.length) {
@@ -958,13 +893,8 @@ ui.clear.addEventListener("click", () => {
   typedLength = 0;
   ui.urlNote.hidden = true;
   showSessionNote("");
-  ui.mode.value = "sentences";
-  for (const [mode, { value }] of Object.entries(LENGTHS)) lengths[mode] = value;
-  ui.method.value = "gisty";
-  ui.focus.value = "";
+  prefs.reset();
   appliedFocus = "";
-  ui.shade.checked = false;
-  showLength();
   updateEmpty();
   typed.cancel();
   saveLater.cancel();
@@ -1060,7 +990,6 @@ function debounce(fn, ms) {
   return later;
 }
 
-const INITIAL_SETTINGS = JSON.stringify(settingsNow());
+const INITIAL_SETTINGS = JSON.stringify(prefs.snapshot());
 const saved = loadSession();
 if (saved) restore(saved);
-showLength();
