@@ -10,7 +10,8 @@
 //
 // The served site: index.html; style.css; app.js and worker.js, the two entry points, ES modules
 // with what they share and what they load on demand split into chunks/ (Readability, loaded when
-// an HTML file arrives; the all-languages glue, loaded when a text needs it); the two wasm files
+// an HTML file arrives; the all-languages glue, loaded when a text needs it; the five sample
+// articles of tests/data/samples, "gisty:samples", loaded on "Try the sample articles"); the wasm files
 // under pkg/ and pkg-all/, which the worker fetches beside itself.
 //
 // The single file: the stylesheet as a <style>, app.js with everything it imports (on demand
@@ -68,6 +69,18 @@ for (const dir of [pkg, pkgAll, pkgFiles]) {
 const packages = {
   name: "gisty-packages",
   setup(build) {
+    // "Try the sample articles": the repository's five samples, as a module of the page's own.
+    build.onResolve({ filter: /^gisty:samples$/ }, () => ({ path: "samples", namespace: "gisty-samples" }));
+    build.onLoad({ filter: /.*/, namespace: "gisty-samples" }, () => {
+      const dir = path.join(root, "tests/data/samples");
+      const samples = fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".txt"))
+        .sort()
+        .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), "utf8") }));
+      if (samples.length === 0) fail(`no sample articles in ${rel(dir)}`);
+      return { contents: `export const samples = ${JSON.stringify(samples)};`, loader: "js", watchFiles: [dir] };
+    });
     build.onResolve({ filter: /^\.\/pkg\// }, (a) => {
       if (path.resolve(a.resolveDir) !== www) return undefined;
       return { path: path.join(pkg, a.path.slice("./pkg/".length)) };

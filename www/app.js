@@ -6,25 +6,21 @@
 
 import { Engine, SUPERSEDED } from "./engine.js";
 import { ExtractError, oversize, readFile, tooLarge } from "./extract.js";
+import { showError, showKeywords as drawKeywords, showSentences } from "./card.js";
+import { deliver, download } from "./export.js";
 import {
   allSummaries,
   combinedMarkdown,
   combinedText,
-  countWords,
   downloadName,
   number,
   plural,
   summaryMarkdown,
   summaryText,
 } from "./format.js";
+import { clearSession, isAddress, KEPT_BYTES, loadSession, saveSession } from "./session.js";
+import { createSettings } from "./settings.js";
 import { drawSource, partOf } from "./source.js";
-
-/** Length modes: the slider's range and the value each starts at. */
-const LENGTHS = {
-  sentences: { min: 1, max: 20, step: 1, value: 3, unit: (n) => (n === 1 ? "sentence" : "sentences") },
-  percent: { min: 5, max: 100, step: 5, value: 20, unit: () => "% of the sentences" },
-  words: { min: 20, max: 500, step: 10, value: 100, unit: (n) => (n === 1 ? "word" : "words") },
-};
 
 /** Key phrases shown per card, and for all the documents together. */
 const KEYWORDS = 8;
@@ -52,6 +48,10 @@ const ui = {
   exportMd: $("#export-md"),
   exportTxt: $("#export-txt"),
   status: $("#status"),
+  trySamples: $("#try-samples"),
+  clear: $("#clear"),
+  urlNote: $("#url-note"),
+  sessionNote: $("#session-note"),
   docs: $("#docs"),
   overlay: $(".drop-overlay"),
   docTemplate: $("#doc-template"),
@@ -63,7 +63,6 @@ const docs = new Map();
 let nextFile = 1;
 /** The Blob URL of the single-file build's worker, made once. */
 let inlinedWorker = null;
-const lengths = Object.fromEntries(Object.entries(LENGTHS).map(([k, v]) => [k, v.value]));
 /** The languages the summarizer knows, English first (the worker says which once it is ready). */
 let languages = ["en"];
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
@@ -106,19 +105,12 @@ function startWorker() {
   return new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "gisty" });
 }
 
-// ---- settings
+// ---- settings (settings.js)
 
-/** The length, method and focus options, shared by every card and the combined summary. */
-function settings() {
-  const n = lengths[ui.mode.value];
-  const length = ui.mode.value === "percent" ? { ratio: n / 100 } : { [ui.mode.value]: n };
-  const focus = currentFocus();
-  return { ...length, method: ui.method.value, ...(focus ? { focus } : {}) };
-}
-
-function currentFocus() {
-  return ui.focus.value.replace(/\s+/g, " ").trim();
-}
+/** The length, method, focus and shading, shared by every card and the combined summary. */
+const prefs = createSettings(ui, () => settingsChanged());
+const settings = () => prefs.options();
+const currentFocus = () => prefs.focus();
 
 /**
  * A document's language options: the reader's choice on its card, else detection ("auto"),
@@ -136,49 +128,11 @@ function options(doc) {
   return { ...settings(), ...title, ...languageOf(doc) };
 }
 
-function showLength() {
-  const mode = LENGTHS[ui.mode.value];
-  const n = lengths[ui.mode.value];
-  Object.assign(ui.range, { min: mode.min, max: mode.max, step: mode.step });
-  ui.range.value = String(Math.min(Math.max(n, mode.min), mode.max));
-  Object.assign(ui.number, { min: "1", max: ui.mode.value === "percent" ? "100" : "", step: "1" });
-  ui.number.value = String(n);
-  ui.range.setAttribute("aria-valuetext", `${n} ${mode.unit(n)}`);
-}
-
-function setLength(raw) {
-  const n = Math.round(Number(raw));
-  const max = ui.mode.value === "percent" ? 100 : Infinity;
-  if (!Number.isFinite(n) || n < 1 || n > max) return false;
-  lengths[ui.mode.value] = n;
-  return true;
-}
-
 const settingsChanged = debounce(() => {
   for (const doc of docs.values()) if (doc.text !== null) summarizeDoc(doc);
   combine();
+  saveLater();
 }, SETTINGS_PAUSE_MS);
-
-ui.mode.addEventListener("change", () => {
-  showLength();
-  settingsChanged();
-});
-ui.range.addEventListener("input", () => {
-  setLength(ui.range.value);
-  showLength();
-  settingsChanged();
-});
-ui.number.addEventListener("input", () => {
-  if (!setLength(ui.number.value)) return; // a half-typed number: wait for the rest
-  const mode = LENGTHS[ui.mode.value];
-  const n = lengths[ui.mode.value];
-  ui.range.value = String(Math.min(Math.max(n, mode.min), mode.max));
-  ui.range.setAttribute("aria-valuetext", `${n} ${mode.unit(n)}`);
-  settingsChanged();
-});
-ui.number.addEventListener("change", showLength);
-ui.method.addEventListener("change", settingsChanged);
-ui.shade.addEventListener("change", settingsChanged);
 
 // The focus applies as it is typed, once the typing pauses; the same words again change nothing.
 let appliedFocus = "";
@@ -200,10 +154,24 @@ function showFocus() {
 
 // ---- input: typing, pasting, files
 
+/**
+ * What a paste, a drop or the samples asked to see: the card whose summary comes first (or, with
+ * several documents, the combined card) is brought into view when it is out of it, and, unless
+ * the reader is typing, its heading takes the focus. null: nothing to bring into view.
+ */
+let reveal = null;
+/** Text longer than this arriving in one input event is a paste (or a drop of text), not typing. */
+const PASTE_CHARS = 200;
+let typedLength = 0;
+
 const typed = debounce(() => {
   const text = ui.input.value;
   let doc = docs.get("pasted");
-  if (!text.trim()) {
+  saveLater();
+  // A web address alone: not a text to summarize, and not one the page may fetch.
+  ui.urlNote.hidden = !isAddress(text);
+  if (!ui.urlNote.hidden) say("That is a web address: save the page and drop the file here.");
+  if (!text.trim() || !ui.urlNote.hidden) {
     if (doc) removeDoc(doc);
     return;
   }
@@ -211,7 +179,14 @@ const typed = debounce(() => {
   setText(doc, text);
   summarizeDoc(doc);
 }, TYPING_PAUSE_MS);
-ui.input.addEventListener("input", typed);
+ui.input.addEventListener("input", (event) => {
+  const grew = ui.input.value.length - typedLength;
+  typedLength = ui.input.value.length;
+  const pasted = event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop";
+  // The caret stays in the text area: the status line announces the summary.
+  if (pasted || grew > PASTE_CHARS) reveal = { combined: false, focus: false };
+  typed();
+});
 
 ui.fileInput.addEventListener("change", () => {
   addFiles(ui.fileInput.files);
@@ -251,11 +226,14 @@ document.addEventListener("paste", (event) => {
   addFiles(event.clipboardData.files);
 });
 
+/** Reads files into new cards; returns their documents. */
 function addFiles(fileList) {
   const files = [...fileList];
-  if (files.length === 0) return;
+  if (files.length === 0) return [];
+  const withText = [...docs.values()].filter((d) => !d.failed).length;
+  reveal = { combined: withText + files.length >= 2, focus: true };
   say(`Reading ${plural(files.length, "file")}…`);
-  for (const file of files) {
+  return files.map((file) => {
     const doc = addDoc(`file-${nextFile++}`, file.name);
     // Markdown and large HTML are read in the worker, like the summaries: never on this thread.
     // "file": a Word, OpenDocument or EPUB file, or text not in UTF-8, read by the core's
@@ -280,7 +258,8 @@ function addFiles(fileList) {
         fileError(doc, message);
       },
     );
-  }
+    return doc;
+  });
 }
 
 // ---- documents and their cards
@@ -418,6 +397,7 @@ function fileError(doc, message) {
 }
 
 function updateEmpty() {
+  saveLater();
   const any = ui.docs.querySelector(".card") !== null;
   ui.docs.querySelector(".empty").hidden = any;
   const summarized = [...docs.values()].some((d) => d.answer);
@@ -464,38 +444,37 @@ async function summarizeDoc(doc) {
   showSummary(doc);
   updateEmpty();
   announce();
+  if (reveal && !reveal.combined) bringIntoView(doc.el.card);
 }
 
-async function keywordsOf(doc) {
+function keywordsOf(doc) {
   const text = doc.text;
-  doc.keywordsFor = text;
-  const key = `${doc.key}#keywords`;
   const message = { kind: "keywords", input: text, count: KEYWORDS, ...languageOf(doc) };
+  const current = () => docs.get(doc.key) === doc && doc.text === text;
+  askKeywords(doc, doc.el.keywords, `${doc.key}#keywords`, message, text, text.length, current);
+}
+
+/**
+ * Asks for the key phrases of a card (a document's, or the combined one) and shows them, unless
+ * what they are of changed meanwhile: `owner.keywordsFor` is `of` until then, and `current()`.
+ */
+async function askKeywords(owner, list, key, message, of, size, current = () => true) {
+  owner.keywordsFor = of;
   let answer;
   try {
-    answer = await engine.request(key, message, text.length);
+    answer = await engine.request(key, message, size);
   } catch {
     answer = { keywords: [] }; // the summary says what went wrong; the chips are extras
-    if (doc.keywordsFor === text) doc.keywordsFor = null; // asked again with the next summary
+    if (owner.keywordsFor === of) owner.keywordsFor = null; // asked again with the next summary
   }
-  if (answer === SUPERSEDED || docs.get(doc.key) !== doc || doc.text !== text) return;
-  showKeywords(doc.el.keywords, answer.keywords);
+  if (answer === SUPERSEDED || owner.keywordsFor !== of || !current()) return;
+  showKeywords(list, answer.keywords);
 }
 
 /** An error in place of the document's summary (its source stays readable). */
 function showDocError(doc, message) {
-  let p = doc.el.card.querySelector(".doc-error");
-  if (!p) {
-    p = document.createElement("p");
-    p.className = "doc-error";
-    p.dataset.testid = "error";
-    doc.el.meta.after(p);
-  }
-  p.textContent = message;
   doc.answer = null;
-  doc.el.summary.replaceChildren();
-  doc.el.more.hidden = true;
-  doc.el.meta.textContent = "No summary.";
+  showError(doc.el, message, "No summary.");
   renderSource(doc);
   if (!doc.failed) {
     doc.failed = true;
@@ -507,7 +486,6 @@ function showDocError(doc, message) {
 
 function showSummary(doc) {
   const { summary, ms } = doc.answer;
-  doc.el.card.querySelector(".doc-error")?.remove();
   showLanguage(doc, summary.language);
   const items = summary.sentences.slice(0, SHOWN_SENTENCES).map((s) => {
     const li = document.createElement("li");
@@ -516,52 +494,13 @@ function showSummary(doc) {
     li.dataset.score = String(s.score);
     return li;
   });
-  doc.el.summary.replaceChildren(...items);
-  showMore(doc.el.more, summary.sentences.length - items.length);
-  const wordsOut = summary.sentences.reduce((n, s) => n + countWords(s.text), 0);
-  if (summary.totalSentences === 0) {
-    doc.el.meta.textContent = "No sentences to summarize in this text.";
-  } else {
-    doc.el.meta.textContent =
-      `${reduction(summary.totalWords, wordsOut)} · ` +
-      `${summary.sentences.length} of ${plural(summary.totalSentences, "sentence")} · ${duration(ms)}`;
-  }
+  showSentences(doc.el, summary, items, { ms, empty: "No sentences to summarize in this text." });
   renderSource(doc);
 }
 
-/** Says how many sentences of a summary are not listed. */
-function showMore(p, hidden) {
-  p.hidden = hidden <= 0;
-  p.textContent =
-    `… and ${plural(hidden, "more sentence")}: copy or download the summary for all of them.`;
-}
-
-/** "1,234 words → 98 · 92% shorter" */
-function reduction(wordsIn, wordsOut) {
-  const shorter = wordsIn ? Math.round((1 - wordsOut / wordsIn) * 100) : 0;
-  return `${number(wordsIn)} words → ${number(wordsOut)} · ${shorter}% shorter`;
-}
-
-function duration(ms) {
-  return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
-}
-
-/** The key phrases as chips: each puts its phrase in the focus box (again: takes it out). */
+/** The key phrases as chips on a card (card.js), the focus's pressed. */
 function showKeywords(list, keywords) {
-  const focus = currentFocus().toLowerCase();
-  const chips = keywords.map((k) => {
-    const li = document.createElement("li");
-    const chip = document.createElement("button");
-    chip.type = "button";
-    chip.dir = "auto";
-    chip.textContent = k.text;
-    chip.title = `Focus the summaries on “${k.text}” (${plural(k.count, "occurrence")})`;
-    chip.setAttribute("aria-pressed", String(k.text.toLowerCase() === focus));
-    li.append(chip);
-    return li;
-  });
-  list.replaceChildren(...chips);
-  list.hidden = chips.length === 0;
+  drawKeywords(list, keywords, currentFocus());
 }
 
 function chipClicked(event) {
@@ -639,6 +578,12 @@ function sentenceOf(li) {
 const combine = debounce(async () => {
   const sources = [...docs.values()].filter((d) => d.text !== null && !d.failed);
   if (sources.length < 2) {
+    if (reveal?.combined) {
+      // No combined card after all (a file failed): the first summary is what to show.
+      reveal.combined = false;
+      const done = [...docs.values()].find((d) => d.answer);
+      if (done) bringIntoView(done.el.card);
+    }
     stopCombining();
     combined.card.hidden = true;
     combined.answer = null;
@@ -668,9 +613,10 @@ const combine = debounce(async () => {
   const opts = { ...settings(), language };
   combined.card.setAttribute("aria-busy", "true");
   const asked = engine.request("combined", { kind: "many", docs: input, options: opts }, size);
-  const known = combined.keywordsFor;
+  const known = combined.keywordsFor ?? [];
   if (texts.length !== known.length || texts.some((t, i) => t !== known[i])) {
-    combinedKeywords(texts, input, language);
+    const message = { kind: "keywords", input, count: KEYWORDS, language };
+    askKeywords(combined, combined.keywords, "combined#keywords", message, texts, size);
   }
   let answer;
   try {
@@ -687,6 +633,7 @@ const combine = debounce(async () => {
   combined.sources = names;
   showCombined();
   updateEmpty();
+  if (reveal) bringIntoView(combined.card);
 }, COMBINE_PAUSE_MS);
 
 /** Drops what was asked for the combined card, and its key phrases. */
@@ -698,43 +645,17 @@ function stopCombining() {
   showKeywords(combined.keywords, []);
 }
 
-async function combinedKeywords(texts, input, language) {
-  combined.keywordsFor = texts;
-  let answer;
-  try {
-    answer = await engine.request(
-      "combined#keywords",
-      { kind: "keywords", input, count: KEYWORDS, language },
-      texts.reduce((n, t) => n + t.length, 0),
-    );
-  } catch {
-    if (combined.keywordsFor === texts) combined.keywordsFor = [];
-    answer = { keywords: [] };
-  }
-  if (answer === SUPERSEDED || combined.keywordsFor !== texts) return;
-  showKeywords(combined.keywords, answer.keywords);
-}
 
 function showCombinedError(message) {
-  let p = combined.card.querySelector(".doc-error");
-  if (!p) {
-    p = document.createElement("p");
-    p.className = "doc-error";
-    p.dataset.testid = "error";
-    combined.meta.after(p);
-  }
-  p.textContent = message;
+  if (reveal) bringIntoView(combined.card);
   combined.answer = null;
-  combined.summary.replaceChildren();
-  combined.more.hidden = true;
-  combined.meta.textContent = "No combined summary.";
+  showError(combined, message, "No combined summary.");
   markDuplicates([]);
 }
 
 function showCombined() {
   const { summary, ms } = combined.answer;
   const sources = combined.sources;
-  combined.card.querySelector(".doc-error")?.remove();
   // The rank of each sentence by score (1: the best), for readers of the markup and the tests.
   const byScore = [...summary.sentences.keys()].sort(
     (a, b) => summary.sentences[b].score - summary.sentences[a].score || a - b,
@@ -763,16 +684,12 @@ function showCombined() {
     if (s.support?.length) li.append(supportLine(s.support.map((d) => sources[d]), sources.length));
     return li;
   });
-  combined.summary.replaceChildren(...items);
-  showMore(combined.more, summary.sentences.length - items.length);
   const from = new Set(summary.sentences.map((s) => s.doc)).size;
-  const wordsOut = summary.sentences.reduce((n, s) => n + countWords(s.text), 0);
-  combined.meta.textContent =
-    summary.totalSentences === 0
-      ? "No sentences to summarize in these texts."
-      : `${reduction(summary.totalWords, wordsOut)} · ` +
-        `${summary.sentences.length} of ${plural(summary.totalSentences, "sentence")}, ` +
-        `from ${from} of ${sources.length} documents · ${duration(ms)}`;
+  showSentences(combined, summary, items, {
+    ms,
+    empty: "No sentences to summarize in these texts.",
+    from: `, from ${from} of ${sources.length} documents`,
+  });
 
   const pairs = summary.duplicates.map((d) => ({ a: sources[d.a], b: sources[d.b], similarity: d.similarity }));
   const lines = pairs.map(({ a, b, similarity }) => {
@@ -871,6 +788,120 @@ function showInSource(key, sentence) {
   card.focus({ preventScroll: true });
 }
 
+/**
+ * Brings a card that a paste, a drop or the samples made into view, unless its first summary
+ * sentence already is; a drop or the samples also move the focus to its heading.
+ */
+function bringIntoView(card) {
+  const focus = reveal?.focus ?? true;
+  reveal = null;
+  const first = card.querySelector(".summary li") ?? card;
+  const { top, bottom } = first.getBoundingClientRect();
+  if (top < 0 || bottom > window.innerHeight) {
+    const smooth = matchMedia("(prefers-reduced-motion: no-preference)").matches;
+    card.scrollIntoView({ behavior: smooth ? "smooth" : "auto", block: "start" });
+  }
+  if (focus) card.querySelector(".doc-name").focus({ preventScroll: true });
+}
+
+// ---- the sample articles
+
+// The repository's five sample articles (tests/data/samples), which scripts/bundle-page.mjs
+// bundles as "gisty:samples": a chunk of the page's own origin, loaded on the first click (inline
+// in the single-file build). They are read as dropped files are.
+ui.trySamples.addEventListener("click", async () => {
+  if ([...docs.values()].some((d) => d.sample)) {
+    say("The sample articles are already here.");
+    bringIntoView(combined.card.hidden ? ui.docs.querySelector(".doc") : combined.card);
+    return;
+  }
+  ui.trySamples.disabled = true;
+  say("Loading the sample articles…");
+  try {
+    const { samples } = await import("gisty:samples");
+    const added = addFiles(samples.map((s) => new File([s.text], s.name, { type: "text/plain" })));
+    for (const doc of added) doc.sample = true;
+  } catch (error) {
+    say(`The sample articles could not be loaded (${error.message}).`);
+  } finally {
+    ui.trySamples.disabled = false;
+  }
+});
+
+// ---- what a reload keeps (session.js)
+
+/** Keeps the pasted text, the settings and the names of the files dropped, for this tab. */
+const saveLater = debounce(() => {
+  const files = [...docs.values()].filter((d) => d.key.startsWith("file-") && !d.sample).map((d) => d.name);
+  const kept = prefs.snapshot();
+  if (!ui.input.value && files.length === 0 && JSON.stringify(kept) === INITIAL_SETTINGS) {
+    clearSession(); // nothing to keep
+    return;
+  }
+  const cut = saveSession({ text: ui.input.value, settings: kept, files });
+  if (cut === null) return; // this browser keeps nothing: nothing to say either
+  if (cut > 0) {
+    showSessionNote(
+      `Only the first ${kiloBytes(KEPT_BYTES)} of this text is kept if the page is reloaded ` +
+        `(${kiloBytes(cut)} more is not).`,
+    );
+  } else if (ui.sessionNote.dataset.kind === "cut") {
+    showSessionNote("");
+  }
+}, 300);
+
+function showSessionNote(message, kind = "cut") {
+  ui.sessionNote.textContent = message;
+  ui.sessionNote.dataset.kind = message ? kind : "";
+  ui.sessionNote.hidden = !message;
+}
+
+function kiloBytes(n) {
+  return n >= 1_000_000 ? `${number(n / 1_000_000)} MB` : `${number(Math.ceil(n / 1000))} kB`;
+}
+
+/** Puts back what the tab kept before a reload: the settings, then the pasted text. */
+function restore(saved) {
+  prefs.restore(saved.settings);
+  appliedFocus = currentFocus();
+  const notes = [];
+  if (saved.text) {
+    ui.input.value = saved.text;
+    typedLength = saved.text.length;
+    typed();
+    if (saved.cut) {
+      notes.push(
+        `Only the first ${kiloBytes(KEPT_BYTES)} of the pasted text was kept across the reload ` +
+          `(${kiloBytes(saved.cut)} more was not).`,
+      );
+    }
+  }
+  if (saved.files.length) {
+    const names = saved.files.join(", ");
+    notes.push(
+      `Files are not kept across a reload: drop ${saved.files.length === 1 ? "it" : "them"} again (${names}).`,
+    );
+  }
+  if (notes.length) showSessionNote(notes.join(" "), "restored");
+}
+
+/** Clear: the text box emptied, every card removed, the settings as they start; nothing kept. */
+ui.clear.addEventListener("click", () => {
+  for (const doc of [...docs.values()]) removeDoc(doc);
+  for (const card of ui.docs.querySelectorAll(".file-error")) card.remove();
+  ui.input.value = "";
+  typedLength = 0;
+  ui.urlNote.hidden = true;
+  showSessionNote("");
+  prefs.reset();
+  appliedFocus = "";
+  updateEmpty();
+  typed.cancel();
+  saveLater.cancel();
+  clearSession();
+  say("Cleared: nothing is kept for this tab.");
+});
+
 // ---- copy, download, export
 
 async function act(doc, action, button) {
@@ -890,6 +921,7 @@ async function act(doc, action, button) {
     file: downloadName(doc.name, action),
     plain: summaryText(sentences),
     markdown: () => summaryMarkdown({ name: doc.name, sentences }),
+    say,
   });
 }
 
@@ -901,24 +933,8 @@ async function actCombined(action, button) {
     file: `gisty-combined-summary.${action}`,
     plain: combinedText(together),
     markdown: () => combinedMarkdown(together),
+    say,
   });
-}
-
-/** Copies a summary, or downloads it as .txt or .md. */
-async function deliver(action, button, { what, file, plain, markdown }) {
-  if (action === "copy") {
-    try {
-      await navigator.clipboard.writeText(plain);
-      flash(button, "Copied");
-      say(`${what} is on the clipboard.`);
-    } catch {
-      say("The browser did not allow copying: select the summary and copy it.");
-    }
-  } else if (action === "txt") {
-    download(file, `${plain}\n`, "text/plain");
-  } else if (action === "md") {
-    download(file, markdown(), "text/markdown");
-  }
 }
 
 /** The combined summary for export: { name, sentences: [{ text, source }] }, or null. */
@@ -944,28 +960,6 @@ function exportAll(format) {
 ui.exportMd.addEventListener("click", () => exportAll("md"));
 ui.exportTxt.addEventListener("click", () => exportAll("txt"));
 
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-function flash(button, label) {
-  const original = button.dataset.label ?? button.textContent;
-  button.dataset.label = original;
-  button.textContent = label;
-  clearTimeout(button.flashTimer);
-  button.flashTimer = setTimeout(() => {
-    button.textContent = original;
-  }, 1500);
-}
-
 // ---- announcements
 
 /** Tells screen readers (and the status line) what the cards now say, once things settle. */
@@ -985,12 +979,17 @@ function say(message) {
 
 // ---- helpers
 
+/** `fn`, run once calls pause for `ms`; `.cancel()` drops a pending run. */
 function debounce(fn, ms) {
   let timer;
-  return (...args) => {
+  const later = (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  later.cancel = () => clearTimeout(timer);
+  return later;
 }
 
-showLength();
+const INITIAL_SETTINGS = JSON.stringify(prefs.snapshot());
+const saved = loadSession();
+if (saved) restore(saved);

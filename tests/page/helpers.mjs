@@ -110,6 +110,21 @@ export async function open(browser, url, contextOptions = {}) {
 }
 
 /**
+ * Opens `url` (as open() does) with `contextOptions`, runs `body(page, seen, context)`, checks
+ * that the page had no error and no Content-Security-Policy violation, and closes the context.
+ */
+export async function onPage(browser, url, contextOptions, body) {
+  const { context, page, seen } = await open(browser, url, contextOptions);
+  try {
+    await body(page, seen, context);
+    assert.deepEqual(seen.errors, [], "errors in the page");
+    assert.deepEqual(seen.violations, [], "Content-Security-Policy violations");
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * The violations that reading an HTML file with inline handlers and a <base> causes: the page's
  * policy also governs the inert document DOMParser makes, and reports what it blocks there.
  */

@@ -189,6 +189,29 @@ test("after load, only the page's own files, on first use; nothing the reader gi
   }
 });
 
+test("Try the sample articles: their chunk of the page's own, once, on the first click only", async () => {
+  const built = siteFiles();
+  const chunk = built.filter((f) => /^chunks\/samples-[\w-]+\.js$/.test(f));
+  assert.equal(chunk.length, 1, `one samples chunk in ${built.join(", ")}`);
+  const { context, page, requests, sockets, errors, violations } = await openRecording();
+  try {
+    assert.ok(!filesOf(requests.splice(0), built).includes(chunk[0]), "the samples loaded at load");
+    await page.locator('[data-testid="try-samples"]').click();
+    await summaries(page, 5);
+    await page.locator('[data-testid="combined-summary"] li').first().waitFor({ timeout: 20_000 });
+    assert.deepEqual(filesOf(requests.splice(0), built), chunk);
+    await page.locator('[data-testid="clear"]').click();
+    await page.locator('[data-testid="try-samples"]').click();
+    await summaries(page, 5);
+    assert.deepEqual(filesOf(requests.splice(0), built), [], "requests on the second click");
+    assert.deepEqual(sockets, []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(violations, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the check refuses what the rule forbids", () => {
   const built = ["index.html", "app.js"];
   const at = (p) => new URL(p, url).href;
