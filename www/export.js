@@ -7,11 +7,10 @@
  */
 export async function deliver(action, button, { what, file, plain, markdown, say }) {
   if (action === "copy") {
-    try {
-      await navigator.clipboard.writeText(plain);
+    if ((await writeClipboard(plain)) || copyByCommand(plain, button)) {
       flash(button, "Copied");
       say(`${what} is on the clipboard.`);
-    } catch {
+    } else {
       say("The browser did not allow copying: select the summary and copy it.");
     }
   } else if (action === "txt") {
@@ -19,6 +18,39 @@ export async function deliver(action, button, { what, file, plain, markdown, say
   } else if (action === "md") {
     download(file, markdown(), "text/markdown");
   }
+}
+
+async function writeClipboard(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The older way to copy, for when the Clipboard API refuses (it wants the document focused, which
+ * a click does not always give, e.g. in a page embedded in another): a hidden text area, selected
+ * and copied, then focus back on `button`.
+ */
+function copyByCommand(text, button) {
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand("copy");
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  button.focus();
+  return ok;
 }
 
 export function download(name, text, type) {

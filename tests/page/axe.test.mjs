@@ -3,24 +3,16 @@
 // view open, the note on a pasted web address), in light and dark mode, at 1280 and 360 px wide,
 // finds no serious or critical violation.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { closeAll, launch, open, pageUrl, paste, root, summaries } from "./helpers.mjs";
+import { open, paste, root, summaries, withBrowser } from "./helpers.mjs";
 
 let browser;
 let url;
 const axeSource = fs.readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
-
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-
-after(async () => {
-  await closeAll(browser);
-});
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 /** What axe-core finds of impact serious or critical: "impact id: help (targets)". */
 async function seriousViolations(page) {

@@ -2,19 +2,15 @@
 // caption paragraphs beside an image, a table <caption>): shown in the source, never a summary
 // sentence, in any method or length.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { closeAll, drop, fixtures, launch, open, pageUrl, summaries, until } from "./helpers.mjs";
+import { drop, fixtures, open, summaries, until, withBrowser } from "./helpers.mjs";
 
 let browser;
 let url;
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-after(() => closeAll(browser));
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 const PAGES = {
   "figure.html": [

@@ -1,33 +1,14 @@
 // Several documents together: the combined card on top (each sentence linked to its source
 // card), near-duplicate documents marked, the focus box, key phrases on every card.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import {
-  assertCount,
-  closeAll,
-  drop,
-  launch,
-  open,
-  pageUrl,
-  paste,
-  samples,
-  summaries,
-  until,
-} from "./helpers.mjs";
+import { assertCount, drop, open, paste, samples, summaries, until, withBrowser } from "./helpers.mjs";
 
 let browser;
 let url;
-
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-
-after(async () => {
-  await closeAll(browser);
-});
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 async function onPage(body, contextOptions = {}) {
   const { context, page, seen } = await open(browser, url, contextOptions);

@@ -5,11 +5,11 @@
 // never a header, a page number or a hyphenated half word; each hostile file gets its error card
 // while the others go through.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { assertCount, closeAll, drop, launch, open, pageUrl, root, summaries } from "./helpers.mjs";
+import { assertCount, drop, open, root, summaries, withBrowser } from "./helpers.mjs";
 
 const data = path.join(root, "tests/data/files");
 const file = (name) => ({ name, bytes: fs.readFileSync(path.join(data, name)) });
@@ -22,15 +22,7 @@ const sample = (prefix) => {
 
 let browser;
 let url;
-
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-
-after(async () => {
-  await closeAll(browser);
-});
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 test("PDF, Word, OpenDocument, EPUB and windows-1252 files: summaries of their articles' sentences", async () => {
   const { context, page, seen } = await open(browser, url);

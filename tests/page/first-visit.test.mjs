@@ -2,36 +2,15 @@
 // is on screen without scrolling, on a laptop and on a phone, and the focus goes where the news
 // is; "Try the sample articles" shows the five samples, served and from the single file.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";
-import {
-  artifact,
-  assertCount,
-  closeAll,
-  drop,
-  launch,
-  onPage,
-  pageUrl,
-  paste,
-  samples,
-  singleFile,
-  summaries,
-  until,
-} from "./helpers.mjs";
+import { artifact, assertCount, drop, onPage, paste, samples, singleFile, summaries, until, withBrowser } from "./helpers.mjs";
 
 let browser;
 let url;
-
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-
-after(async () => {
-  await closeAll(browser);
-});
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 const VIEWPORTS = [
   { name: "1280", options: { viewport: { width: 1280, height: 800 } } },

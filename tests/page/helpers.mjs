@@ -8,6 +8,7 @@
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import { after, before } from "node:test";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
@@ -73,6 +74,20 @@ export async function closeAll(browser) {
       await new Promise((resolve) => server.close(resolve));
     }),
   );
+}
+
+/**
+ * One browser and the served page for a test file's tests: before them, `ready(browser, url)`;
+ * after them, closeAll. Call it once at the top level of the file.
+ */
+export function withBrowser(ready) {
+  let browser;
+  before(async () => {
+    const url = await pageUrl();
+    browser = await launch();
+    ready(browser, url);
+  });
+  after(() => closeAll(browser));
 }
 
 /** Headless Chromium (playwright's launch gives it a fresh profile, deleted when it closes). */

@@ -2,37 +2,15 @@
 // not text, HTML made to run something, a file over the size limit, a very large text. Never a
 // crash, a hang, a frozen tab or lost input: an error for what failed, and the page goes on.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import {
-  assertCount,
-  closeAll,
-  drop,
-  fixtures,
-  INERT_HTML_VIOLATIONS,
-  launch,
-  open,
-  pageUrl,
-  paste,
-  png,
-  samples,
-  summaries,
-  testPageUrl,
-} from "./helpers.mjs";
+import { INERT_HTML_VIOLATIONS, assertCount, drop, fixtures, open, paste, png, samples, summaries, testPageUrl, withBrowser } from "./helpers.mjs";
 
 let browser;
 let url;
-
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-
-after(async () => {
-  await closeAll(browser);
-});
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 /** Runs `body` on a fresh page (of `at`, default the release www/) and checks what it saw. */
 async function onPage(body, { at = url, allowViolations = null, allowErrors = null, ...contextOptions } = {}) {

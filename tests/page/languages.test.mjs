@@ -2,11 +2,11 @@
 // language's name), the reader can correct it, an HTML page's declared language is a hint, and
 // right-to-left text reads right to left.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { closeAll, drop, fixtures, launch, open, pageUrl, paste, root, samples, summaries } from "./helpers.mjs";
+import { drop, fixtures, open, paste, root, samples, summaries, withBrowser } from "./helpers.mjs";
 
 const french = fs.readFileSync(path.join(fixtures, "languages/tramway-lyon.fr.txt"), "utf8");
 const arabic = fs.readFileSync(path.join(fixtures, "languages/tramway-rabat.ar.txt"), "utf8");
@@ -20,15 +20,7 @@ const detects = fs.readFileSync(path.join(root, "www/pkg/gisty.d.ts"), "utf8").i
 
 let browser;
 let url;
-
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-
-after(async () => {
-  await closeAll(browser);
-});
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 /** Waits until the card `card` (a locator) has a summary made in `code`; returns its scores. */
 async function summarizedIn(page, card, code) {

@@ -4,36 +4,15 @@
 // Every request the page or its worker makes must be a GET of a file the build wrote
 // (dist/www-files.json), on the page's origin, with no body and no query string.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import {
-  root,
-  closeAll,
-  drop,
-  fixtures,
-  INERT_HTML_VIOLATIONS,
-  launch,
-  pageUrl,
-  paste,
-  png,
-  samples,
-  siteFiles,
-  summaries,
-} from "./helpers.mjs";
+import { INERT_HTML_VIOLATIONS, drop, fixtures, paste, png, root, samples, siteFiles, summaries, withBrowser } from "./helpers.mjs";
 
 let browser;
 let url;
-
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-
-after(async () => {
-  await closeAll(browser);
-});
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 const french = fs.readFileSync(path.join(fixtures, "languages/tramway-lyon.fr.txt"), "utf8");
 

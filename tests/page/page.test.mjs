@@ -1,38 +1,15 @@
 // The served page in headless Chromium, driven as a reader would: paste, drop files, change the
 // settings, copy and download.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import {
-  assertCount,
-  closeAll,
-  drop,
-  fixtures,
-  INERT_HTML_VIOLATIONS,
-  launch,
-  open,
-  pageUrl,
-  paste,
-  png,
-  samples,
-  sentencesOf,
-  summaries,
-  until,
-} from "./helpers.mjs";
+import { INERT_HTML_VIOLATIONS, assertCount, drop, fixtures, open, paste, png, samples, sentencesOf, summaries, until, withBrowser } from "./helpers.mjs";
 
 let browser;
 let url;
-
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-
-after(async () => {
-  await closeAll(browser);
-});
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 /** Runs `body` on a fresh page and checks, afterwards, that nothing went wrong in it. */
 async function onPage(body, { allowViolations = null, ...contextOptions } = {}) {
@@ -286,6 +263,23 @@ test("typing fast: the summary shown is the newest text's", async () => {
     await assertCount(page.locator('[data-testid="doc"]'), 0);
     assert.equal(await page.locator(".empty").isVisible(), true);
   });
+});
+
+test("copy still works when the Clipboard API refuses (the older copy command)", async () => {
+  await onPage(
+    async (page) => {
+      await paste(page, samples[0].text);
+      const [sentences] = await summaries(page, 1);
+      await page.evaluate(() => {
+        navigator.clipboard.writeText = () => Promise.reject(new DOMException("Document is not focused.", "NotAllowedError"));
+      });
+      const card = page.locator('[data-testid="doc"]').first();
+      await card.getByRole("button", { name: "Copy" }).click();
+      await card.getByRole("button", { name: "Copied" }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), sentences.join("\n"));
+    },
+    { permissions: ["clipboard-read", "clipboard-write"] },
+  );
 });
 
 test("copy, download and export all", async () => {

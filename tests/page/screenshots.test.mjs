@@ -2,32 +2,13 @@
 // and light, wide and dark, and 360 px wide, where nothing may stick out sideways; the same for the
 // combined card of the five samples.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  artifact,
-  closeAll,
-  drop,
-  launch,
-  open,
-  pageUrl,
-  paste,
-  png,
-  samples,
-  summaries,
-} from "./helpers.mjs";
+import { artifact, drop, open, paste, png, samples, summaries, withBrowser } from "./helpers.mjs";
 
 let browser;
 let url;
-
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-
-after(async () => {
-  await closeAll(browser);
-});
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 /** The page as a reader leaves it: a pasted article, two files, a bad file, a source open. */
 async function filled(page) {

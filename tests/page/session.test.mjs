@@ -2,32 +2,13 @@
 // of the tab, in sessionStorage only; Clear forgets them; dropped files are not kept and the page
 // says so; a web address alone is not summarized but answered with a note.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  assertCount,
-  closeAll,
-  drop,
-  launch,
-  onPage,
-  pageUrl,
-  paste,
-  samples,
-  summaries,
-  until,
-} from "./helpers.mjs";
+import { assertCount, drop, onPage, paste, samples, summaries, until, withBrowser } from "./helpers.mjs";
 
 let browser;
 let url;
-
-before(async () => {
-  url = await pageUrl();
-  browser = await launch();
-});
-
-after(async () => {
-  await closeAll(browser);
-});
+withBrowser((b, u) => ([browser, url] = [b, u]));
 
 async function reload(page) {
   await page.reload();
