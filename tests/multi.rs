@@ -5,23 +5,9 @@ use std::collections::BTreeSet;
 
 use gisty::{keywords, keywords_many, summarize_many, Doc, Length, Options, NEAR_DUPLICATE};
 
-fn samples() -> Vec<(String, String)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("tests/data/samples in the repository")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    assert_eq!(paths.len(), 5);
-    paths
-        .iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(p).unwrap())
-        })
-        .collect()
-}
+#[path = "support/samples.rs"]
+mod samples;
+use samples::samples;
 
 /// Content words, independently of the library: lower-cased words of three letters or more,
 /// minus common function words, with a plural or possessive "s" trimmed.

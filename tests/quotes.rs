@@ -7,6 +7,9 @@ use std::fs;
 
 use gisty::{summarize, summarize_many, Doc, Length, Method, Options};
 
+#[path = "support/samples.rs"]
+mod samples;
+
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 
 const METHODS: [Method; 4] = [
@@ -33,19 +36,6 @@ fn dev_set(name: &str) -> Vec<(String, Option<String>)> {
             let text = v["text"].as_str().expect("a text").to_string();
             (text, v["title"].as_str().map(str::to_string))
         })
-        .collect()
-}
-
-fn samples() -> Vec<String> {
-    let mut paths: Vec<_> = fs::read_dir(format!("{DATA}/samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| fs::read_to_string(p).unwrap())
         .collect()
 }
 
@@ -92,36 +82,31 @@ fn the_quotation_test_counts_double_quotes_only() {
     assert!(!unbalanced("« Oui », dit-il, “no” and \"yes\"."));
 }
 
+/// Asserts no summary of dev set `name`, in any method at `lengths`, has an unbalanced quotation.
+fn assert_no_fragment_in(name: &str, lengths: &[Length]) {
+    let mut found = Vec::new();
+    for (text, title) in dev_set(name) {
+        found.extend(fragments(&text, title.as_deref(), lengths));
+    }
+    assert_none(name, found);
+}
+
 #[test]
 fn no_quotation_fragment_in_cnndm_summaries() {
-    let mut found = Vec::new();
-    for (text, title) in dev_set("cnndm-dev.jsonl") {
-        found.extend(fragments(
-            &text,
-            title.as_deref(),
-            &[Length::Sentences(3), Length::Ratio(0.5)],
-        ));
-    }
-    assert_none("cnndm-dev", found);
+    assert_no_fragment_in(
+        "cnndm-dev.jsonl",
+        &[Length::Sentences(3), Length::Ratio(0.5)],
+    );
 }
 
 #[test]
 fn no_quotation_fragment_in_bbc_summaries() {
-    let mut found = Vec::new();
-    for (text, title) in dev_set("bbc-dev.jsonl") {
-        found.extend(fragments(
-            &text,
-            title.as_deref(),
-            &[Length::Sentences(1), Length::Ratio(0.5)],
-        ));
-    }
-    assert_none("bbc-dev", found);
+    assert_no_fragment_in("bbc-dev.jsonl", &[Length::Sentences(1), Length::Ratio(0.5)]);
 }
 
 #[test]
 fn no_quotation_fragment_in_sample_summaries() {
-    let texts = samples();
-    assert_eq!(texts.len(), 5);
+    let texts: Vec<String> = samples::samples().into_iter().map(|(_, t)| t).collect();
     let lengths = [
         Length::Sentences(1),
         Length::Sentences(3),
