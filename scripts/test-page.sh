@@ -49,6 +49,6 @@ echo "--- the page (dist/www) at $url, the single-file build at dist/gisty.html"
 GISTY_URL=$url GISTY_TEST_ROOT=$PWD/target/www-test GISTY_SINGLE_FILE=$PWD/dist/gisty.html GISTY_ARTIFACTS=$artifacts \
   node --test --test-concurrency=1 tests/page/
 echo "--- the core paths in $(firefox-esr --version) (geckodriver $(geckodriver --version | awk 'NR == 1 { print $2 }'))"
-GISTY_URL=$url GISTY_SINGLE_FILE=$PWD/dist/gisty.html \
+GISTY_URL=$url GISTY_SINGLE_FILE=$PWD/dist/gisty.html GISTY_ARTIFACTS=$artifacts \
   node --test --test-concurrency=1 tests/firefox/
 echo "--- screenshots in ${artifacts#"$PWD"/}/"

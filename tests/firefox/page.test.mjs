@@ -1,13 +1,14 @@
 // The page's core paths in Firefox: a pasted article, the five samples chosen in the file input
 // and dropped on the page (a card each and the combined card), and the single-file build opened
-// from disk. The same assertions as the Chromium tests of tests/page/ make on these paths.
+// from disk. The same assertions as the Chromium tests of tests/page/ make on these paths; a
+// screenshot of the five samples in target/page-artifacts/firefox-samples.png.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { root, samples, sentencesOf, singleFile } from "../page/helpers.mjs";
+import { artifact, root, samples, sentencesOf, singleFile } from "../page/helpers.mjs";
 import { cardNames, chooseFiles, combinedCard, drop, onPage, paste, summaries, waitFor, withFirefox } from "./helpers.mjs";
 
 let browser;
@@ -72,6 +73,7 @@ test("Firefox: the five samples chosen in the file input: a card each and the co
     await chooseFiles(browser, samplePaths);
     await assertSamplesSummarized();
     ownOrigin(seen.requests, url);
+    fs.writeFileSync(artifact("firefox-samples.png"), await browser.takeScreenshot(), "base64");
   });
 });
 
