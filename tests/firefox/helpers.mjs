@@ -43,8 +43,9 @@ export function withFirefox(ready) {
 }
 
 /**
- * What the browser saw, since the last `seen.reset()`: every request's address, and the errors of
- * the page (uncaught exceptions, console errors).
+ * What the browser saw, since the last `seen.reset()`: every request's address (http: and https:;
+ * Firefox reports none for file: URLs), and the errors of the page: uncaught exceptions, console
+ * errors, and Content-Security-Policy violations, which Firefox reports as errors too.
  */
 async function watch(browser) {
   const seen = { requests: [], errors: [] };
@@ -67,7 +68,7 @@ async function watch(browser) {
 /**
  * Opens `url` in a new tab (sessionStorage is a tab's: what an earlier test pasted is not put
  * back) and waits until the summarizer is ready; runs `body(seen)`, then checks that the page had
- * no error.
+ * no error and no Content-Security-Policy violation.
  */
 export async function onPage(browser, url, body) {
   const old = await browser.getWindowHandle();
