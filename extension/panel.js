@@ -84,7 +84,10 @@ function fail(message) {
 
 /** What the reader is told when the tab cannot be read: a browser page, or one not asked about. */
 function unreadable(message) {
-  if (/cannot access|cannot be scripted|permission|missing host/i.test(message)) {
+  if (/\b(chrome|about|edge|moz-extension|chrome-extension):|gallery|cannot be scripted/i.test(message)) {
+    return "This is one of the browser's own pages, which no extension may read.";
+  }
+  if (/permission|cannot access/i.test(message)) {
     return "gisty reads a page only when you ask it to there: use its toolbar button, the “Summarize this page” menu item or its shortcut on the page.";
   }
   return `gisty cannot read this page (${message}).`;
