@@ -161,9 +161,11 @@ export async function tabId(worker, url) {
 
 /**
  * Opens the panel as a tab on the tab showing `page`'s address (panel.html?tab=N: a test cannot
- * press the toolbar button), waits for its summary and returns the panel's page.
+ * press the toolbar button), waits for its summary and returns the panel's page. The settings an
+ * earlier panel kept are forgotten first, unless `keepSettings`.
  */
-export async function openPanel(ext, page) {
+export async function openPanel(ext, page, { keepSettings = false } = {}) {
+  if (!keepSettings) await ext.worker.evaluate(() => chrome.storage.local.clear());
   const tab = await tabId(ext.worker, page.url());
   const panel = await ext.context.newPage();
   panel.on("pageerror", (e) => {
