@@ -13,8 +13,13 @@ const HIGHLIGHT_CSS =
   "::highlight(gisty-summary) { background-color: rgba(255, 213, 79, 0.55); }\n" +
   "::highlight(gisty-current) { background-color: rgb(255, 167, 38); color: black; }";
 
+/* global TEST_PANEL_TAB */
 chrome.runtime.onInstalled.addListener(() => {
   chrome.contextMenus.create({ id: MENU, title: "Summarize this page", contexts: ["page", "selection"] });
+  // The Firefox tests' build only (scripts/bundle-extension.mjs --test; esbuild folds this away
+  // in every other): the panel in a tab, since WebDriver BiDi, which drives Firefox in the
+  // tests, may not open an extension's page itself.
+  if (TEST_PANEL_TAB) chrome.tabs.create({ url: "panel.html" });
 });
 chrome.action.onClicked.addListener((tab) => summarize(tab));
 chrome.contextMenus.onClicked.addListener((info, tab) => {

@@ -5,9 +5,11 @@
 //   --out DIR      the Chromium extension (default dist/extension)
 //   --firefox DIR  the Firefox extension (default dist/extension-firefox)
 //   --zip FILE     the Chromium extension zipped (default dist/gisty-extension.zip)
-//   --test         the tests' build, into --out only (default target/extension-test): the same
-//                  extension with host access to http://127.0.0.1/* added, since a test cannot
-//                  press the toolbar button that grants a tab (activeTab). Never shipped.
+//   --test         the tests' builds, into --out (default target/extension-test) and, for
+//                  Firefox, --out's name with -firefox: the same extension with host access to
+//                  http://127.0.0.1/* added, since a test cannot press the toolbar button that
+//                  grants a tab (activeTab); the Firefox one also opens its panel in a tab when
+//                  installed (WebDriver BiDi may not open it). Never shipped.
 //
 // What is built: panel.html and panel.css; panel.js and worker.js (the page's worker, www/worker.js,
 // as is), ES modules with what they share in chunks/; background.js and reader.js (injected into
@@ -46,7 +48,7 @@ const option = (name, fallback) => {
 };
 const testBuild = args.includes("--test");
 const out = option("--out", path.join(root, testBuild ? "target/extension-test" : "dist/extension"));
-const firefox = testBuild ? null : option("--firefox", path.join(root, "dist/extension-firefox"));
+const firefox = testBuild ? `${out}-firefox` : option("--firefox", path.join(root, "dist/extension-firefox"));
 const zip = testBuild ? null : option("--zip", path.join(root, "dist/gisty-extension.zip"));
 
 const pkg = path.join(www, "pkg");
@@ -68,7 +70,7 @@ const common = {
   absWorkingDir: root,
   // The extension reads pages, never files: the worker's file reader and PDF.js are left out, as
   // in the page's single-file build (SINGLE_FILE folds them away).
-  define: { SINGLE_FILE: "true" },
+  define: { SINGLE_FILE: "true", TEST_PANEL_TAB: "false" },
 };
 
 fs.rmSync(out, { recursive: true, force: true });
@@ -114,7 +116,18 @@ if (firefox) {
   fs.rmSync(firefox, { recursive: true, force: true });
   fs.cpSync(out, firefox, { recursive: true });
   writeJson(path.join(firefox, "manifest.json"), firefoxManifest(manifest));
-  console.log(`bundle-extension: ${rel(firefox)}/ (Firefox)`);
+  if (testBuild) {
+    const hooked = await esbuild.build({
+      ...common,
+      entryPoints: [path.join(source, "background.js")],
+      outdir: firefox,
+      format: "iife",
+      entryNames: "[name]",
+      define: { ...common.define, TEST_PANEL_TAB: "true" },
+    });
+    if (hooked.errors.length) fail("esbuild failed");
+  }
+  console.log(`bundle-extension: ${rel(firefox)}/ (Firefox${testBuild ? ", the tests' build" : ""})`);
 }
 if (zip) {
   fs.mkdirSync(path.dirname(zip), { recursive: true });
