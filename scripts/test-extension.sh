@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The browser extension's tests (tests/extension/), in Chromium driven by playwright-core with the
 # extension loaded unpacked (new headless mode): builds the shipped extension (scripts/build.sh
-# extension: dist/extension/, its zip, dist/extension-firefox/) and the tests' build
-# (target/extension-test: the same with host access to http://127.0.0.1/*, which a test needs
-# since it cannot press the toolbar button), then runs the tests. Screenshots go to
-# target/extension-artifacts/.
+# extension: dist/extension/, its zip, dist/extension-firefox/) and the tests' builds
+# (target/extension-test and target/extension-test-firefox: the same with host access to
+# http://127.0.0.1/*, which a test needs since it cannot press the toolbar button), then runs the
+# tests; those in Firefox (WebDriver BiDi) run where Firefox is installed and are skipped, saying
+# so, where it is not. Screenshots go to target/extension-artifacts/.
 # scripts/test.sh runs it; it also runs alone.
 # usage: scripts/test-extension.sh
 set -euo pipefail

@@ -104,9 +104,17 @@ test("the zip holds the unpacked Chromium extension, file for file", () => {
   }
 });
 
-test("the tests' build is the shipped extension plus host access to the loopback test server", () => {
-  const { host_permissions: hosts, ...rest } = manifest(testBuild);
-  assert.deepEqual(hosts, ["http://127.0.0.1/*"]);
-  assert.deepEqual(rest, manifest(shipped));
-  assert.deepEqual(files(testBuild), files(shipped));
+test("the tests' builds are the shipped extensions plus host access to the loopback test server", () => {
+  for (const [built, ship] of [
+    [testBuild, shipped],
+    [`${testBuild}-firefox`, shippedFirefox],
+  ]) {
+    const { host_permissions: hosts, ...rest } = manifest(built);
+    assert.deepEqual(hosts, ["http://127.0.0.1/*"]);
+    assert.deepEqual(rest, manifest(ship));
+    assert.deepEqual(files(built), files(ship));
+  }
+  // The Firefox tests' hook (the panel opened in a tab on install) is in that build alone.
+  const opensTab = (dir) => fs.readFileSync(path.join(dir, "background.js"), "utf8").includes("tabs.create");
+  assert.deepEqual([shipped, shippedFirefox, testBuild, `${testBuild}-firefox`].map(opensTab), [false, false, false, true]);
 });
