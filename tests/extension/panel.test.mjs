@@ -244,3 +244,37 @@ test("a tab the extension was not given is not read, and the panel says how to a
     await page.close();
   }
 });
+
+test("the toolbar button and the shortcut are registered, and the panel follows the tab they were used on", async () => {
+  // (Chromium lists the toolbar button's own command, _execute_action, with no shortcut, too.)
+  const commands = await ext.worker.evaluate(() => chrome.commands.getAll());
+  assert.deepEqual(
+    commands.filter((c) => c.shortcut).map(({ name, shortcut, description }) => ({ name, shortcut, description })),
+    [{ name: "summarize-page", shortcut: "Alt+Shift+S", description: "Summarize this page" }],
+  );
+  assert.equal(await ext.worker.evaluate(() => chrome.action.getTitle({})), "Summarize this page");
+
+  // What background.js does on a click, the menu item or the shortcut: the tab in session
+  // storage for a panel that opens now, a message for one already open.
+  const news = (await openPage("/news.html")).page;
+  const figure = (await openPage("/figure.html")).page;
+  await ext.worker.evaluate(() => chrome.storage.local.clear());
+  await ext.worker.evaluate((tab) => chrome.storage.session.set({ tab }), await tabId(ext.worker, news.url()));
+  const panel = await ext.context.newPage();
+  try {
+    await panel.goto(`chrome-extension://${ext.id}/panel.html`);
+    await settled(panel);
+    assert.match(await panel.locator('[data-testid="origin"]').textContent(), /\/news\.html$/);
+    const tab = await tabId(ext.worker, figure.url());
+    await ext.worker.evaluate((t) => chrome.runtime.sendMessage({ kind: "summarize", tab: t }), tab);
+    await panel.waitForFunction(() => /\/figure\.html$/.test(document.querySelector("#origin").textContent));
+    await settled(panel);
+    assert.equal(await panel.locator('[data-testid="title"]').textContent(), "Harbour bridge reopens after two years of repairs");
+    assert.equal((await highlights(figure))["gisty-summary"].length, 3);
+  } finally {
+    await ext.worker.evaluate(() => chrome.storage.session.clear());
+    await panel.close();
+    await news.close();
+    await figure.close();
+  }
+});
