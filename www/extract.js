@@ -319,7 +319,7 @@ export async function documentText(doc, fresh) {
   }
   let root = article?.content;
   if (!root || !root.textContent.trim()) {
-    // Readability changes the document it reads: the whole page comes from a fresh parse.
+    // Readability changes the document it reads: the whole page comes from a fresh copy.
     root = fresh().body;
     for (const element of root.querySelectorAll(FURNITURE)) element.remove();
     for (const element of root.querySelectorAll(CAPTION_LIKE)) element.classList.add(CAPTION_CLASS);
