@@ -29,8 +29,8 @@ const escape = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
  * A news site's page around an article's paragraphs: navigation, a newsletter box, related links
  * beside the article and a footer, the furniture Readability must leave out.
  */
-function newsPage({ title, paragraphs, lang = "en", head = "" }) {
-  const body = paragraphs.map((p) => `      <p>${escape(p)}</p>`).join("\n");
+function newsPage({ title, paragraphs, lang = "en", head = "", markup = escape }) {
+  const body = paragraphs.map((p) => `      <p>${markup(p)}</p>`).join("\n");
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -59,6 +59,23 @@ ${body}
 `;
 }
 
+/**
+ * A paragraph as a blog's markup has it: a link and an emphasis inside its words, a no-break space
+ * after its first comma and a line break in its source, so that its sentences run over several
+ * text nodes and white space differs from the text the panel summarizes.
+ */
+function blogParagraph(text) {
+  const words = text.split(" ");
+  const html = words.map(escape);
+  if (html.length > 8) {
+    html[2] = `<a href="/tags/${encodeURIComponent(words[2].toLowerCase())}">${html[2]}`;
+    html[4] = `${html[4]}</a>`;
+    html[6] = `<em>${html[6]}</em>`;
+    html[Math.floor(html.length / 2)] += "\n        ";
+  }
+  return html.join(" ").replace(", ", ",&nbsp;");
+}
+
 const sampleParagraphs = (name) =>
   read("tests/data/samples", name)
     .split(/\n+/)
@@ -72,8 +89,9 @@ const french = read("tests/page/fixtures/languages/tramway-lyon.fr.txt").split(/
 
 /**
  * The pages the extension is tried on, by path: the page tests' saved article fixtures (a
- * <figure> story and one whose captions are only classes), two of the sample news reports in a
- * news site's page, one of them under a strict Content-Security-Policy, and a French report.
+ * <figure> story and one whose captions are only classes), three of the sample news reports in a
+ * news site's page, one of them under a strict Content-Security-Policy, one with links, emphasis
+ * and odd white space inside its sentences, and a French report.
  * `article`: the article's text, which every summary sentence must come from.
  */
 export const PAGES = {
@@ -87,6 +105,10 @@ export const PAGES = {
     body: newsPage({ title: "A report under a strict policy", paragraphs: sampleParagraphs("002_d8367396b4d4499a.txt") }),
     article: sampleParagraphs("002_d8367396b4d4499a.txt").join("\n"),
     headers: { "Content-Security-Policy": STRICT_POLICY },
+  },
+  "/blog.html": {
+    body: newsPage({ title: "A report with links and emphasis", paragraphs: sampleParagraphs("001_ebdf62a2ef74ddb9.txt"), markup: blogParagraph }),
+    article: sampleParagraphs("001_ebdf62a2ef74ddb9.txt").join("\n"),
   },
   "/french.html": {
     body: newsPage({ title: french[0].trim(), paragraphs: french.slice(1).map((p) => p.trim()), lang: "fr" }),
