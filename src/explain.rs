@@ -3,10 +3,16 @@
 //! selection passed over for it. Nothing here is computed again: the numbers are the scorer's
 //! and selection's own.
 
+#[cfg(feature = "explain")]
+use std::ops::Range;
+
 use serde::Serialize;
 
+#[cfg(feature = "explain")]
 use crate::document::Corpus;
+#[cfg(feature = "explain")]
 use crate::score::{Method, Scored, Trace};
+#[cfg(feature = "explain")]
 use crate::select::Repeats;
 
 /// Why a sentence is in a summary, in the parts its method really used: a part the method did
@@ -162,6 +168,7 @@ pub const PREFERRED: usize = 3;
 /// At most this many concepts are listed for each sentence.
 pub const CONCEPTS: usize = 6;
 
+#[cfg(feature = "explain")]
 /// What explaining needs from a summary just made.
 pub(crate) struct Made<'a> {
     pub corpus: &'a mut Corpus,
@@ -181,110 +188,120 @@ pub(crate) struct Made<'a> {
     pub candidate: &'a dyn Fn(usize) -> bool,
 }
 
-/// Ranks from 1 by `value`, highest first, ties to the lower index.
-fn ranks(value: impl Fn(usize) -> f64, n: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    crate::sort::sort_by(&mut order, |&a, &b| {
-        value(b).total_cmp(&value(a)).then(a.cmp(&b))
-    });
-    let mut rank = vec![0; n];
-    for (r, &i) in order.iter().enumerate() {
+#[cfg(feature = "explain")]
+/// Indices 0..keys.len() by key, highest first, ties to the lower index: the one sort
+/// explaining uses (each sort call site compiles its own copy, and the page's wasm is budgeted).
+fn order(keys: &[f64]) -> Vec<usize> {
+    let mut o: Vec<usize> = (0..keys.len()).collect();
+    crate::sort::sort_by(&mut o, |&a, &b| keys[b].total_cmp(&keys[a]).then(a.cmp(&b)));
+    o
+}
+
+#[cfg(feature = "explain")]
+/// Each index's rank by `keys` (as [`order`] has them), from 1.
+fn ranks(keys: &[f64]) -> Vec<usize> {
+    let mut rank = vec![0; keys.len()];
+    for (r, i) in order(keys).into_iter().enumerate() {
         rank[i] = r + 1;
     }
     rank
 }
 
-/// The explanation of each chosen sentence, in the order of `m.picked`.
-pub(crate) fn explain(m: Made<'_>) -> Vec<Explanation> {
-    let Made { corpus, scored, .. } = m;
-    let empty = Trace::default();
-    let trace = scored.trace.as_ref().unwrap_or(&empty);
-    let n = corpus.sentences.len();
-    let scores = &scored.scores;
-    let rank = ranks(|i| scores[i], n);
-    let central = (!trace.centrality.is_empty()).then(|| ranks(|i| trace.centrality[i], n));
-    let chosen: Vec<bool> = {
-        let mut c = vec![false; n];
-        m.picked.iter().for_each(|&i| c[i] = true);
-        c
-    };
-    // The sentences not chosen, best first.
-    let mut passed: Vec<usize> = (0..n).filter(|&i| !chosen[i] && (m.candidate)(i)).collect();
-    crate::sort::sort_by(&mut passed, |&a, &b| {
-        scores[b].total_cmp(&scores[a]).then(a.cmp(&b))
-    });
-    let places: Vec<(usize, usize)> = corpus.sentences.iter().map(|s| (s.doc, s.index)).collect();
-    let sentence = |i: usize| places[i];
-    let passed_over = |i: usize| {
-        let (doc, index) = sentence(i);
-        let why = match m.repeats.get(i).copied().flatten() {
-            Some((p, similarity)) => {
-                let (doc, index) = sentence(p);
-                Why::Repeats {
-                    doc,
-                    index,
-                    similarity,
-                }
-            }
-            None => Why::Budget,
-        };
-        PassedOver {
-            doc,
-            index,
-            score: scores[i],
-            why,
+#[cfg(feature = "explain")]
+/// The words of `words` (a sentence's, with their terms) whose terms are in `set` (sorted), as
+/// `text` writes them at their first use, in order. `seen` is scratch space, all false (and
+/// left so).
+fn named(
+    words: &[(Range<usize>, Option<u32>)],
+    text: &str,
+    set: &[u32],
+    seen: &mut Vec<bool>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut marked = Vec::new();
+    for (r, id) in words {
+        let Some(t) = *id else { continue };
+        let k = t as usize;
+        if k >= seen.len() {
+            seen.resize(k + 1, false);
         }
-    };
-    let mut title_sets: Vec<Vec<u32>> = Vec::new();
-    if trace.parts.iter().any(|p| p.title_w > 0.0) {
-        for d in &corpus.docs {
-            let mut set: Vec<u32> = d.title.iter().chain(&d.headings).copied().collect();
-            crate::sort::sort(&mut set);
-            set.dedup();
-            title_sets.push(set);
+        if !seen[k] && set.binary_search(&t).is_ok() {
+            seen[k] = true;
+            marked.push(k);
+            out.push(text[r.clone()].to_string());
         }
     }
-    // Each sentence's lede rank within its document, when the lede counts.
-    let mut lede_rank = Vec::new();
-    if trace.parts.iter().any(|p| p.w_pos > 0.0) {
-        for d in &corpus.docs {
-            let r = d.sentences.clone();
-            lede_rank.extend(ranks(|j| trace.parts[r.start + j].lede, r.len()));
+    for k in marked {
+        seen[k] = false;
+    }
+    out
+}
+
+#[cfg(feature = "explain")]
+/// The explanation of each chosen sentence, in the order of `m.picked`.
+pub(crate) fn explain(m: Made<'_>) -> Vec<Explanation> {
+    let corpus = m.corpus;
+    let empty = Trace::default();
+    let trace = m.scored.trace.as_ref().unwrap_or(&empty);
+    let n = corpus.sentences.len();
+    let scores = &m.scored.scores[..];
+    let rank = ranks(scores);
+    let central = if trace.centrality.is_empty() {
+        Vec::new()
+    } else {
+        ranks(&trace.centrality)
+    };
+    let mut chosen = vec![false; n];
+    for &i in m.picked {
+        chosen[i] = true;
+    }
+    // The sentences not chosen, best first.
+    let mut passed = Vec::new();
+    for i in order(scores) {
+        if !chosen[i] && (m.candidate)(i) {
+            passed.push(i);
         }
     }
     // The sentences passed over as repeats of each chosen one, best first.
     let mut repeats_of: Vec<Vec<usize>> = vec![Vec::new(); n];
     for &j in &passed {
-        if let Some((p, _)) = m.repeats.get(j).copied().flatten() {
+        if let Some((p, _)) = m.repeats[j] {
             if repeats_of[p].len() < PREFERRED {
                 repeats_of[p].push(j);
             }
         }
     }
+    // Each sentence's lede rank within its document, when the lede counts.
+    let mut lede_rank = Vec::new();
+    if trace.parts.iter().any(|p| p.w_pos > 0.0) {
+        let ledes: Vec<f64> = trace.parts.iter().map(|p| p.lede).collect();
+        for d in &corpus.docs {
+            lede_rank.extend(ranks(&ledes[d.sentences.clone()]));
+        }
+    }
+    // Each document's title and heading terms, when title overlap counts.
+    let mut title_sets: Vec<Vec<u32>> = Vec::new();
+    if trace.parts.iter().any(|p| p.title_w > 0.0) {
+        for d in &corpus.docs {
+            let mut set = d.title.clone();
+            set.extend(&d.headings);
+            crate::sort::sort(&mut set);
+            set.dedup();
+            title_sets.push(set);
+        }
+    }
     let mut focus = m.focus.to_vec();
     crate::sort::sort(&mut focus);
     focus.dedup();
+    let mut seen = Vec::new();
+    let place = |i: usize| (corpus.sentences[i].doc, corpus.sentences[i].index);
+    let places: Vec<(usize, usize)> = (0..n).map(place).collect();
     let mut out = Vec::with_capacity(m.picked.len());
     for &i in m.picked {
-        let s = corpus.sentences[i].clone();
-        let text = &m.texts[s.doc][s.span.clone()];
-        corpus.use_language_of(s.doc);
+        let (doc, index) = places[i];
+        let text = &m.texts[doc][corpus.sentences[i].span.clone()];
+        corpus.use_language_of(doc);
         let words = corpus.tokenizer.words(text);
-        // The sentence's words whose terms are in `set` (sorted), first use each, in order.
-        let named = |set: &[u32]| -> Vec<String> {
-            let mut hits: Vec<(u32, usize)> = (words.iter().enumerate())
-                .filter_map(|(k, (_, id))| {
-                    id.filter(|t| set.binary_search(t).is_ok()).map(|t| (t, k))
-                })
-                .collect();
-            crate::sort::sort(&mut hits);
-            hits.dedup_by_key(|h| h.0);
-            let mut at: Vec<usize> = hits.iter().map(|h| h.1).collect();
-            crate::sort::sort(&mut at);
-            at.iter()
-                .map(|&k| text[words[k].0.clone()].to_string())
-                .collect()
-        };
         let mut e = Explanation {
             score: scores[i],
             rank: rank[i],
@@ -297,45 +314,39 @@ pub(crate) fn explain(m: Made<'_>) -> Vec<Explanation> {
             concepts: None,
             preferred_over: Vec::new(),
         };
+        let centrality = |part: f64| Centrality {
+            value: trace.centrality[i],
+            rank: central[i],
+            of: n,
+            part,
+        };
         if let Some(p) = trace.parts.get(i) {
             let [lede, cent, title] = p.split();
             if p.w_pos > 0.0 {
                 e.position = Some(Position {
-                    index: s.index,
+                    index,
                     lede_rank: lede_rank[i],
                     prior: p.lede,
                     weight: p.w_pos,
                     part: lede,
                 });
             }
-            if let Some(c) = &central {
-                e.centrality = Some(Centrality {
-                    value: trace.centrality[i],
-                    rank: c[i],
-                    of: n,
-                    part: cent,
-                });
-            }
+            e.centrality = Some(centrality(cent));
             if p.title_w > 0.0 {
                 e.title = Some(Title {
-                    terms: named(&title_sets[s.doc]),
+                    terms: named(&words, text, &title_sets[doc], &mut seen),
                     overlap: p.title_raw,
                     part: title,
                 });
             }
             e.length = Some(p.short * p.long);
-        } else if let Some(c) = &central {
-            e.centrality = Some(Centrality {
-                value: trace.centrality[i],
-                rank: c[i],
-                of: n,
-                part: trace.centrality[i],
-            });
+        } else if !central.is_empty() {
+            e.centrality = Some(centrality(trace.centrality[i]));
         } else if m.method == Method::Lead {
-            let prior = 1.0 / (1.0 + s.index as f64);
+            let prior = 1.0 / (1.0 + index as f64);
             e.position = Some(Position {
-                index: s.index,
-                lede_rank: s.index + 1,
+                index,
+                lede_rank: index + 1,
                 prior,
                 weight: 1.0,
                 part: prior,
@@ -344,39 +355,39 @@ pub(crate) fn explain(m: Made<'_>) -> Vec<Explanation> {
         if let Some((before, relevance)) = &trace.focus {
             let b = before[i];
             e.focus = Some(Focus {
-                terms: named(&focus),
+                terms: named(&words, text, &focus, &mut seen),
                 relevance: relevance[i],
                 before: b,
                 factor: if b > 0.0 { scores[i] / b } else { 0.0 },
             });
         }
-        if let Some(c) = &scored.concepts {
+        if let Some(c) = &m.scored.concepts {
+            // The stream and the words are one to one (see `word_streams`).
             let stream = m.streams.get(i).map_or(corpus.terms(i), Vec::as_slice);
-            let mut top: Vec<u32> = c
-                .of(i)
-                .iter()
-                .copied()
-                .filter(|&k| c.docs(k).len() > 1)
-                .collect();
-            crate::sort::sort_by(&mut top, |&a, &b| {
-                c.weights[b as usize]
-                    .total_cmp(&c.weights[a as usize])
-                    .then(a.cmp(&b))
-            });
-            let top = top
-                .iter()
-                .filter_map(|&k| {
-                    // The stream and the words are one to one (see `word_streams`).
-                    let r = c.find(k, stream)?;
-                    let (a, b) = (words.get(r.start)?, words.get(r.end - 1)?);
-                    Some(Concept {
-                        words: text[a.0.start..b.0.end].to_string(),
-                        weight: c.weights[k as usize],
-                        documents: c.docs(k).len(),
-                    })
-                })
-                .take(CONCEPTS)
-                .collect();
+            let mut ids = Vec::new();
+            let mut weights = Vec::new();
+            for &k in c.of(i) {
+                if c.docs(k).len() > 1 {
+                    ids.push(k);
+                    weights.push(c.weights[k as usize]);
+                }
+            }
+            let mut top = Vec::new();
+            for j in order(&weights) {
+                let k = ids[j];
+                let Some(r) = c.find(k, stream) else { continue };
+                let (Some(a), Some(b)) = (words.get(r.start), words.get(r.end - 1)) else {
+                    continue;
+                };
+                top.push(Concept {
+                    words: text[a.0.start..b.0.end].to_string(),
+                    weight: weights[j],
+                    documents: c.docs(k).len(),
+                });
+                if top.len() == CONCEPTS {
+                    break;
+                }
+            }
             e.concepts = Some(Covered {
                 top,
                 count: c.of(i).len(),
@@ -384,15 +395,32 @@ pub(crate) fn explain(m: Made<'_>) -> Vec<Explanation> {
             });
         }
         // Those that repeat it, then the best of those it outscored.
-        let below = passed[passed.partition_point(|&j| scores[j] > scores[i])..]
-            .iter()
-            .filter(|j| !repeats_of[i].contains(j));
-        e.preferred_over = repeats_of[i]
-            .iter()
-            .chain(below)
-            .take(PREFERRED)
-            .map(|&j| passed_over(j))
-            .collect();
+        let mut over = repeats_of[i].clone();
+        for &j in &passed[passed.partition_point(|&j| scores[j] > scores[i])..] {
+            if over.len() == PREFERRED {
+                break;
+            }
+            if !over.contains(&j) {
+                over.push(j);
+            }
+        }
+        for j in over {
+            let (doc, index) = places[j];
+            let why = match m.repeats[j] {
+                Some((p, similarity)) => Why::Repeats {
+                    doc: places[p].0,
+                    index: places[p].1,
+                    similarity,
+                },
+                None => Why::Budget,
+            };
+            e.preferred_over.push(PassedOver {
+                doc,
+                index,
+                score: scores[j],
+                why,
+            });
+        }
         out.push(e);
     }
     out

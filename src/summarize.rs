@@ -4,7 +4,9 @@ use serde::Serialize;
 
 use crate::document::{Corpus, Kind};
 use crate::error::{Error, ErrorKind, Result};
-use crate::explain::{self, Explanation};
+#[cfg(feature = "explain")]
+use crate::explain;
+use crate::explain::Explanation;
 use crate::keywords::{self, Keyword};
 use crate::score::concepts::{self, Concepts};
 use crate::score::similarity::{self, Rows};
@@ -87,6 +89,7 @@ pub struct Options {
     pub focus: Option<String>,
     /// Whether each chosen sentence of [`summarize`] and [`summarize_many`] says why it was
     /// chosen ([`ScoredSentence::explanation`]). Default: false (then nothing is kept for it).
+    /// Needs the cargo feature `explain` (a default one): without it, true is an error.
     pub explain: bool,
 }
 
@@ -114,6 +117,9 @@ impl Options {
             return Err(Error::new(ErrorKind::BadRedundancy(crate::error::number(
                 self.redundancy,
             ))));
+        }
+        if self.explain && !cfg!(feature = "explain") {
+            return Err(Error::new(ErrorKind::NoExplain));
         }
         Ok(())
     }
@@ -345,9 +351,12 @@ struct Ranked {
     scored: score::Scored,
     budget: Budget,
     /// When explaining: each sentence's words as concepts were cut from them; else empty.
+    #[cfg(feature = "explain")]
     streams: Vec<Vec<u32>>,
     /// When explaining: the focus terms; else empty.
+    #[cfg(feature = "explain")]
     focus: Vec<u32>,
+    #[cfg(feature = "explain")]
     method: Method,
 }
 
@@ -386,6 +395,7 @@ fn rank_docs(docs: &[Doc<'_>], options: &Options) -> Result<Ranked> {
         explain: options.explain,
     };
     let scored = score::score(&corpus, &ctx);
+    #[cfg(feature = "explain")]
     let (streams, focus) = if options.explain {
         (ctx.streams, ctx.focus)
     } else {
@@ -395,8 +405,11 @@ fn rank_docs(docs: &[Doc<'_>], options: &Options) -> Result<Ranked> {
         corpus,
         scored,
         budget,
+        #[cfg(feature = "explain")]
         streams,
+        #[cfg(feature = "explain")]
         focus,
+        #[cfg(feature = "explain")]
         method: options.method,
     })
 }
@@ -431,7 +444,11 @@ impl Ranked {
         redundancy: f64,
         doc_similarity: &[Vec<f64>],
     ) -> Vec<ScoredSentence> {
+        // A constant false without the feature: the explaining code is then left out.
+        #[cfg(feature = "explain")]
         let explaining = self.scored.trace.is_some();
+        #[cfg(not(feature = "explain"))]
+        let explaining = false;
         let mut repeats: select::Repeats = if explaining {
             vec![None; self.corpus.sentences.len()]
         } else {
@@ -487,7 +504,11 @@ impl Ranked {
                     words: &words,
                     ..pool
                 };
-                let mut sub_repeats: select::Repeats = vec![None; keep.len()];
+                let mut sub_repeats: select::Repeats = if explaining {
+                    vec![None; keep.len()]
+                } else {
+                    Vec::new()
+                };
                 let picked = select::select(
                     &sub,
                     self.budget,
@@ -503,7 +524,9 @@ impl Ranked {
                 picked.iter().map(|&k| keep[k]).collect()
             }
         };
+        #[cfg_attr(not(feature = "explain"), allow(unused_mut))]
         let mut out: Vec<ScoredSentence> = picked.iter().map(|&i| self.sentence(docs, i)).collect();
+        #[cfg(feature = "explain")]
         if explaining {
             let allowed = match self.candidates() {
                 Some(keep) => {

@@ -65,7 +65,9 @@ export interface SummarizeOptionsBase {
   redundancy?: number;
   /** Whether the default method may favour the lede (the first sentences). Default: true. */
   position?: boolean;
-  /** Whether each summary sentence says why it was chosen (`explanation`). Default: false. */
+  /** Whether each summary sentence says why it was chosen (`explanation`). Default: false.
+   * The npm package explains; a build without the cargo feature explain (the page's English
+   * one) throws an `Error` for `true`. */
   explain?: boolean;
 }
 
@@ -251,6 +253,7 @@ const OPTION_NAMES: &[&str] = &[
     "redundancy",
     "position",
     "focus",
+    #[cfg(feature = "explain")]
     "explain",
 ];
 
@@ -519,6 +522,7 @@ fn js_sentences(texts: &[&str], sentences: &[ScoredSentence]) -> js_sys::Array {
                     s.support.iter().map(|&d| JsValue::from(d as f64)).collect();
                 o.set("support", support)
             };
+            #[cfg(feature = "explain")]
             let o = match &s.explanation {
                 Some(e) => o.set("explanation", js_explanation(e)),
                 None => o,
@@ -528,12 +532,18 @@ fn js_sentences(texts: &[&str], sentences: &[ScoredSentence]) -> js_sys::Array {
         .collect()
 }
 
+#[cfg(feature = "explain")]
 /// A sentence's `explanation` (the `Explanation` type above): numbers leave as numbers, for JS
 /// to format (no float formatting in the wasm).
 fn js_explanation(e: &crate::Explanation) -> JsValue {
     let n = |x: usize| x as f64;
-    let words =
-        |v: &[String]| -> js_sys::Array { v.iter().map(|w| JsValue::from_str(w)).collect() };
+    let words = |v: &[String]| {
+        let a = js_sys::Array::new();
+        for w in v {
+            a.push(&JsValue::from_str(w));
+        }
+        a
+    };
     let mut o = Object::new()
         .set("score", e.score)
         .set("rank", n(e.rank))
@@ -582,18 +592,16 @@ fn js_explanation(e: &crate::Explanation) -> JsValue {
         );
     }
     if let Some(c) = &e.concepts {
-        let top: js_sys::Array = c
-            .top
-            .iter()
-            .map(|k| {
-                JsValue::from(
-                    Object::new()
-                        .set("words", k.words.as_str())
-                        .set("weight", k.weight)
-                        .set("documents", n(k.documents)),
-                )
-            })
-            .collect();
+        let top = js_sys::Array::new();
+        for k in &c.top {
+            top.push(
+                &Object::new()
+                    .set("words", k.words.as_str())
+                    .set("weight", k.weight)
+                    .set("documents", n(k.documents))
+                    .into(),
+            );
+        }
         o = o.set(
             "concepts",
             Object::new()
@@ -602,31 +610,29 @@ fn js_explanation(e: &crate::Explanation) -> JsValue {
                 .set("weight", c.weight),
         );
     }
-    let over: js_sys::Array = e
-        .preferred_over
-        .iter()
-        .map(|p| {
-            let why = match p.why {
-                crate::Why::Repeats {
-                    doc,
-                    index,
-                    similarity,
-                } => Object::new()
-                    .set("kind", "repeats")
-                    .set("doc", n(doc))
-                    .set("index", n(index))
-                    .set("similarity", similarity),
-                crate::Why::Budget => Object::new().set("kind", "budget"),
-            };
-            JsValue::from(
-                Object::new()
-                    .set("doc", n(p.doc))
-                    .set("index", n(p.index))
-                    .set("score", p.score)
-                    .set("why", why),
-            )
-        })
-        .collect();
+    let over = js_sys::Array::new();
+    for p in &e.preferred_over {
+        let why = match p.why {
+            crate::Why::Repeats {
+                doc,
+                index,
+                similarity,
+            } => Object::new()
+                .set("kind", "repeats")
+                .set("doc", n(doc))
+                .set("index", n(index))
+                .set("similarity", similarity),
+            crate::Why::Budget => Object::new().set("kind", "budget"),
+        };
+        over.push(
+            &Object::new()
+                .set("doc", n(p.doc))
+                .set("index", n(p.index))
+                .set("score", p.score)
+                .set("why", why)
+                .into(),
+        );
+    }
     o.set("preferredOver", over).into()
 }
 
@@ -882,6 +888,8 @@ fn read_options(value: &JsValue) -> Result<Options, JsError> {
             ))
         })?;
     }
+    // Only a build that explains reads it: in the others it is an unknown option.
+    #[cfg(feature = "explain")]
     if let Some(v) = get("explain") {
         options.explain = v.as_bool().ok_or_else(|| {
             JsError::new(&format!(

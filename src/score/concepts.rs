@@ -55,6 +55,7 @@ pub(crate) struct Concepts {
     docs: Vec<u32>,
     doc_offsets: Vec<u32>,
     /// Each concept's key ([`Concepts::words`]), when explaining; else empty.
+    #[cfg_attr(not(feature = "explain"), allow(dead_code))]
     keys: Vec<u64>,
 }
 
@@ -181,7 +182,7 @@ impl Concepts {
                 let next = id_of.len() as u32;
                 let c = *id_of.entry(key).or_insert(next);
                 if c == next {
-                    if weighting.explain {
+                    if cfg!(feature = "explain") && weighting.explain {
                         concept_keys.push(key);
                     }
                     last_doc.push(u32::MAX);
@@ -263,6 +264,7 @@ impl Concepts {
     /// Where concept c is in sentence i, as a range of indices into `stream` (the sentence's
     /// words, as [`word_streams`] gives them, or its terms without streams): its first
     /// mention. None when concepts were weighed without explaining, or c is not in i.
+    #[cfg(feature = "explain")]
     pub fn find(&self, c: u32, stream: &[u32]) -> Option<std::ops::Range<usize>> {
         let key = *self.keys.get(c as usize)?;
         let (a, b) = ((key >> 32) as u32, key as u32);

@@ -88,6 +88,7 @@ pub(crate) struct Scored {
     /// With several documents: how their sentences and they themselves are alike.
     pub multi: Option<Multi>,
     /// What each score was made of, when explaining (see [`Context::explain`]).
+    #[cfg(feature = "explain")]
     pub trace: Option<Trace>,
 }
 
@@ -115,6 +116,7 @@ pub(crate) struct Parts {
     /// Centrality over the largest.
     pub centrality: f64,
     /// Title overlap ([`title::overlap`]) as computed, and over the largest.
+    #[cfg_attr(not(feature = "explain"), allow(dead_code))]
     pub title_raw: f64,
     pub title: f64,
     /// Title overlap's weight in the content score (0 without a title or headings).
@@ -133,6 +135,7 @@ impl Parts {
 
     /// The score as a sum: what the lede, centrality and title overlap each bring, in that
     /// order (a sum that equals [`Parts::score`] up to rounding).
+    #[cfg_attr(not(feature = "explain"), allow(dead_code))]
     pub fn split(&self) -> [f64; 3] {
         let damp = self.short * self.long;
         let content = 1.0 - self.w_pos;
@@ -150,6 +153,12 @@ pub(crate) struct Multi {
     pub graph: similarity::Graph,
     /// See [`similarity::document_similarity`].
     pub similarity: Vec<Vec<f64>>,
+}
+
+/// Whether to keep a trace: a constant false without the cargo feature `explain`, so that the
+/// tracing code is left out of such a build.
+fn explaining(ctx: &Context) -> bool {
+    cfg!(feature = "explain") && ctx.explain
 }
 
 /// LexRank's similarity threshold: weaker links are noise.
@@ -178,7 +187,7 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
                 focus: &focus,
                 position: ctx.position,
                 streams: &ctx.streams,
-                explain: ctx.explain,
+                explain: explaining(ctx),
             },
         );
         return Scored {
@@ -186,10 +195,11 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
             vectors,
             concepts: Some(c),
             multi,
-            trace: ctx.explain.then(Trace::default),
+            #[cfg(feature = "explain")]
+            trace: explaining(ctx).then(Trace::default),
         };
     }
-    let mut trace = ctx.explain.then(Trace::default);
+    let mut trace = explaining(ctx).then(Trace::default);
     let scores = match ctx.method {
         Method::Lead => sents.iter().map(|s| 1.0 / (1.0 + s.index as f64)).collect(),
         Method::LexRank => graph_rank(
@@ -231,6 +241,7 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
         vectors,
         concepts: None,
         multi,
+        #[cfg(feature = "explain")]
         trace,
     }
 }
