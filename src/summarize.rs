@@ -764,6 +764,21 @@ mod tests {
     }
 
     #[test]
+    fn explaining_needs_the_feature() {
+        let o = Options {
+            explain: true,
+            ..Options::default()
+        };
+        let got = summarize("One sentence here. And another one.", &o);
+        if cfg!(feature = "explain") {
+            assert!(got.unwrap().sentences[0].explanation.is_some());
+        } else {
+            let e = got.unwrap_err();
+            assert_eq!(e.kind(), &ErrorKind::NoExplain, "{e}");
+        }
+    }
+
+    #[test]
     fn invalid_options_are_errors() {
         let o = Options {
             length: Length::Ratio(0.0),

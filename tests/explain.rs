@@ -1,7 +1,7 @@
 //! Why this sentence: `Options::explain` on the sample articles. Each explanation must agree
 //! with the scores the summary and `rank` report: its parts add up to the score, its ranks are
 //! the scores' order, what it was preferred over was not chosen and scored what `rank` says.
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(not(target_arch = "wasm32"), feature = "explain"))]
 
 use gisty::{
     rank, summarize, summarize_many, Doc, Explanation, Length, Method, Options, ScoredSentence,
