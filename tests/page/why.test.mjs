@@ -8,7 +8,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { onPage, paste, root, samples, summaries, withBrowser } from "./helpers.mjs";
+import { pathToFileURL } from "node:url";
+import { artifact, onPage, paste, root, samples, singleFile, summaries, withBrowser } from "./helpers.mjs";
 import { reasons } from "../../www/why.js";
 
 let browser;
@@ -81,6 +82,21 @@ test("a pasted article: each sentence says why, in the core's numbers", async ()
     assert.ok(lines.some((l) => /^1st sentence of the text \(lede\): position 1 × weight/.test(l)), lines.join("\n"));
     assert.ok(lines.some((l) => /^Centrality [\d.]+ \(the average sentence has 1\), \d+(st|nd|rd|th) of \d+/.test(l)));
     assert.ok(lines.some((l) => /^Preferred over sentence \d+ \(score [\d.]+: out of the length budget\)\.$/.test(l)));
+    await page.locator('[data-testid="doc"]').first().screenshot({ path: artifact("why-1280.png") });
+  });
+});
+
+test("the single-file build explains too, from its own bytes: nothing else loads", async () => {
+  assert.ok(fs.existsSync(singleFile), `${singleFile} is missing: run scripts/build-page.sh`);
+  const address = pathToFileURL(singleFile).href;
+  await onPage(browser, address, {}, async (page, seen) => {
+    await paste(page, samples[0].text);
+    await summaries(page, 1);
+    const { why, panel } = await control(page, page.locator('[data-testid="summary"] > li').first());
+    const lines = await openWithKeyboard(page, why, panel);
+    assert.match(lines[0], /^Score [\d.]+: \d+(st|nd|rd|th) of \d+ sentences\.$/);
+    const others = seen.requests.filter((u) => u !== address && !u.startsWith("blob:"));
+    assert.deepEqual(others, [], "requests besides the file itself");
   });
 });
 
