@@ -20,6 +20,7 @@ import {
 } from "./format.js";
 import { clearSession, isAddress, KEPT_BYTES, loadSession, saveSession } from "./session.js";
 import { createSettings } from "./settings.js";
+import { addWhy, explainer } from "./why.js";
 import { drawSource, partOf } from "./source.js";
 
 /** Key phrases shown per card, and for all the documents together. */
@@ -368,7 +369,7 @@ function setText(doc, text, captions = []) {
 }
 
 function forgetDoc(doc) {
-  for (const what of ["", "#keywords", "#read"]) engine.forget(`${doc.key}${what}`);
+  for (const what of ["", "#keywords", "#read", "#why"]) engine.forget(`${doc.key}${what}`);
   docs.delete(doc.key);
   combine();
 }
@@ -437,6 +438,7 @@ async function summarizeDoc(doc) {
   card.removeAttribute("aria-busy");
   card.dataset.focus = opts.focus ?? "";
   doc.answer = answer;
+  doc.why = explainer(engine, `${doc.key}#why`, { ...message, kind: "explain" }, text.length);
   if (doc.failed) {
     doc.failed = false;
     combine();
@@ -492,6 +494,7 @@ function showSummary(doc) {
     li.dir = "auto"; // Arabic reads right to left, in a list of any language
     li.textContent = s.text;
     li.dataset.score = String(s.score);
+    addWhy(li, s, doc.why);
     return li;
   });
   showSentences(doc.el, summary, items, { ms, empty: "No sentences to summarize in this text." });
@@ -630,6 +633,7 @@ const combine = debounce(async () => {
   combined.card.removeAttribute("aria-busy");
   combined.card.dataset.focus = opts.focus ?? "";
   combined.answer = answer;
+  combined.why = explainer(engine, "combined#why", { kind: "explain", docs: input, options: opts }, size);
   combined.sources = names;
   showCombined();
   updateEmpty();
@@ -682,6 +686,7 @@ function showCombined() {
     link.setAttribute("aria-label", `From ${name}: show it there`);
     li.append(text, " ", link);
     if (s.support?.length) li.append(supportLine(s.support.map((d) => sources[d]), sources.length));
+    addWhy(li, s, combined.why, sources.map((d) => d.name));
     return li;
   });
   const from = new Set(summary.sentences.map((s) => s.doc)).size;
