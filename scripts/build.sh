@@ -3,6 +3,10 @@
 # the JS shims from js/, prints each build's gzipped size and fails when one is over budget.
 # usage: scripts/build.sh [BUILD...]        e.g. scripts/build.sh web
 #
+# `scripts/build.sh extension` builds the browser extension (extension/, issue 18) on the page's
+# English and all-languages builds: web and web-all, then scripts/bundle-extension.mjs into
+# dist/extension/, dist/gisty-extension.zip and dist/extension-firefox/. Only when named.
+#
 # Needs wasm-pack and the wasm-bindgen CLI of the version pinned in Cargo.toml (wasm-pack would
 # otherwise try to download one); runs binaryen's wasm-opt when node_modules has it.
 set -euo pipefail
@@ -346,4 +350,16 @@ if (over) fail(`over the size budget of ${kb(budget)} kB gzipped`);
 JS
 )
 
-exec node --input-type=module -e "$program" -- "$@"
+builds=()
+extension=false
+for name in "$@"; do
+  if [ "$name" = extension ]; then extension=true; else builds+=("$name"); fi
+done
+if ! $extension; then
+  exec node --input-type=module -e "$program" -- "$@"
+fi
+for name in web web-all; do
+  [[ " ${builds[*]} " == *" $name "* ]] || builds+=("$name")
+done
+node --input-type=module -e "$program" -- "${builds[@]}"
+node scripts/bundle-extension.mjs

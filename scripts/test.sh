@@ -84,6 +84,7 @@ step limit cargo test --release --test hostile -- --ignored
 step eval bash scripts/eval.sh --check
 optional wasm scripts/test-wasm.sh
 optional page scripts/test-page.sh
+optional extension scripts/test-extension.sh
 
 echo
 summary="test.sh: all ${#passed[@]} steps passed in $((SECONDS - began))s (${passed[*]})"

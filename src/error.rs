@@ -29,6 +29,8 @@ pub enum ErrorKind {
     BadLength(String),
     /// Redundancy outside [0, 1].
     BadRedundancy(String),
+    /// [`crate::Options::explain`] in a build without the cargo feature `explain`.
+    NoExplain,
     /// An input (for several documents: all of them together) of `bytes` bytes, above `limit`
     /// ([`crate::MAX_INPUT_BYTES`]).
     TooLong {
@@ -135,6 +137,7 @@ impl fmt::Display for Error {
             ErrorKind::BadRedundancy(r) => {
                 write!(f, "redundancy must be a number from 0 to 1, got {r}")
             }
+            ErrorKind::NoExplain => write!(f, "this build of gisty does not explain summaries"),
             ErrorKind::TooLong { bytes, limit } => write!(
                 f,
                 "the text is {} MB; gisty summarizes at most {} MB at once",

@@ -26,6 +26,7 @@
 
 mod document;
 mod error;
+mod explain;
 mod keywords;
 #[cfg(feature = "files")]
 mod read;
@@ -43,6 +44,10 @@ pub mod work;
 mod work;
 
 pub use error::{Error, ErrorKind, Result};
+pub use explain::{
+    Centrality, Concept, Covered, Explanation, Focus, PassedOver, Position, Title, Why, CONCEPTS,
+    PREFERRED,
+};
 pub use keywords::Keyword;
 #[cfg(feature = "files")]
 pub use read::{read, Encoding, Format, ReadFile, MAX_FILE_BYTES};

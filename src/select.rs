@@ -92,11 +92,15 @@ impl Pool<'_> {
 /// picked sentence has used yet, so a fact told again in other words loses to a new one; the
 /// gains only fall as sentences are picked, so a lazy greedy over a heap finds the same order as
 /// recomputing every gain each step.
+///
+/// `trace`, when given (one entry a sentence of the pool), notes each sentence passed over as a
+/// repeat.
 pub(crate) fn select(
     pool: &Pool<'_>,
     budget: Budget,
     redundancy: f64,
     novelty: bool,
+    mut trace: Option<&mut Repeats>,
 ) -> Vec<usize> {
     let Pool { scores, words, .. } = *pool;
     let vocab = pool.vocab();
@@ -124,7 +128,8 @@ pub(crate) fn select(
                 continue;
             }
         }
-        if guard.repeats(pool, i, redundancy) {
+        if let Some(r) = guard.repeats(pool, i, redundancy) {
+            note(&mut trace, i, r);
             continue;
         }
         used_words += words[i];
@@ -139,6 +144,10 @@ pub(crate) fn select(
     crate::sort::sort(&mut picked);
     picked
 }
+
+/// Which picked sentence each candidate was passed over for repeating, and how alike the two
+/// are: `repeats[i] = Some((p, similarity))`. Kept only when a summary is explained.
+pub(crate) type Repeats = Vec<Option<(usize, f64)>>;
 
 /// Spots a candidate that repeats a picked sentence (see [`repeats`]) without comparing it with
 /// every picked one: a repeat shares at least one term with what it repeats (cosine and overlap
@@ -161,7 +170,8 @@ impl Guard {
         }
     }
 
-    fn repeats(&mut self, pool: &Pool<'_>, i: usize, redundancy: f64) -> bool {
+    /// The picked sentence that candidate i repeats, if any, with their similarity.
+    fn repeats(&mut self, pool: &Pool<'_>, i: usize, redundancy: f64) -> Option<(usize, f64)> {
         let vectors = pool.vectors;
         for &(t, _) in vectors.row(i) {
             let list = &self.picked_by_term[t as usize];
@@ -176,13 +186,13 @@ impl Guard {
                     self.checked[p] = i;
                     work::add(Counter::SelectComparisons, 1);
                     let across = pool.threshold(p, i, redundancy);
-                    if repeats(vectors.row(p), vectors.row(i), redundancy, across) {
-                        return true;
+                    if let Some(x) = repeat(vectors.row(p), vectors.row(i), redundancy, across) {
+                        return Some((p, x));
                     }
                 }
             }
         }
-        false
+        None
     }
 
     fn add(&mut self, pool: &Pool<'_>, i: usize) {
@@ -203,6 +213,8 @@ impl Guard {
 /// gain each step, at about linear cost. Greedy by ratio can lose to one heavy sentence that
 /// fills the budget; the better of the two is returned (Khuller, Moss & Naor 1999), which
 /// keeps a constant-factor guarantee. Returns corpus indices in the order picked.
+///
+/// `trace`, when given (one entry a sentence), notes each sentence passed over as a repeat.
 pub(crate) fn cover(
     pool: &Pool<'_>,
     concepts: &Concepts,
@@ -210,6 +222,7 @@ pub(crate) fn cover(
     redundancy: f64,
     shape: Shape,
     allowed: Option<&[bool]>,
+    mut trace: Option<&mut Repeats>,
 ) -> Vec<usize> {
     let words = pool.words;
     let allowed = |i: usize| allowed.is_none_or(|a| a[i]);
@@ -268,7 +281,8 @@ pub(crate) fn cover(
         if g <= 0.0 {
             break;
         }
-        if guard.repeats(pool, i, redundancy) {
+        if let Some(r) = guard.repeats(pool, i, redundancy) {
+            note(&mut trace, i, r);
             continue;
         }
         guard.add(pool, i);
@@ -317,7 +331,11 @@ pub(crate) fn cover(
                 break;
             }
         }
-        if !fits(i, used_words) || guard.repeats(pool, i, redundancy) {
+        if !fits(i, used_words) {
+            continue;
+        }
+        if let Some(r) = guard.repeats(pool, i, redundancy) {
+            note(&mut trace, i, r);
             continue;
         }
         guard.add(pool, i);
@@ -372,10 +390,26 @@ impl Ord for Entry {
 /// fact in its own words, which cosine scores low. Within one article, sentences that share
 /// words elaborate on each other rather than repeat (measured: the overlap test within one
 /// article costs 0.85 ROUGE-1 on bbc-dev).
+#[cfg(test)]
 pub(crate) fn repeats(a: &Sparse, b: &Sparse, redundancy: f64, across: Option<f64>) -> bool {
+    repeat(a, b, redundancy, across).is_some()
+}
+
+/// [`repeats`], with the measure that crossed its threshold: the cosine, else (across
+/// documents) the overlap.
+fn repeat(a: &Sparse, b: &Sparse, redundancy: f64, across: Option<f64>) -> Option<f64> {
+    let cosine = dot(a, b);
     match across {
-        None => dot(a, b) > redundancy,
-        Some(t) => dot(a, b) > t || overlap(a, b) > t,
+        None => (cosine > redundancy).then_some(cosine),
+        Some(t) if cosine > t => Some(cosine),
+        Some(t) => Some(overlap(a, b)).filter(|&o| o > t),
+    }
+}
+
+/// Notes in `trace` that sentence i was passed over for repeating a picked one.
+fn note(trace: &mut Option<&mut Repeats>, i: usize, repeat: (usize, f64)) {
+    if let Some(t) = trace {
+        t[i] = Some(repeat);
     }
 }
 
@@ -427,6 +461,7 @@ mod tests {
             Budget::Sentences(2),
             0.5,
             false,
+            None,
         );
         assert_eq!(got, [1, 2]);
     }
@@ -445,6 +480,7 @@ mod tests {
             Budget::Sentences(2),
             0.5,
             false,
+            None,
         );
         assert_eq!(got, [0, 2]);
     }
@@ -463,6 +499,7 @@ mod tests {
             Budget::Words(10),
             0.5,
             false,
+            None,
         );
         assert_eq!(got, [0, 2]);
         assert!(select(
@@ -475,7 +512,8 @@ mod tests {
             },
             Budget::Words(10),
             0.5,
-            false
+            false,
+            None
         )
         .is_empty());
     }
@@ -494,7 +532,8 @@ mod tests {
                 },
                 Budget::Sentences(1),
                 0.5,
-                false
+                false,
+                None
             ),
             [0]
         );
@@ -589,7 +628,7 @@ mod tests {
             };
             let budget = if words { Budget::Words(k * 3) } else { Budget::Sentences(k) };
             proptest::prop_assert_eq!(
-                select(&pool, budget, redundancy, novelty),
+                select(&pool, budget, redundancy, novelty, None),
                 select_all_pairs(&pool, budget, redundancy, novelty)
             );
         }

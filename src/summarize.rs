@@ -4,6 +4,9 @@ use serde::Serialize;
 
 use crate::document::{Corpus, Kind};
 use crate::error::{Error, ErrorKind, Result};
+#[cfg(feature = "explain")]
+use crate::explain;
+use crate::explain::Explanation;
 use crate::keywords::{self, Keyword};
 use crate::score::concepts::{self, Concepts};
 use crate::score::similarity::{self, Rows};
@@ -84,6 +87,10 @@ pub struct Options {
     /// Words to steer the summary toward ("security guarantees"): sentences that share none of
     /// them keep a quarter of their score. Default: none.
     pub focus: Option<String>,
+    /// Whether each chosen sentence of [`summarize`] and [`summarize_many`] says why it was
+    /// chosen ([`ScoredSentence::explanation`]). Default: false (then nothing is kept for it).
+    /// Needs the cargo feature `explain` (a default one): without it, true is an error.
+    pub explain: bool,
 }
 
 impl Default for Options {
@@ -97,6 +104,7 @@ impl Default for Options {
             redundancy: 0.5,
             position: true,
             focus: None,
+            explain: false,
         }
     }
 }
@@ -109,6 +117,9 @@ impl Options {
             return Err(Error::new(ErrorKind::BadRedundancy(crate::error::number(
                 self.redundancy,
             ))));
+        }
+        if self.explain && !cfg!(feature = "explain") {
+            return Err(Error::new(ErrorKind::NoExplain));
         }
         Ok(())
     }
@@ -136,6 +147,10 @@ pub struct ScoredSentence {
     /// for a single text's [`summarize`] and [`rank`], and then left out of JSON.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub support: Vec<usize>,
+    /// Why it was chosen, when [`Options::explain`] is on (for a summary's sentences only; left
+    /// out of JSON otherwise). Boxed: [`rank`] returns every sentence, and none carries one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Box<Explanation>>,
 }
 
 /// A summary: the chosen sentences in document order, and what they were chosen from.
@@ -335,6 +350,14 @@ struct Ranked {
     corpus: Corpus,
     scored: score::Scored,
     budget: Budget,
+    /// When explaining: each sentence's words as concepts were cut from them; else empty.
+    #[cfg(feature = "explain")]
+    streams: Vec<Vec<u32>>,
+    /// When explaining: the focus terms; else empty.
+    #[cfg(feature = "explain")]
+    focus: Vec<u32>,
+    #[cfg(feature = "explain")]
+    method: Method,
 }
 
 fn rank_docs(docs: &[Doc<'_>], options: &Options) -> Result<Ranked> {
@@ -369,12 +392,25 @@ fn rank_docs(docs: &[Doc<'_>], options: &Options) -> Result<Ranked> {
         position: options.position,
         focus,
         streams,
+        explain: options.explain,
     };
     let scored = score::score(&corpus, &ctx);
+    #[cfg(feature = "explain")]
+    let (streams, focus) = if options.explain {
+        (ctx.streams, ctx.focus)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     Ok(Ranked {
         corpus,
         scored,
         budget,
+        #[cfg(feature = "explain")]
+        streams,
+        #[cfg(feature = "explain")]
+        focus,
+        #[cfg(feature = "explain")]
+        method: options.method,
     })
 }
 
@@ -389,6 +425,7 @@ impl Ranked {
             end: s.span.end,
             doc: s.doc,
             support: Vec::new(),
+            explanation: None,
         }
     }
 
@@ -402,11 +439,22 @@ impl Ranked {
     /// document; with several, selection also looks for facts told again in other words (see
     /// [`select::select`]).
     fn select(
-        &self,
+        &mut self,
         docs: &[Doc<'_>],
         redundancy: f64,
         doc_similarity: &[Vec<f64>],
     ) -> Vec<ScoredSentence> {
+        // A constant false without the feature: the explaining code is then left out.
+        #[cfg(feature = "explain")]
+        let explaining = self.scored.trace.is_some();
+        #[cfg(not(feature = "explain"))]
+        let explaining = false;
+        let mut repeats: select::Repeats = if explaining {
+            vec![None; self.corpus.sentences.len()]
+        } else {
+            Vec::new()
+        };
+        let trace = explaining.then_some(&mut repeats);
         let doc_of: Vec<usize> = self.corpus.sentences.iter().map(|s| s.doc).collect();
         let pool = select::Pool {
             scores: &self.scored.scores,
@@ -433,11 +481,12 @@ impl Ranked {
                     redundancy,
                     shape(),
                     allowed.as_deref(),
+                    trace,
                 );
                 story_order(&mut picked, &self.corpus, docs);
                 picked
             }
-            (None, None) => select::select(&pool, self.budget, redundancy, novelty),
+            (None, None) => select::select(&pool, self.budget, redundancy, novelty, trace),
             (None, Some(keep)) => {
                 let scores: Vec<f64> = keep.iter().map(|&i| pool.scores[i]).collect();
                 let rows = keep.iter().map(|&i| pool.vectors.row(i));
@@ -455,11 +504,55 @@ impl Ranked {
                     words: &words,
                     ..pool
                 };
-                let picked = select::select(&sub, self.budget, redundancy, novelty);
+                let mut sub_repeats: select::Repeats = if explaining {
+                    vec![None; keep.len()]
+                } else {
+                    Vec::new()
+                };
+                let picked = select::select(
+                    &sub,
+                    self.budget,
+                    redundancy,
+                    novelty,
+                    trace.is_some().then_some(&mut sub_repeats),
+                );
+                if let Some(t) = trace {
+                    for (k, r) in sub_repeats.into_iter().enumerate() {
+                        t[keep[k]] = r.map(|(p, x)| (keep[p], x));
+                    }
+                }
                 picked.iter().map(|&k| keep[k]).collect()
             }
         };
-        picked.iter().map(|&i| self.sentence(docs, i)).collect()
+        #[cfg_attr(not(feature = "explain"), allow(unused_mut))]
+        let mut out: Vec<ScoredSentence> = picked.iter().map(|&i| self.sentence(docs, i)).collect();
+        #[cfg(feature = "explain")]
+        if explaining {
+            let allowed = match self.candidates() {
+                Some(keep) => {
+                    let mut a = vec![false; self.corpus.sentences.len()];
+                    keep.into_iter().for_each(|i| a[i] = true);
+                    a
+                }
+                None => vec![true; self.corpus.sentences.len()],
+            };
+            let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
+            let explained = explain::explain(explain::Made {
+                corpus: &mut self.corpus,
+                scored: &self.scored,
+                method: self.method,
+                streams: &self.streams,
+                texts: &texts,
+                focus: &self.focus,
+                picked: &picked,
+                repeats: &repeats,
+                candidate: &|i| allowed[i],
+            });
+            for (s, e) in out.iter_mut().zip(explained) {
+                s.explanation = Some(Box::new(e));
+            }
+        }
+        out
     }
 
     /// The sentences a summary may choose, when not all: prose, never captions, and quotation
@@ -580,6 +673,7 @@ pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummar
                     focus: &[],
                     position: false,
                     streams: &[],
+                    explain: false,
                 },
             );
             &own
@@ -604,7 +698,7 @@ pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummar
 /// is this with no captions marked.
 pub fn summarize_doc(doc: Doc<'_>, options: &Options) -> Result<Summary> {
     let docs = [doc];
-    let r = rank_docs(&docs, options)?;
+    let mut r = rank_docs(&docs, options)?;
     Ok(Summary {
         sentences: r.select(&docs, options.redundancy, &[]),
         total_sentences: r.corpus.sentences.len(),
@@ -667,6 +761,21 @@ mod tests {
             .unwrap()
             .sentences
             .is_empty());
+    }
+
+    #[test]
+    fn explaining_needs_the_feature() {
+        let o = Options {
+            explain: true,
+            ..Options::default()
+        };
+        let got = summarize("One sentence here. And another one.", &o);
+        if cfg!(feature = "explain") {
+            assert!(got.unwrap().sentences[0].explanation.is_some());
+        } else {
+            let e = got.unwrap_err();
+            assert_eq!(e.kind(), &ErrorKind::NoExplain, "{e}");
+        }
     }
 
     #[test]

@@ -65,6 +65,10 @@ export interface SummarizeOptionsBase {
   redundancy?: number;
   /** Whether the default method may favour the lede (the first sentences). Default: true. */
   position?: boolean;
+  /** Whether each summary sentence says why it was chosen (`explanation`). Default: false.
+   * The npm package explains; a build without the cargo feature explain (the page's English
+   * one) throws an `Error` for `true`. */
+  explain?: boolean;
 }
 
 /** A scoring method's name. */
@@ -104,6 +108,58 @@ export interface ScoredSentence {
    * of the weight of the sentence's concepts (word pairs, weighted by how many documents use
    * them), or has a sentence that nearly paraphrases it. */
   support?: number[];
+  /** With `explain: true`, on a summary's sentences: why it was chosen. */
+  explanation?: Explanation;
+}
+
+/** Why a sentence is in a summary: the parts of its score as its method computed them (a part
+ * the method did not use is absent), and the sentences it was preferred over. */
+export interface Explanation {
+  /** Its score (the sentence's `score`). */
+  score: number;
+  /** Its rank by score among every sentence, from 1, of `of`. */
+  rank: number;
+  of: number;
+  /** Default method (when the lede counts) and "lead": its index in its document (from 0),
+   * the rank of its lede prior there (from 1), the prior (0 to 1), its weight, and what it
+   * brought to the score. */
+  position?: { index: number; ledeRank: number; prior: number; weight: number; part: number };
+  /** Default method on one text, "lexrank", "textrank": PageRank (mean 1), its rank among every
+   * sentence (from 1) of `of`, and what it brought to the score. */
+  centrality?: { value: number; rank: number; of: number; part: number };
+  /** Default method with a title or headings: the words it shares with them (as it writes
+   * them), the share of the title's terms it holds (plus half the headings' share), its part. */
+  title?: { terms: string[]; overlap: number; part: number };
+  /** Default method on one text: the damping of a too short or too long sentence, in (0, 1].
+   * The parts above include it: they add up to the score before the focus. */
+  length?: number;
+  /** When the focus changed the scores: the focus words it holds, its relevance (0 to 1, 1 for
+   * the most relevant sentence), its score before the focus, and score / before. */
+  focus?: { terms: string[]; relevance: number; before: number; factor: number };
+  /** `summarizeMany` by the default method: its heaviest concepts several documents mention
+   * (word pairs or words, as it writes them, with their weight and how many documents mention
+   * them), how many concepts it holds, and their weight together (its score). Its supporting
+   * documents are the sentence's `support`. */
+  concepts?: {
+    top: { words: string; weight: number; documents: number }[];
+    count: number;
+    weight: number;
+  };
+  /** The best-scored sentences not chosen that it was preferred over (at most 3): those passed
+   * over for repeating it, then those scored no higher. */
+  preferredOver: PassedOver[];
+}
+
+/** A sentence not chosen, and why. */
+export interface PassedOver {
+  doc: number;
+  index: number;
+  score: number;
+  /** "repeats": it says what the chosen sentence `doc`, `index` says (their similarity, 0 to 1,
+   * above `redundancy`); "budget": the summary's length was reached. */
+  why:
+    | { kind: "budget" }
+    | { kind: "repeats"; doc: number; index: number; similarity: number };
 }
 
 /** A summary: the chosen sentences in document order, and what they were chosen from. */
@@ -197,6 +253,8 @@ const OPTION_NAMES: &[&str] = &[
     "redundancy",
     "position",
     "focus",
+    #[cfg(feature = "explain")]
+    "explain",
 ];
 
 /// The option names of `keywords`.
@@ -464,9 +522,118 @@ fn js_sentences(texts: &[&str], sentences: &[ScoredSentence]) -> js_sys::Array {
                     s.support.iter().map(|&d| JsValue::from(d as f64)).collect();
                 o.set("support", support)
             };
+            #[cfg(feature = "explain")]
+            let o = match &s.explanation {
+                Some(e) => o.set("explanation", js_explanation(e)),
+                None => o,
+            };
             JsValue::from(o)
         })
         .collect()
+}
+
+#[cfg(feature = "explain")]
+/// A sentence's `explanation` (the `Explanation` type above): numbers leave as numbers, for JS
+/// to format (no float formatting in the wasm).
+fn js_explanation(e: &crate::Explanation) -> JsValue {
+    let n = |x: usize| x as f64;
+    let words = |v: &[String]| {
+        let a = js_sys::Array::new();
+        for w in v {
+            a.push(&JsValue::from_str(w));
+        }
+        a
+    };
+    let mut o = Object::new()
+        .set("score", e.score)
+        .set("rank", n(e.rank))
+        .set("of", n(e.of));
+    if let Some(p) = &e.position {
+        o = o.set(
+            "position",
+            Object::new()
+                .set("index", n(p.index))
+                .set("ledeRank", n(p.lede_rank))
+                .set("prior", p.prior)
+                .set("weight", p.weight)
+                .set("part", p.part),
+        );
+    }
+    if let Some(c) = &e.centrality {
+        o = o.set(
+            "centrality",
+            Object::new()
+                .set("value", c.value)
+                .set("rank", n(c.rank))
+                .set("of", n(c.of))
+                .set("part", c.part),
+        );
+    }
+    if let Some(t) = &e.title {
+        o = o.set(
+            "title",
+            Object::new()
+                .set("terms", words(&t.terms))
+                .set("overlap", t.overlap)
+                .set("part", t.part),
+        );
+    }
+    if let Some(l) = e.length {
+        o = o.set("length", l);
+    }
+    if let Some(f) = &e.focus {
+        o = o.set(
+            "focus",
+            Object::new()
+                .set("terms", words(&f.terms))
+                .set("relevance", f.relevance)
+                .set("before", f.before)
+                .set("factor", f.factor),
+        );
+    }
+    if let Some(c) = &e.concepts {
+        let top = js_sys::Array::new();
+        for k in &c.top {
+            top.push(
+                &Object::new()
+                    .set("words", k.words.as_str())
+                    .set("weight", k.weight)
+                    .set("documents", n(k.documents))
+                    .into(),
+            );
+        }
+        o = o.set(
+            "concepts",
+            Object::new()
+                .set("top", top)
+                .set("count", n(c.count))
+                .set("weight", c.weight),
+        );
+    }
+    let over = js_sys::Array::new();
+    for p in &e.preferred_over {
+        let why = match p.why {
+            crate::Why::Repeats {
+                doc,
+                index,
+                similarity,
+            } => Object::new()
+                .set("kind", "repeats")
+                .set("doc", n(doc))
+                .set("index", n(index))
+                .set("similarity", similarity),
+            crate::Why::Budget => Object::new().set("kind", "budget"),
+        };
+        over.push(
+            &Object::new()
+                .set("doc", n(p.doc))
+                .set("index", n(p.index))
+                .set("score", p.score)
+                .set("why", why)
+                .into(),
+        );
+    }
+    o.set("preferredOver", over).into()
 }
 
 /// Converts byte offsets into `text` (char boundaries, in any order) to UTF-16 offsets, in one
@@ -717,6 +884,16 @@ fn read_options(value: &JsValue) -> Result<Options, JsError> {
         options.position = v.as_bool().ok_or_else(|| {
             JsError::new(&format!(
                 "position must be true or false, got {}",
+                describe(&v)
+            ))
+        })?;
+    }
+    // Only a build that explains reads it: in the others it is an unknown option.
+    #[cfg(feature = "explain")]
+    if let Some(v) = get("explain") {
+        options.explain = v.as_bool().ok_or_else(|| {
+            JsError::new(&format!(
+                "explain must be true or false, got {}",
                 describe(&v)
             ))
         })?;

@@ -684,3 +684,121 @@ fn hostile_files_get_their_error_and_the_others_are_summarized() {
     assert!(stderr(&out).contains("but it is a Word document: read as one"));
     assert_eq!(stdout(&out), stdout(&run(&[good.to_str().unwrap()], None)));
 }
+
+#[test]
+fn explain_adds_a_why_line_under_each_sentence() {
+    let path = sample("002");
+    let plain = run(&[path.to_str().unwrap()], None);
+    let o = run(&["--explain", path.to_str().unwrap()], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    // The same sentences as without --explain, each followed by its reason.
+    let sentences: Vec<&str> = lines.iter().step_by(2).copied().collect();
+    assert_eq!(sentences, stdout(&plain).lines().collect::<Vec<_>>());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let summary = summarize(
+        &text,
+        &Options {
+            explain: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(lines.len(), 2 * summary.sentences.len());
+    for (why, s) in lines.iter().skip(1).step_by(2).zip(&summary.sentences) {
+        let e = s.explanation.as_ref().unwrap();
+        assert!(why.starts_with("    why: "), "{why}");
+        assert!(
+            why.contains(&format!(
+                "rank {} of {} (score {:.3})",
+                e.rank, e.of, e.score
+            )),
+            "{why}"
+        );
+        let c = e.centrality.as_ref().unwrap();
+        assert!(why.contains(&format!("centrality +{:.3}", c.part)), "{why}");
+        assert!(why.contains("preferred over sentence "), "{why}");
+    }
+    // The lede sentence says where it stands.
+    assert!(lines[1].contains("lede +") && lines[1].contains("(sentence 1, 1st by position)"));
+}
+
+#[test]
+fn explain_with_json_puts_the_explanation_on_each_sentence() {
+    let path = sample("001");
+    let o = run(
+        &[
+            "--explain",
+            "--json",
+            "-m",
+            "lexrank",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let sentences = v["sentences"].as_array().unwrap();
+    assert_eq!(sentences.len(), 3);
+    for s in sentences {
+        let e = &s["explanation"];
+        assert_eq!(e["score"], s["score"]);
+        // LexRank's score is its centrality, and that is all it uses.
+        assert_eq!(e["centrality"]["value"], s["score"]);
+        assert!(e.get("position").is_none() && e.get("title").is_none());
+        let over = e["preferred_over"].as_array().unwrap();
+        assert!(!over.is_empty());
+        for p in over {
+            assert!(["budget", "repeats"].contains(&p["why"]["kind"].as_str().unwrap()));
+            assert!(p["score"].as_f64().unwrap() <= s["score"].as_f64().unwrap());
+        }
+    }
+    // Without --explain, no explanation.
+    let o = run(&["--json", path.to_str().unwrap()], None);
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(v["sentences"][0].get("explanation").is_none());
+}
+
+#[test]
+fn explain_with_combine_and_jsonl_names_concepts_and_support() {
+    let paths: Vec<String> = ["000", "001", "002", "003", "004"]
+        .iter()
+        .map(|p| sample(p).to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec!["--explain", "--combine"];
+    args.extend(paths.iter().map(String::as_str));
+    let o = run(&args, None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let whys: Vec<&str> = out.lines().filter(|l| l.starts_with("    why: ")).collect();
+    assert_eq!(whys.len(), 3, "{out}");
+    for why in &whys {
+        assert!(
+            why.contains("concepts ") && why.contains("reported in "),
+            "{why}"
+        );
+        assert!(
+            !why.contains("lede +") && !why.contains("centrality +"),
+            "{why}"
+        );
+    }
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let line = serde_json::json!({"id": 7, "docs": texts}).to_string();
+    let o = run(&["--jsonl", "--explain"], Some(line.as_bytes()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let explanations = v["explanations"].as_array().unwrap();
+    assert_eq!(explanations.len(), v["summary"].as_array().unwrap().len());
+    for e in explanations {
+        let top = e["concepts"]["top"].as_array().unwrap();
+        assert!(!top.is_empty());
+        assert!(top.iter().all(|k| k["documents"].as_u64().unwrap() >= 2));
+    }
+    let o = run(&["--jsonl"], Some(line.as_bytes()));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(v.get("explanations").is_none());
+}

@@ -162,9 +162,19 @@ fn options() -> impl Strategy<Value = Options> {
         redundancy(),
         any::<bool>(),
         prop::option::of(text()),
+        any::<bool>(),
     )
         .prop_map(
-            |(length, method, title, (language, language_hint), redundancy, position, focus)| {
+            |(
+                length,
+                method,
+                title,
+                (language, language_hint),
+                redundancy,
+                position,
+                focus,
+                explain,
+            )| {
                 Options {
                     length,
                     method,
@@ -174,6 +184,7 @@ fn options() -> impl Strategy<Value = Options> {
                     redundancy,
                     position,
                     focus,
+                    explain,
                 }
             },
         )
@@ -227,7 +238,10 @@ proptest! {
 
         prop_assert_eq!(summary.total_sentences, ranked.len());
         for s in &summary.sentences {
-            prop_assert_eq!(Some(s), ranked.get(s.index), "not a ranked sentence");
+            let bare = ScoredSentence { explanation: None, ..s.clone() };
+            prop_assert_eq!(Some(&bare), ranked.get(s.index), "not a ranked sentence");
+            // Explained when asked, with the score it explains.
+            prop_assert_eq!(s.explanation.as_ref().map(|e| e.score), o.explain.then_some(s.score));
         }
         for pair in summary.sentences.windows(2) {
             prop_assert!(pair[0].index < pair[1].index, "not in document order");

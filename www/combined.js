@@ -2,13 +2,15 @@
 // sentence linked to the document it is from and to those that report it too, and the documents
 // that nearly repeat each other.
 
-import { forgetCard, KEYWORDS, showFailure, showSummary, summarizeCard } from "./card.js";
+import { forgetCard, KEYWORDS, showFailure, summarizeCard } from "./ask.js";
+import { showSummary } from "./card.js";
 import { chipClicked } from "./focus.js";
 import { oversize, tooLarge } from "./extract.js";
 import { deliver } from "./export.js";
 import { combinedMarkdown, combinedText, plural } from "./format.js";
-import { bringIntoView, debounce, docs, prefs, say, ui, view } from "./page.js";
+import { bringIntoView, debounce, docs, engine, prefs, say, ui, view } from "./page.js";
 import { markDuplicates, showInSource, updateEmpty } from "./documents.js";
+import { addWhy, explainer } from "./why.js";
 
 /** Documents arrive one by one (files are read in parallel): the combined summary waits a beat. */
 const COMBINE_PAUSE_MS = 150;
@@ -89,12 +91,14 @@ export const combine = debounce(async () => {
   // The reader's language for all when every card has the same one; else each is detected.
   const chosen = new Set(sources.map((d) => d.languageChoice));
   const language = chosen.size === 1 ? [...chosen][0] : "auto";
+  const options = { ...prefs.options(), language };
   const answer = await summarizeCard(combined, {
-    request: { message: { kind: "many", docs: input, options: { ...prefs.options(), language } }, size },
+    request: { message: { kind: "many", docs: input, options }, size },
     keywords: { message: { kind: "keywords", input, count: KEYWORDS, language }, of: texts, size },
     fail: showCombinedError,
   });
   if (!answer) return;
+  combined.why = explainer(engine, "combined#why", { kind: "explain", docs: input, options }, size);
   combined.sources = names;
   showCombined();
   updateEmpty();
@@ -111,7 +115,7 @@ function showCombined() {
   const { summary } = combined.answer;
   const sources = combined.sources;
   const from = new Set(summary.sentences.map((s) => s.doc)).size;
-  showSummary(combined, {
+  showSummary(combined.el, combined.answer, {
     empty: "No sentences to summarize in these texts.",
     from: `, from ${from} of ${sources.length} documents`,
     // Each sentence: a link to the document it is from, and the documents that report it.
@@ -123,6 +127,7 @@ function showCombined() {
       link.setAttribute("aria-label", `From ${name}: show it there`);
       li.append(" ", link);
       if (s.support?.length) li.append(supportLine(s.support.map((d) => sources[d]), sources.length));
+      addWhy(li, s, combined.why, sources.map((d) => d.name));
     },
   });
 

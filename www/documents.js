@@ -2,7 +2,8 @@
 // detected or chosen on it, its source shown with the summary highlighted, removed; and the card
 // that replaces it when its file cannot be read.
 
-import { forgetCard, KEYWORDS, showFailure, showSummary, summarizeCard } from "./card.js";
+import { forgetCard, KEYWORDS, showFailure, summarizeCard } from "./ask.js";
+import { showSummary } from "./card.js";
 import { combine } from "./combined.js";
 import { oversize, tooLarge } from "./extract.js";
 import { deliver } from "./export.js";
@@ -24,6 +25,7 @@ import {
 } from "./page.js";
 import { saveLater } from "./reload.js";
 import { drawSource, partOf } from "./source.js";
+import { addWhy, explainer } from "./why.js";
 
 export function addDoc(key, name, { first = false } = {}) {
   const card = ui.docTemplate.content.firstElementChild.cloneNode(true);
@@ -152,7 +154,7 @@ export function setTitle(doc, title) {
 }
 
 function forgetDoc(doc) {
-  for (const what of ["", "#keywords", "#read"]) engine.forget(`${doc.key}${what}`);
+  for (const what of ["", "#keywords", "#read", "#why"]) engine.forget(`${doc.key}${what}`);
   docs.delete(doc.key);
   combine();
 }
@@ -215,12 +217,16 @@ export async function summarizeDoc(doc) {
     fail: (message) => showDocError(doc, message),
   });
   if (!answer) return;
+  doc.why = explainer(engine, `${doc.key}#why`, { ...request, kind: "explain" }, text.length);
   if (doc.failed) {
     doc.failed = false;
     combine();
   }
   showLanguage(doc, answer.summary.language);
-  showSummary(doc, { empty: "No sentences to summarize in this text." });
+  showSummary(doc.el, answer, {
+    empty: "No sentences to summarize in this text.",
+    decorate: (li, s) => addWhy(li, s, doc.why),
+  });
   renderSource(doc);
   updateEmpty();
   announce();

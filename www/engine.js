@@ -25,6 +25,7 @@ export function timeLimit(chars) {
 const DOING = {
   summarize: "Summarizing this",
   many: "Summarizing these documents together",
+  explain: "Working out why these sentences were chosen",
   keywords: "Finding the key phrases",
   markdown: "Reading this file",
   html: "Reading this file",

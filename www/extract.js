@@ -275,10 +275,19 @@ const FURNITURE = "script, style, noscript, template, nav, header, footer, aside
  * An HTML page's main article as { text, title, language }: paragraphs, headings and list items
  * each become a paragraph of the text. (Async: Readability is loaded on first use.)
  */
-export async function htmlToText(html) {
-  const Readability = await loadReadability();
+export function htmlToText(html) {
   const parser = new DOMParser();
-  const doc = parser.parseFromString(html, "text/html");
+  const parse = () => parser.parseFromString(html, "text/html");
+  return documentText(parse(), parse);
+}
+
+/**
+ * A document's main article, as htmlToText gives it. Readability rewrites the document it reads,
+ * so `doc` is a copy that is not kept (a parse, or the browser extension's clone of a live tab),
+ * and `fresh()` makes another, read whole when Readability finds no article.
+ */
+export async function documentText(doc, fresh) {
+  const Readability = await loadReadability();
   const language = doc.documentElement.getAttribute("lang") || undefined;
   const pageTitle = doc.title.trim();
   let article = null;
@@ -298,8 +307,8 @@ export async function htmlToText(html) {
   }
   let root = article?.content;
   if (!root || !root.textContent.trim()) {
-    // Readability changes the document it reads: the whole page comes from a fresh parse.
-    root = parser.parseFromString(html, "text/html").body;
+    // Readability changes the document it reads: the whole page comes from a fresh copy.
+    root = fresh().body;
     for (const element of root.querySelectorAll(FURNITURE)) element.remove();
     for (const element of root.querySelectorAll(CAPTION_LIKE)) element.classList.add(CAPTION_CLASS);
   }

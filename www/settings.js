@@ -11,7 +11,8 @@ const LENGTHS = {
 };
 
 /**
- * The settings' controls ({ mode, range, number, method, focus, shade }, the page's elements);
+ * The settings' controls ({ mode, range, number, method, focus, shade }, the page's elements;
+ * `shade` may be left out, as the browser extension's panel, which shades nothing, does);
  * `changed()` is called when the length, the method or the shading changes (the focus box is the
  * page's to listen to: it applies once typing pauses).
  */
@@ -54,7 +55,7 @@ export function createSettings({ mode, range, number, method, focus, shade }, ch
   });
   number.addEventListener("change", () => showLength());
   method.addEventListener("change", changed);
-  shade.addEventListener("change", changed);
+  shade?.addEventListener("change", changed);
 
   const settings = {
     /** The focus words, spaces folded. */
@@ -74,7 +75,7 @@ export function createSettings({ mode, range, number, method, focus, shade }, ch
       lengths: { ...lengths },
       method: method.value,
       focus: focus.value,
-      shade: shade.checked,
+      shade: shade?.checked ?? false,
     }),
 
     /** Puts back a snapshot, of this page or another version's: what is not valid is left as is. */
@@ -86,7 +87,7 @@ export function createSettings({ mode, range, number, method, focus, shade }, ch
       }
       if ([...method.options].some((o) => o.value === saved.method)) method.value = saved.method;
       if (typeof saved.focus === "string") focus.value = saved.focus;
-      shade.checked = saved.shade === true;
+      if (shade) shade.checked = saved.shade === true;
       showLength();
     },
 
@@ -96,7 +97,7 @@ export function createSettings({ mode, range, number, method, focus, shade }, ch
       for (const [m, { value }] of Object.entries(LENGTHS)) lengths[m] = value;
       method.value = "gisty";
       focus.value = "";
-      shade.checked = false;
+      if (shade) shade.checked = false;
       showLength();
     },
   };

@@ -13,6 +13,12 @@
 //                                                     the reader's choice, or "auto";
 //                                                     options.languageHint: a page's <html lang>)
 //   { id, kind: "many", docs, options }               several documents together
+//   { id, kind: "explain", text, captions, options } or { id, kind: "explain", docs, options }
+//                                                     the same summary as "summarize" or
+//                                                     "many", explained (why.js), by the
+//                                                     all-languages build, loaded on the first
+//                                                     such request (the English build leaves
+//                                                     explaining out for its size)
 //   { id, kind: "keywords", input, count, language, languageHint }  key phrases of a text or docs
 //   { id, kind: "markdown" | "html", source }         a file's markup read into plain text
 //                                                     (markup.js; the page parses small HTML)
@@ -26,7 +32,7 @@
 //   summarize: { id, summary, ranked, ms }   (ranked: every sentence's score, see columns();
 //                                            summary.language: the language used, "und" for
 //                                            none)
-//   many: { id, summary, ms }   keywords: { id, keywords }
+//   many: { id, summary, ms }   explain: { id, summary }   keywords: { id, keywords }
 //   markdown: { id, text }   html: { id, text, title, language, captions }
 //   file: { id, text, format, encoding, warnings } (markdown stripped here; html returned as
 //         its source, for the page to read)
@@ -176,6 +182,15 @@ const HANDLERS = {
     const t0 = performance.now();
     const summary = target.mod.summarizeMany(docs, told);
     return { summary, ms: performance.now() - t0 };
+  },
+  async explain({ text, captions, docs, options }) {
+    const texts = docs ? docs.map((d) => (typeof d === "string" ? d : d.text)) : [text];
+    // The options the summary was made with (so the same language), for the build that explains.
+    const { told } = await pick(texts, options);
+    const { mod } = await loadAll();
+    const explained = { ...told, explain: true };
+    const input = captions?.length ? { text, captions } : text;
+    return { summary: docs ? mod.summarizeMany(docs, explained) : mod.summarize(input, explained) };
   },
   async keywords({ input, count, language, languageHint }) {
     const texts = (Array.isArray(input) ? input : [input]).map((d) => (typeof d === "string" ? d : d.text));

@@ -4,8 +4,8 @@ use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
 use gisty::{
-    keywords, keywords_many, summarize, summarize_many, Doc, Keyword, Language, Length, Method,
-    Options, ScoredSentence, MAX_FILE_BYTES,
+    keywords, keywords_many, summarize, summarize_many, Doc, Explanation, Keyword, Language,
+    Length, Method, Options, ScoredSentence, Why, MAX_FILE_BYTES,
 };
 use serde_json::{json, Value};
 
@@ -32,6 +32,10 @@ options:
   -c, --combine         one summary of all FILEs together, each line prefixed by its file;
                         near-duplicate files are reported on stderr
   -k, --keywords N      also print the top N key phrases (\"keywords: a; b; ...\")
+  -e, --explain         say why each sentence was chosen: the parts of its score, the
+                        concepts it covers (--combine) and what it was preferred over; an
+                        indented \"why:\" line under each sentence, or \"explanation\" on each
+                        sentence with --json (\"explanations\" with --jsonl)
       --json            print each summary as JSON: sentences with index, score and byte
                         span, and \"language\" (\"languages\" by file with --combine)
       --jsonl           batch mode: each stdin line {\"id\", \"text\", \"title\"?, \"focus\"?} or
@@ -134,6 +138,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
                     .parse()
                     .map_err(|_| format!("--keywords takes a whole number, got {v:?}"))?;
             }
+            "-e" | "--explain" => a.options.explain = true,
             "--json" => a.json = true,
             "--jsonl" => a.jsonl = true,
             "-" => a.files.push(arg),
@@ -265,7 +270,7 @@ fn files(args: &Args) -> io::Result<bool> {
                 }
                 writeln!(out, "==> {name} <==")?;
             }
-            print_lines(&mut out, &summary.sentences, |_| String::new())?;
+            print_lines(&mut out, &summary.sentences, |_| String::new(), |_| None)?;
             print_keywords(&mut out, &keys, args.keywords)?;
         }
     }
@@ -273,17 +278,129 @@ fn files(args: &Args) -> io::Result<bool> {
     Ok(all_ok)
 }
 
+/// One sentence a line (line breaks inside a sentence become spaces), each followed by its
+/// explanation when it has one; `file` names a document of a combined summary (None for one).
 fn print_lines(
     out: &mut impl Write,
     sentences: &[ScoredSentence],
     prefix: impl Fn(&ScoredSentence) -> String,
+    file: impl Fn(usize) -> Option<String>,
 ) -> io::Result<()> {
     for s in sentences {
-        // One sentence a line: line breaks inside a sentence become spaces.
         let line: String = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
         writeln!(out, "{}{line}", prefix(s))?;
+        if let Some(e) = &s.explanation {
+            writeln!(out, "    why: {}", why_line(e, &s.support, &file))?;
+        }
     }
     Ok(())
+}
+
+/// 1st, 2nd, 3rd, 4th, 11th, 21st...
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// An explanation on one line: "rank 1 of 24 (score 0.812): lede +0.500 (sentence 1), ...".
+fn why_line(e: &Explanation, support: &[usize], file: &impl Fn(usize) -> Option<String>) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = &e.position {
+        parts.push(format!(
+            "lede +{:.3} (sentence {}, {} by position)",
+            p.part,
+            p.index + 1,
+            ordinal(p.lede_rank)
+        ));
+    }
+    if let Some(c) = &e.centrality {
+        parts.push(format!(
+            "centrality +{:.3} ({:.2}, {} of {})",
+            c.part,
+            c.value,
+            ordinal(c.rank),
+            c.of
+        ));
+    }
+    if let Some(t) = &e.title {
+        let shared = if t.terms.is_empty() {
+            "no title word".to_string()
+        } else {
+            t.terms.join(", ")
+        };
+        parts.push(format!("title +{:.3} ({shared})", t.part));
+    }
+    if let Some(l) = e.length.filter(|&l| l < 1.0) {
+        parts.push(format!("length x{l:.2}"));
+    }
+    if let Some(f) = &e.focus {
+        parts.push(format!(
+            "focus x{:.2} ({})",
+            f.factor,
+            if f.terms.is_empty() {
+                "no focus word".to_string()
+            } else {
+                f.terms.join(", ")
+            }
+        ));
+    }
+    if let Some(c) = &e.concepts {
+        let top: Vec<String> = c
+            .top
+            .iter()
+            .map(|k| format!("\"{}\" in {}", k.words, k.documents))
+            .collect();
+        parts.push(format!(
+            "concepts {:.2} ({} of them{}{})",
+            c.weight,
+            c.count,
+            if top.is_empty() { "" } else { ": " },
+            top.join(", ")
+        ));
+        if !support.is_empty() {
+            let names: Vec<String> = support
+                .iter()
+                .map(|&d| file(d).unwrap_or_else(|| d.to_string()))
+                .collect();
+            parts.push(format!("reported in {}", names.join(", ")));
+        }
+    }
+    let mut line = format!(
+        "rank {} of {} (score {:.3}): {}",
+        e.rank,
+        e.of,
+        e.score,
+        parts.join("; ")
+    );
+    if !e.preferred_over.is_empty() {
+        let name = |doc: usize, index: usize| match file(doc) {
+            Some(f) => format!("{f} sentence {}", index + 1),
+            None => format!("sentence {}", index + 1),
+        };
+        let over: Vec<String> = e
+            .preferred_over
+            .iter()
+            .map(|p| {
+                let why = match &p.why {
+                    Why::Repeats {
+                        doc,
+                        index,
+                        similarity,
+                    } => format!("repeats {}, similarity {similarity:.2}", name(*doc, *index)),
+                    Why::Budget => "out of budget".to_string(),
+                };
+                format!("{} ({why})", name(p.doc, p.index))
+            })
+            .collect();
+        line.push_str(&format!("; preferred over {}", over.join(", ")));
+    }
+    line
 }
 
 fn print_keywords(out: &mut impl Write, keys: &[Keyword], wanted: usize) -> io::Result<()> {
@@ -333,9 +450,12 @@ fn combined(args: &Args) -> io::Result<bool> {
         }
         writeln!(out, "{v}")?;
     } else {
-        print_lines(&mut out, &summary.sentences, |s| {
-            format!("{}: ", read[s.doc].0)
-        })?;
+        print_lines(
+            &mut out,
+            &summary.sentences,
+            |s| format!("{}: ", read[s.doc].0),
+            |d| read.get(d).map(|(n, _)| n.clone()),
+        )?;
         print_keywords(&mut out, &keys, args.keywords)?;
     }
     out.flush()?;
@@ -415,20 +535,31 @@ fn answer(req: &Value, options: &Options) -> Result<Value, (Value, String)> {
         let sentences: Vec<&str> = m.sentences.iter().map(|s| s.text.as_str()).collect();
         let sources: Vec<usize> = m.sentences.iter().map(|s| s.doc).collect();
         let support: Vec<&[usize]> = m.sentences.iter().map(|s| s.support.as_slice()).collect();
-        return Ok(json!({
+        let mut v = json!({
             "id": id,
             "summary": sentences,
             "sources": sources,
             "support": support,
             "languages": m.languages,
-        }));
+        });
+        explanations(&mut v, &m.sentences);
+        return Ok(v);
     }
     let Some(text) = req.get("text").and_then(Value::as_str) else {
         return fail("request has no \"text\" string (nor \"docs\" list)");
     };
     let summary = summarize(text, &o).map_err(|e| (id.clone(), e.to_string()))?;
     let sentences: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
-    Ok(json!({"id": id, "summary": sentences, "language": summary.language}))
+    let mut v = json!({"id": id, "summary": sentences, "language": summary.language});
+    explanations(&mut v, &summary.sentences);
+    Ok(v)
+}
+
+/// With --explain, a batch reply's "explanations": one a summary sentence.
+fn explanations(reply: &mut Value, sentences: &[ScoredSentence]) {
+    if sentences.iter().any(|s| s.explanation.is_some()) {
+        reply["explanations"] = json!(sentences.iter().map(|s| &s.explanation).collect::<Vec<_>>());
+    }
 }
 
 const DOCS_SHAPE: &str =

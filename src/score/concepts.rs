@@ -54,6 +54,9 @@ pub(crate) struct Concepts {
     /// ascending.
     docs: Vec<u32>,
     doc_offsets: Vec<u32>,
+    /// Each concept's key ([`Concepts::words`]), when explaining; else empty.
+    #[cfg_attr(not(feature = "explain"), allow(dead_code))]
+    keys: Vec<u64>,
 }
 
 /// How concepts are weighed beyond their documents.
@@ -65,6 +68,8 @@ pub(crate) struct Weighting<'a> {
     /// Each sentence's words, stop words included (see [`word_streams`]); empty: pairs of
     /// content terms only.
     pub streams: &'a [Vec<u32>],
+    /// Whether to keep what each concept is, to name it in an explanation.
+    pub explain: bool,
 }
 
 /// Stop words get ids from here up in [`word_streams`], above every term id.
@@ -154,6 +159,7 @@ impl Concepts {
         let mut focused: Vec<bool> = Vec::new();
         let mut is_unigram: Vec<bool> = Vec::new();
         let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut concept_keys: Vec<u64> = Vec::new();
         let mut ids: Vec<u32> = Vec::with_capacity(corpus.terms.len() * 2);
         let mut offsets: Vec<u32> = Vec::with_capacity(n + 1);
         offsets.push(0);
@@ -176,6 +182,9 @@ impl Concepts {
                 let next = id_of.len() as u32;
                 let c = *id_of.entry(key).or_insert(next);
                 if c == next {
+                    if cfg!(feature = "explain") && weighting.explain {
+                        concept_keys.push(key);
+                    }
                     last_doc.push(u32::MAX);
                     first.push(at);
                     focused.push(focus);
@@ -248,6 +257,24 @@ impl Concepts {
             offsets,
             docs,
             doc_offsets,
+            keys: concept_keys,
+        }
+    }
+
+    /// Where concept c is in sentence i, as a range of indices into `stream` (the sentence's
+    /// words, as [`word_streams`] gives them, or its terms without streams): its first
+    /// mention. None when concepts were weighed without explaining, or c is not in i.
+    #[cfg(feature = "explain")]
+    pub fn find(&self, c: u32, stream: &[u32]) -> Option<std::ops::Range<usize>> {
+        let key = *self.keys.get(c as usize)?;
+        let (a, b) = ((key >> 32) as u32, key as u32);
+        if b == u32::MAX {
+            stream.iter().position(|&t| t == a).map(|k| k..k + 1)
+        } else {
+            stream
+                .windows(2)
+                .position(|w| w[0] == a && w[1] == b)
+                .map(|k| k..k + 2)
         }
     }
 

@@ -13,8 +13,15 @@ const RELEVANCE_BASE: f64 = 0.5;
 /// divided by the largest, the result is FLOOR·s + (1 − FLOOR)·r·(BASE + (1 − BASE)·s), in
 /// [0, 1]: a sentence with no focus word keeps at most FLOOR, one with all of them gets at least
 /// (1 − FLOOR)·BASE. Without focus terms, or when no sentence
-/// has any of them, the scores are returned unchanged.
-pub(crate) fn steer(scores: Vec<f64>, bags: &[&[u32]], focus: &[u32], idf: &[f64]) -> Vec<f64> {
+/// has any of them, the scores are returned unchanged. When the scores change and `trace` is
+/// given, it receives each sentence's relevance r over the largest (for the explanation).
+pub(crate) fn steer(
+    scores: Vec<f64>,
+    bags: &[&[u32]],
+    focus: &[u32],
+    idf: &[f64],
+    trace: Option<&mut Vec<f64>>,
+) -> Vec<f64> {
     let mut terms: Vec<u32> = focus.to_vec();
     crate::sort::sort(&mut terms);
     terms.dedup();
@@ -51,6 +58,9 @@ pub(crate) fn steer(scores: Vec<f64>, bags: &[&[u32]], focus: &[u32], idf: &[f64
     if max_r <= 0.0 || max_s <= 0.0 {
         return scores;
     }
+    if let Some(t) = trace {
+        t.extend(relevance.iter().map(|r| r / max_r));
+    }
     scores
         .iter()
         .zip(&relevance)
@@ -69,7 +79,7 @@ mod tests {
     fn relevant_sentences_move_up() {
         let bags: Vec<&[u32]> = vec![&[0, 1], &[2, 3], &[3]];
         let idf = vec![1.0; 4];
-        let out = steer(vec![1.0, 0.5, 0.5], &bags, &[3], &idf);
+        let out = steer(vec![1.0, 0.5, 0.5], &bags, &[3], &idf, None);
         assert!(out[1] > out[0] && out[2] > out[0]);
         assert!((out[0] - FLOOR).abs() < 1e-12);
     }
@@ -78,8 +88,8 @@ mod tests {
     fn no_focus_or_no_match_changes_nothing() {
         let bags: Vec<&[u32]> = vec![&[0], &[1]];
         let idf = vec![1.0, 1.0, 0.0];
-        assert_eq!(steer(vec![0.3, 0.7], &bags, &[], &idf), [0.3, 0.7]);
-        assert_eq!(steer(vec![0.3, 0.7], &bags, &[2], &idf), [0.3, 0.7]);
+        assert_eq!(steer(vec![0.3, 0.7], &bags, &[], &idf, None), [0.3, 0.7]);
+        assert_eq!(steer(vec![0.3, 0.7], &bags, &[2], &idf, None), [0.3, 0.7]);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -100,7 +110,7 @@ mod tests {
             terms.dedup();
             let weight = |t: u32| idf.get(t as usize).copied().unwrap_or(0.0);
             let total: f64 = terms.iter().map(|&t| weight(t)).sum();
-            let got = steer(scores.clone(), &bags, &focus, &idf);
+            let got = steer(scores.clone(), &bags, &focus, &idf, None);
             let relevance: Vec<f64> = bags
                 .iter()
                 .map(|bag| {

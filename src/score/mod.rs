@@ -73,6 +73,8 @@ pub(crate) struct Context {
     /// With the default method on several documents: each sentence's words, stop words
     /// included (see [`concepts::word_streams`]); else empty.
     pub streams: Vec<Vec<u32>>,
+    /// Whether to keep what each score was made of ([`Trace`]).
+    pub explain: bool,
 }
 
 /// Scores and the vectors selection needs to spot repeats.
@@ -85,6 +87,64 @@ pub(crate) struct Scored {
     pub concepts: Option<concepts::Concepts>,
     /// With several documents: how their sentences and they themselves are alike.
     pub multi: Option<Multi>,
+    /// What each score was made of, when explaining (see [`Context::explain`]).
+    #[cfg(feature = "explain")]
+    pub trace: Option<Trace>,
+}
+
+/// What the scorer computed on the way to each score, one entry a sentence, kept only when a
+/// summary is explained: the explanation reports these numbers rather than recomputing them.
+#[derive(Default)]
+pub(crate) struct Trace {
+    /// The default method's parts (empty for the other methods and for concept coverage).
+    pub parts: Vec<Parts>,
+    /// Centrality (PageRank, scaled to a mean of 1) with LexRank, TextRank and the default
+    /// method on one text; empty otherwise.
+    pub centrality: Vec<f64>,
+    /// When the focus changed the scores: each score before it, and each sentence's relevance
+    /// to it (relative to the most relevant sentence, in [0, 1]).
+    pub focus: Option<(Vec<f64>, Vec<f64>)>,
+}
+
+/// One sentence's score by the default method on one text, in the parts it is made of.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Parts {
+    /// The lede prior ([`position::lede`]).
+    pub lede: f64,
+    /// The lede prior's weight (0 when the summary is about coverage or position is off).
+    pub w_pos: f64,
+    /// Centrality over the largest.
+    pub centrality: f64,
+    /// Title overlap ([`title::overlap`]) as computed, and over the largest.
+    #[cfg_attr(not(feature = "explain"), allow(dead_code))]
+    pub title_raw: f64,
+    pub title: f64,
+    /// Title overlap's weight in the content score (0 without a title or headings).
+    pub title_w: f64,
+    /// The damping of short and of long sentences.
+    pub short: f64,
+    pub long: f64,
+}
+
+impl Parts {
+    /// The score: the one formula the scorer and the explanation share.
+    pub fn score(&self) -> f64 {
+        let content = (1.0 - self.title_w) * self.centrality + self.title_w * self.title;
+        (self.w_pos * self.lede + (1.0 - self.w_pos) * content) * self.short * self.long
+    }
+
+    /// The score as a sum: what the lede, centrality and title overlap each bring, in that
+    /// order (a sum that equals [`Parts::score`] up to rounding).
+    #[cfg_attr(not(feature = "explain"), allow(dead_code))]
+    pub fn split(&self) -> [f64; 3] {
+        let damp = self.short * self.long;
+        let content = 1.0 - self.w_pos;
+        [
+            self.w_pos * self.lede * damp,
+            content * (1.0 - self.title_w) * self.centrality * damp,
+            content * self.title_w * self.title * damp,
+        ]
+    }
 }
 
 /// How the sentences and documents of several documents are alike.
@@ -93,6 +153,12 @@ pub(crate) struct Multi {
     pub graph: similarity::Graph,
     /// See [`similarity::document_similarity`].
     pub similarity: Vec<Vec<f64>>,
+}
+
+/// Whether to keep a trace: a constant false without the cargo feature `explain`, so that the
+/// tracing code is left out of such a build.
+fn explaining(ctx: &Context) -> bool {
+    cfg!(feature = "explain") && ctx.explain
 }
 
 /// LexRank's similarity threshold: weaker links are noise.
@@ -121,6 +187,7 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
                 focus: &focus,
                 position: ctx.position,
                 streams: &ctx.streams,
+                explain: explaining(ctx),
             },
         );
         return Scored {
@@ -128,8 +195,11 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
             vectors,
             concepts: Some(c),
             multi,
+            #[cfg(feature = "explain")]
+            trace: explaining(ctx).then(Trace::default),
         };
     }
+    let mut trace = explaining(ctx).then(Trace::default);
     let scores = match ctx.method {
         Method::Lead => sents.iter().map(|s| 1.0 / (1.0 + s.index as f64)).collect(),
         Method::LexRank => graph_rank(
@@ -143,14 +213,36 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
             }
             graph_rank(corpus, similarity::overlap_graph(&sets, vocab))
         }
-        Method::Gisty => gisty(corpus, ctx, &vectors, vocab, n),
+        Method::Gisty => gisty(corpus, ctx, &vectors, vocab, n, trace.as_mut()),
     };
-    let scores = focus::steer(scores, &bags, &ctx.focus, &idf);
-    Scored {
+    if let Some(t) = trace.as_mut() {
+        if matches!(ctx.method, Method::LexRank | Method::TextRank) {
+            t.centrality = scores.clone();
+        }
+        t.focus = Some((scores.clone(), Vec::new()));
+    }
+    let mut relevance = Vec::new();
+    let steered = focus::steer(
         scores,
+        &bags,
+        &ctx.focus,
+        &idf,
+        trace.is_some().then_some(&mut relevance),
+    );
+    if let Some(t) = trace.as_mut() {
+        // Kept only when the focus changed the scores.
+        match &mut t.focus {
+            Some((_, r)) if !relevance.is_empty() => *r = relevance,
+            _ => t.focus = None,
+        }
+    }
+    Scored {
+        scores: steered,
         vectors,
         concepts: None,
         multi,
+        #[cfg(feature = "explain")]
+        trace,
     }
 }
 
@@ -202,7 +294,14 @@ const LONG_EXPONENT: f64 = 1.5;
 /// blended with title overlap. A three-sentence summary of a
 /// thirty-sentence article (t = 0.8) leans on the lede and on concise sentences; keeping 40% of
 /// the text (t = 0.2) leans on centrality.
-fn gisty(corpus: &Corpus, ctx: &Context, vectors: &Rows, vocab: usize, n: usize) -> Vec<f64> {
+fn gisty(
+    corpus: &Corpus,
+    ctx: &Context,
+    vectors: &Rows,
+    vocab: usize,
+    n: usize,
+    trace: Option<&mut Trace>,
+) -> Vec<f64> {
     let sents = &corpus.sentences;
     let kept = (ctx.budget / n.max(1) as f64).clamp(0.0, 1.0);
     let tight = (1.0 - kept / COVERAGE_FRACTION).max(0.0);
@@ -239,18 +338,25 @@ fn gisty(corpus: &Corpus, ctx: &Context, vectors: &Rows, vocab: usize, n: usize)
     } else {
         0.0
     };
-    sents
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let c = if max_c > 0.0 { cent[i] / max_c } else { 0.0 };
-            let t = if max_t > 0.0 { titles[i] / max_t } else { 0.0 };
-            let content = (1.0 - title_w) * c + title_w * t;
-            let lede = position::lede(s, LEDE_HALF_LIFE);
-            let words = s.words as f64;
-            let short = (words / SHORT_WORDS).min(1.0).sqrt();
-            let long = (LONG_WORDS / words.max(LONG_WORDS)).powf(LONG_EXPONENT * tight);
-            (w_pos * lede + (1.0 - w_pos) * content) * short * long
-        })
-        .collect()
+    let parts = sents.iter().enumerate().map(|(i, s)| {
+        let words = s.words as f64;
+        Parts {
+            lede: position::lede(s, LEDE_HALF_LIFE),
+            w_pos,
+            centrality: if max_c > 0.0 { cent[i] / max_c } else { 0.0 },
+            title_raw: titles[i],
+            title: if max_t > 0.0 { titles[i] / max_t } else { 0.0 },
+            title_w,
+            short: (words / SHORT_WORDS).min(1.0).sqrt(),
+            long: (LONG_WORDS / words.max(LONG_WORDS)).powf(LONG_EXPONENT * tight),
+        }
+    });
+    match trace {
+        None => parts.map(|p| p.score()).collect(),
+        Some(t) => {
+            t.parts = parts.collect();
+            t.centrality = cent;
+            t.parts.iter().map(Parts::score).collect()
+        }
+    }
 }

@@ -66,6 +66,8 @@ impl OptionsIn {
             position: self.position,
             title: self.title.clone(),
             focus: self.focus.clone(),
+            // Explaining must not panic either: on for half the inputs.
+            explain: self.method & 4 != 0,
         }
     }
 }
