@@ -10,7 +10,8 @@
 
 Each executor needs the gisty package (ship the wheel: see the README's Python section). The
 options are checked once, where the UDF is made: a bad one raises ValueError there, not in an
-executor. A null text gives a null summary.
+executor. A null text gives a null summary (summarize_udf), or a struct whose fields are null
+(summarize_struct_udf: a pandas UDF cannot return a null struct).
 """
 
 from typing import Any
