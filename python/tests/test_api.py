@@ -214,3 +214,34 @@ def test_the_gil_is_released_while_the_core_works(articles):
         sys.setswitchinterval(old)
     assert ran_during_core, "the main thread could not run while the core worked"
     assert done == [True]
+
+
+def test_the_package_imports_from_a_zip(tmp_path):
+    # What Spark's --py-files does with the wheel: the zip itself on sys.path. A fresh
+    # interpreter without site-packages (-S) can only find gisty in the zip.
+    import subprocess
+    import zipfile
+
+    package = Path(gisty.__file__).parent
+    native = Path(gisty._gisty.__file__)
+    wheel = tmp_path / "gisty-0.1.0-cp39-abi3-linux_x86_64.whl"
+    with zipfile.ZipFile(wheel, "w") as z:
+        for f in package.glob("*.py"):
+            z.write(f, f"gisty/{f.name}")
+        z.write(native, f"gisty/{native.name}")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import gisty; "
+        "print(gisty.__file__); print(gisty._gisty.__file__); "
+        "print(repr([s.text for s in gisty.summarize(sys.argv[2], sentences=2).sentences]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", code, str(wheel), ASTRAL],
+        capture_output=True,
+        text=True,
+        env={"TMPDIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    where, copied, sentences = done.stdout.splitlines()
+    assert where.startswith(str(wheel))
+    assert Path(copied).parent.parent == tmp_path and Path(copied).name == native.name
+    assert sentences == repr([s.text for s in gisty.summarize(ASTRAL, sentences=2).sentences])
