@@ -13,6 +13,7 @@ bash scripts/setup.sh --python >/dev/null
 venv=$(python_venv_dir)
 export PATH="$venv/bin:$PATH"
 
+cargo build --release --quiet --bin gisty
 rm -f target/wheels/gisty-*.whl
 maturin build --release --quiet -m python/Cargo.toml -o target/wheels
 wheel=$(ls target/wheels/gisty-*.whl)

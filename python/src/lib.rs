@@ -256,7 +256,9 @@ fn number(v: &Bound<'_, PyAny>, name: &str, expected: &str) -> PyResult<f64> {
 }
 
 fn string(v: &Bound<'_, PyAny>, name: &str, expected: &str) -> PyResult<String> {
-    let s = v.downcast::<PyString>().map_err(|_| bad(name, expected, v))?;
+    let s = v
+        .downcast::<PyString>()
+        .map_err(|_| bad(name, expected, v))?;
     Ok(s.to_cow()?.into_owned())
 }
 
@@ -348,7 +350,9 @@ fn read_options(g: &Given<'_, '_>) -> PyResult<Options> {
         options.redundancy = r;
     }
     if let Some(v) = g.position.filter(|v| !v.is_none()) {
-        let b = v.downcast::<PyBool>().map_err(|_| bad("position", "True or False", v))?;
+        let b = v
+            .downcast::<PyBool>()
+            .map_err(|_| bad("position", "True or False", v))?;
         options.position = b.is_true();
     }
     // Every range is checked above, each under its keyword; this is the core's own word on it.
@@ -460,7 +464,9 @@ fn read_doc(item: &Bound<'_, PyAny>, name: &str) -> PyResult<OwnedDoc> {
         });
     }
     let shape = "a str or a dict with \"text\" (and optionally \"title\", \"date\")";
-    let dict = item.downcast::<PyDict>().map_err(|_| bad(name, shape, item))?;
+    let dict = item
+        .downcast::<PyDict>()
+        .map_err(|_| bad(name, shape, item))?;
     for key in dict.keys() {
         let known = key
             .extract::<String>()
