@@ -6,7 +6,7 @@ usage: python scripts/bench-python.py [ARTICLES] [--repeats N] [--spark-copies N
                                       [--sumy-repeats N] [--no-spark]
   ARTICLES        a JSONL file of {"id", "text"} lines (default tests/data/eval/cnndm-dev.jsonl)
   --repeats       timed passes over the articles for gisty in-process (default 20)
-  --spark-copies  the articles repeated this many times as Spark's rows (default 20), so that
+  --spark-copies  the articles repeated this many times as Spark's rows (default 50), so that
                   the job's fixed cost (scheduling, Python workers) is spread over many rows
   --sumy-repeats  timed passes for sumy (default 3); each pass is slow
   --no-spark      leave Spark out
@@ -134,7 +134,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("articles", nargs="?", default=str(ROOT / "tests/data/eval/cnndm-dev.jsonl"))
     ap.add_argument("--repeats", type=int, default=20)
-    ap.add_argument("--spark-copies", type=int, default=20)
+    ap.add_argument("--spark-copies", type=int, default=50)
     ap.add_argument("--sumy-repeats", type=int, default=3)
     ap.add_argument("--no-spark", action="store_true")
     args = ap.parse_args()
