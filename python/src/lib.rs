@@ -511,9 +511,19 @@ fn read_date(v: &Bound<'_, PyAny>, name: &str) -> PyResult<i64> {
 }
 
 /// Summarizes `text`: its best sentences within the length, in document order.
+///
+/// The length is one of `sentences` (the default, 3), `ratio` (a share of the sentences, in
+/// (0, 1]) and `words`. `method` is one of gisty, lexrank, textrank, lead; `language` None or
+/// "auto" (detected) or a code of gisty.LANGUAGES; `focus` steers toward its words; `title` is
+/// the title when it is not the first line; `redundancy` (0 to 1) is the similarity above which
+/// a sentence repeats one already picked; `position=False` leaves out the lede prior;
+/// `language_hint` is a declared language used when detection is unsure. A bad value raises
+/// ValueError naming the keyword. A text without sentences gives an empty summary.
 #[pyfunction]
 #[pyo3(signature = (text, *, sentences=None, ratio=None, words=None, method=None, language=None,
-    focus=None, title=None, redundancy=None, position=None, language_hint=None))]
+    focus=None, title=None, redundancy=None, position=None, language_hint=None),
+    text_signature = "(text, *, sentences=None, ratio=None, words=None, method='gisty', \
+    language=None, focus=None, title=None, redundancy=0.5, position=True, language_hint=None)")]
 #[allow(clippy::too_many_arguments)]
 fn summarize(
     py: Python<'_>,
@@ -555,10 +565,13 @@ fn summarize(
     })
 }
 
-/// Every sentence of `text` with its score, in document order.
+/// Every sentence of `text` with its score, in document order. The keywords are summarize's;
+/// the length is checked but does not shorten the result.
 #[pyfunction]
 #[pyo3(signature = (text, *, sentences=None, ratio=None, words=None, method=None, language=None,
-    focus=None, title=None, redundancy=None, position=None, language_hint=None))]
+    focus=None, title=None, redundancy=None, position=None, language_hint=None),
+    text_signature = "(text, *, sentences=None, ratio=None, words=None, method='gisty', \
+    language=None, focus=None, title=None, redundancy=0.5, position=True, language_hint=None)")]
 #[allow(clippy::too_many_arguments)]
 fn rank(
     py: Python<'_>,
@@ -593,10 +606,16 @@ fn rank(
     py_sentences(py, &[&text], ranked)
 }
 
-/// Summarizes several documents about one subject together.
+/// Summarizes several documents about one subject together: a fact several of them tell
+/// appears once, and the length applies to the whole summary. Each of `docs` is a str or a dict
+/// with "text" and optionally "title" and "date" (an int of milliseconds since 1970, or a
+/// datetime). The sentences come in story order, each with `doc` and `support`. The keywords
+/// are summarize's; `title` is the title of every document without its own.
 #[pyfunction]
 #[pyo3(signature = (docs, *, sentences=None, ratio=None, words=None, method=None, language=None,
-    focus=None, title=None, redundancy=None, position=None, language_hint=None))]
+    focus=None, title=None, redundancy=None, position=None, language_hint=None),
+    text_signature = "(docs, *, sentences=None, ratio=None, words=None, method='gisty', \
+    language=None, focus=None, title=None, redundancy=0.5, position=True, language_hint=None)")]
 #[allow(clippy::too_many_arguments)]
 fn summarize_many(
     py: Python<'_>,
@@ -672,7 +691,8 @@ fn read_docs(docs: &Bound<'_, PyAny>) -> PyResult<Vec<OwnedDoc>> {
 
 /// The top `n` key phrases of `text`.
 #[pyfunction]
-#[pyo3(signature = (text, n=None, *, language=None, language_hint=None))]
+#[pyo3(signature = (text, n=None, *, language=None, language_hint=None),
+    text_signature = "(text, n=10, *, language=None, language_hint=None)")]
 fn keywords(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -690,7 +710,8 @@ fn keywords(
 
 /// The top `n` key phrases of several documents together.
 #[pyfunction]
-#[pyo3(signature = (docs, n=None, *, language=None, language_hint=None))]
+#[pyo3(signature = (docs, n=None, *, language=None, language_hint=None),
+    text_signature = "(docs, n=10, *, language=None, language_hint=None)")]
 fn keywords_many(
     py: Python<'_>,
     docs: &Bound<'_, PyAny>,
