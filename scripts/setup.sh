@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs every tool the project's tests need, skipping what is already present; safe to rerun.
-# usage: scripts/setup.sh [--native | --all]
+# usage: scripts/setup.sh [--native | --python | --all]
 #   --native  what the native tests need: rustfmt, clippy, python rouge-score
+#   --python  what the Python tests need: a venv with python/requirements-dev.txt, and Java 17+
 #   --all     (default) also the wasm32 target, wasm-pack, the wasm-bindgen CLI matching
-#             Cargo.lock, chromium with chromedriver, firefox-esr with geckodriver, and the node
-#             packages of package.json
+#             Cargo.lock, chromium with chromedriver, firefox-esr with geckodriver, the node
+#             packages of package.json, and what --python installs
 # Prints one line per tool: present or installed. Exits non-zero when a tool cannot be had.
 set -euo pipefail
 
@@ -191,21 +192,83 @@ node_packages() {
   say node-packages installed
 }
 
+# The venv of the Python tests and benchmark (scripts/test-python.sh, scripts/bench-python.sh):
+# outside the clone and outside target/, so that the system Python stays clean, `cargo clean`
+# keeps it, and every clone on the machine shares one.
+python_venv_dir() { echo "${GISTY_PY_VENV:-$HOME/.cache/gisty/py-venv}"; }
+
+python_venv() {
+  local venv want stamp
+  venv=$(python_venv_dir)
+  want="$root/python/requirements-dev.txt"
+  # A copy of the requirements the venv was filled from: the same file means nothing to do.
+  stamp="$venv/gisty-requirements.txt"
+  if [ -x "$venv/bin/python" ] && cmp -s "$want" "$stamp" &&
+    "$venv/bin/python" -c 'import maturin, pytest, pyspark, pandas, pyarrow, dask, sumy' 2>/dev/null; then
+    say python-venv "present ($venv)"
+    return
+  fi
+  if [ ! -x "$venv/bin/python" ]; then
+    command -v python3 >/dev/null 2>&1 || apt_install python3
+    mkdir -p "$(dirname "$venv")"
+    # Debian's python3 has venv's pip only with python3-venv.
+    python3 -m venv "$venv" 2>/dev/null || {
+      rm -rf "$venv"
+      apt_install python3-venv
+      python3 -m venv "$venv"
+    } || die "cannot make a Python venv at $venv"
+  fi
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r "$want" ||
+    die "cannot install python/requirements-dev.txt into $venv"
+  cp "$want" "$stamp"
+  say python-venv "installed ($venv)"
+}
+
+# The major version of the `java` on PATH (8 for "1.8.0_412"), or nothing.
+java_major() {
+  command -v java >/dev/null 2>&1 || return 0
+  java -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == 1 ? v[2] : v[1]); exit }'
+}
+
+# PySpark 4 runs on Java 17 or later; Debian 12 has 17, Debian 13 only 21.
+java17() {
+  local have
+  have=$(java_major)
+  if [ -n "$have" ] && [ "$have" -ge 17 ]; then
+    say java "present (Java $have)"
+    return
+  fi
+  if [ -n "$have" ] && ls -d /usr/lib/jvm/java-{17,21}-openjdk-* >/dev/null 2>&1; then
+    say java "present (Java $have on PATH; scripts/test-python.sh uses /usr/lib/jvm's 17+)"
+    return
+  fi
+  command -v apt-get >/dev/null 2>&1 || die "Java 17+ is missing and apt-get is not there: install it by hand"
+  apt_install openjdk-17-jre-headless 2>/dev/null || apt_install openjdk-21-jre-headless ||
+    die "cannot install Java 17+ (openjdk-17-jre-headless or openjdk-21-jre-headless)"
+  say java installed
+}
+
 main() {
   local mode=all
   for arg in "$@"; do
     case $arg in
       --native) mode=native ;;
+      --python) mode=python ;;
       --all) mode=all ;;
       -h | --help)
-        sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         return 0
         ;;
-      *) die "unknown option $arg (expected --native or --all)" ;;
+      *) die "unknown option $arg (expected --native, --python or --all)" ;;
     esac
   done
   echo "setup.sh: checking tools ($mode)"
   rust
+  if [ "$mode" = python ]; then
+    python_venv
+    java17
+    return
+  fi
   rouge
   if [ "$mode" = all ]; then
     wasm_target
@@ -214,6 +277,8 @@ main() {
     chromium
     firefox
     node_packages
+    python_venv
+    java17
   fi
 }
 

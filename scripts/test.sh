@@ -82,6 +82,8 @@ step growth cargo test --features work-counters --test growth
 # Just under the 50 MB input limit, a summary: too slow unoptimized, so it runs optimized here.
 step limit cargo test --release --test hostile -- --ignored
 step eval bash scripts/eval.sh --check
+# The Python package on the core, with PySpark local[2] and Dask (scripts/test-python.sh).
+optional python scripts/test-python.sh
 optional wasm scripts/test-wasm.sh
 optional page scripts/test-page.sh
 optional extension scripts/test-extension.sh
