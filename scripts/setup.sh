@@ -4,8 +4,8 @@
 #   --native  what the native tests need: rustfmt, clippy, python rouge-score
 #   --python  what the Python tests need: a venv with python/requirements-dev.txt, and Java 17+
 #   --all     (default) also the wasm32 target, wasm-pack, the wasm-bindgen CLI matching
-#             Cargo.lock, chromium with chromedriver, the node packages of package.json, and
-#             what --python installs
+#             Cargo.lock, chromium with chromedriver, firefox-esr with geckodriver, the node
+#             packages of package.json, and what --python installs
 # Prints one line per tool: present or installed. Exits non-zero when a tool cannot be had.
 set -euo pipefail
 
@@ -148,6 +148,26 @@ chromium() {
   fi
 }
 
+# The page's core paths also run in Firefox (tests/firefox/): Debian's firefox-esr, driven through
+# geckodriver, which Debian does not package; cargo builds it (a few minutes, once).
+firefox() {
+  if command -v firefox-esr >/dev/null 2>&1; then
+    say firefox-esr present
+  else
+    apt_install firefox-esr
+    command -v firefox-esr >/dev/null 2>&1 || die "firefox-esr still missing after apt-get install"
+    say firefox-esr installed
+  fi
+  if command -v geckodriver >/dev/null 2>&1; then
+    say geckodriver "present ($(geckodriver --version | awk 'NR == 1'))"
+  else
+    cargo install --quiet --locked geckodriver || cargo install --quiet geckodriver ||
+      die "cannot build geckodriver with cargo"
+    command -v geckodriver >/dev/null 2>&1 || die "geckodriver was installed but is not on PATH"
+    say geckodriver "installed ($(geckodriver --version | awk 'NR == 1'))"
+  fi
+}
+
 node_packages() {
   if [ ! -f "$root/package.json" ]; then
     say node-packages "skipped (no package.json)"
@@ -255,6 +275,7 @@ main() {
     wasm_pack
     wasm_bindgen
     chromium
+    firefox
     node_packages
     python_venv
     java17

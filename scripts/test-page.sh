@@ -4,13 +4,18 @@
 # tests/page/, which also open the single-file build from disk. The tests that make the wasm
 # panic use target/www-test: the site bundled with the test build of the wasm
 # (scripts/build.sh web-test, which exports __testPanic) in place of the English build.
-# Screenshots go to target/page-artifacts/.
+# Screenshots go to target/page-artifacts/. Then the core paths (paste, files chosen and dropped,
+# the combined card, the single-file build) again in Firefox ESR through geckodriver
+# (tests/firefox/).
 # scripts/test.sh runs it; it also runs alone.
 # usage: scripts/test-page.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 
-if [ ! -d node_modules/playwright-core ] || [ ! -x /usr/bin/chromium ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -x /usr/bin/chromium ] ||
+  [ ! -d node_modules/selenium-webdriver ] || ! command -v firefox-esr >/dev/null ||
+  ! command -v geckodriver >/dev/null; then
   bash scripts/setup.sh --all
 fi
 
@@ -43,4 +48,7 @@ echo "--- the page (dist/www) at $url, the single-file build at dist/gisty.html"
 
 GISTY_URL=$url GISTY_TEST_ROOT=$PWD/target/www-test GISTY_SINGLE_FILE=$PWD/dist/gisty.html GISTY_ARTIFACTS=$artifacts \
   node --test --test-concurrency=1 tests/page/
+echo "--- the core paths in $(firefox-esr --version) (geckodriver $(geckodriver --version | awk 'NR == 1 { print $2 }'))"
+GISTY_URL=$url GISTY_SINGLE_FILE=$PWD/dist/gisty.html GISTY_ARTIFACTS=$artifacts \
+  node --test --test-concurrency=1 tests/firefox/
 echo "--- screenshots in ${artifacts#"$PWD"/}/"

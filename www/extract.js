@@ -11,22 +11,15 @@
 // for as long as it lasts, so only pages up to DOM_HTML_CHARS are parsed here; Markdown, and larger
 // pages, are read by markup.js in the worker (the caller's `offload`).
 
-import { Blocks, CAPTIONS } from "./markup.js";
+import { BLOCKS, Blocks, CAPTIONS } from "./markup.js";
+import { onDemand } from "./on-demand.js";
 
 /* global SINGLE_FILE */
 /** PDF.js and the page's PDF reader, loaded the first time a PDF arrives (chunks of their own). */
-let pdf = null;
 // (A ternary on SINGLE_FILE, which esbuild folds: the single-file bundle keeps no import().)
 const loadPdf = SINGLE_FILE
-  ? () =>
-      Promise.reject(
-        new ExtractError("The single-file page does not read PDF files (PDF.js is left out of it): use the served page (scripts/serve.sh)."),
-      )
-  : () =>
-      (pdf ??= import("./pdf.js").catch((e) => {
-        pdf = null;
-        throw new ExtractError(`The PDF reader could not be loaded (${e?.message ?? e}).`);
-      }));
+  ? () => Promise.reject(new ExtractError("The single-file page does not read PDF files (PDF.js is left out of it): use the served page (scripts/serve.sh)."))
+  : onDemand(() => import("./pdf.js"), (why) => new ExtractError(`The PDF reader could not be loaded (${why}).`));
 
 /** The largest Word, OpenDocument, EPUB or PDF file read: 200 MiB (the core's MAX_FILE_BYTES). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -263,14 +256,9 @@ function declaredCharset(bytes) {
   }
 }
 
-const BLOCKS = new Set(
-  (
-    "ADDRESS ARTICLE ASIDE BLOCKQUOTE CAPTION DD DETAILS DIV DL DT FIGCAPTION FIGURE FOOTER " +
-    "FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TD TH TR UL"
-  ).split(" "),
-);
+/** Elements whose text is not the article's, in a DOM (markup.js's BLOCKS make the paragraphs). */
 const UNREAD = new Set(
-  "SCRIPT STYLE NOSCRIPT TEMPLATE SVG MATH IFRAME OBJECT EMBED CANVAS BUTTON SELECT TEXTAREA".split(" "),
+  "script style noscript template svg math iframe object embed canvas button select textarea".split(" "),
 );
 /** Blocks that caption a picture without being a <figcaption>, by their class or id. */
 const CAPTION_LIKE = [
@@ -346,14 +334,14 @@ export function blockText(root) {
       if (child.nodeType === Node.TEXT_NODE) {
         line += child.data;
       } else if (child.nodeType === Node.ELEMENT_NODE) {
-        const tag = child.tagName.toUpperCase();
+        const tag = child.tagName.toLowerCase();
         if (UNREAD.has(tag)) continue;
-        if (tag === "BR") {
+        if (tag === "br") {
           flush();
           continue;
         }
         const block = BLOCKS.has(tag);
-        const caption = CAPTIONS.has(tag.toLowerCase()) || child.classList.contains(CAPTION_CLASS);
+        const caption = CAPTIONS.has(tag) || child.classList.contains(CAPTION_CLASS);
         if (block) flush();
         captions += caption;
         walk(child);

@@ -136,8 +136,8 @@ function stripInline(line) {
   return s.replace(/\uE000(\d+)\uE001/g, (_, i) => escaped[Number(i)]);
 }
 
-/** Elements that make a paragraph of their own. */
-const BLOCKS = new Set(
+/** Elements that make a paragraph of their own (by lower-case name; the page's DOM reader too). */
+export const BLOCKS = new Set(
   (
     "address article aside blockquote caption dd details div dl dt figcaption figure footer form " +
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul br"

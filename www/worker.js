@@ -44,6 +44,7 @@
 import init, * as english from "./pkg/gisty.js";
 import allLanguages from "./pkg-all/languages.json" with { type: "json" };
 import { htmlToPlainText, stripMarkdown } from "./markup.js";
+import { onDemand } from "./on-demand.js";
 
 /* global SINGLE_FILE */
 
@@ -63,22 +64,16 @@ const WASM = {
  * single-file build has no files beside it and leaves it out (SINGLE_FILE is defined by
  * scripts/bundle-page.mjs; esbuild folds the ternary and drops the import).
  */
-let files = null;
 const loadFiles = SINGLE_FILE
-  ? () =>
-      Promise.reject(
-        new Error("The single-file page does not read Word, OpenDocument or EPUB files, nor text that is not UTF-8: use the served page (scripts/serve.sh)."),
-      )
-  : () =>
-      (files ??= import("./pkg-files/gisty.js")
-        .then(async (mod) => {
-          await mod.default({ module_or_path: WASM.files() });
-          return mod;
-        })
-        .catch((e) => {
-          files = null;
-          throw new Error(`The file reader could not be loaded (${e?.message ?? e}).`);
-        }));
+  ? () => Promise.reject(new Error("The single-file page does not read Word, OpenDocument or EPUB files, nor text that is not UTF-8: use the served page (scripts/serve.sh)."))
+  : onDemand(
+      async () => {
+        const mod = await import("./pkg-files/gisty.js");
+        await mod.default({ module_or_path: WASM.files() });
+        return mod;
+      },
+      (why) => new Error(`The file reader could not be loaded (${why}).`),
+    );
 
 /** A loaded build: its module and the languages it stems. */
 function build(mod, name) {
