@@ -310,16 +310,17 @@ fn read_doc(item: &JsValue, name: &str) -> Result<JsDoc, JsError> {
     let fields = types::read_doc_fields(item).map_err(at)?;
     let text = fields
         .text
-        .ok_or_else(|| at("text must be a string, got undefined".into()))?;
+        .ok_or_else(|| at("text must be a string, got undefined".into()))?
+        .0;
     let captions = match fields.captions {
-        Some(c) => read_captions(&c, &text, &format!("{name}.captions"))?,
+        Some(c) => read_captions(&c.0, &text, &format!("{name}.captions"))?,
         None => Vec::new(),
     };
     Ok(JsDoc {
         text,
-        title: fields.title,
+        title: fields.title.map(|t| t.0),
         captions,
-        date: fields.date,
+        date: fields.date.map(|d| d.0),
     })
 }
 

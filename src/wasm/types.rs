@@ -7,7 +7,7 @@
 //! ("sentences must be a whole number of at least 1, got 2.5"); serde's derive would name only
 //! the type it expected.
 
-use serde::de::value::{MapDeserializer, SeqDeserializer};
+use serde::de::value::SeqDeserializer;
 use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
@@ -47,52 +47,52 @@ export type Language =
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SummarizeOptionFields {
     /// At most this many sentences: a whole number, at least 1.
-    #[serde(default, deserialize_with = "sentences")]
-    #[tsify(optional)]
-    sentences: Option<u32>,
+    #[serde(default)]
+    #[tsify(optional, type = "number")]
+    sentences: Option<Whole>,
     /// This share of the text's sentences, above 0 and at most 1 (rounded, at least one).
-    #[serde(default, deserialize_with = "ratio")]
-    #[tsify(optional)]
-    ratio: Option<f64>,
+    #[serde(default)]
+    #[tsify(optional, type = "number")]
+    ratio: Option<Number>,
     /// At most this many words: a whole number, at least 1.
-    #[serde(default, deserialize_with = "words")]
-    #[tsify(optional)]
-    words: Option<u32>,
+    #[serde(default)]
+    #[tsify(optional, type = "number")]
+    words: Option<Whole>,
     /// How sentences are scored. Default: "gisty".
-    #[serde(default, deserialize_with = "method")]
+    #[serde(default)]
     #[tsify(optional, type = "Method")]
     method: Option<MethodName>,
     /// The text's title, when it is not the text's first line. For `summarizeMany`, the title of
     /// every document that has none of its own.
-    #[serde(default, deserialize_with = "title")]
-    #[tsify(optional)]
-    title: Option<String>,
+    #[serde(default)]
+    #[tsify(optional, type = "string")]
+    title: Option<Text>,
     /// The text's language, as an ISO 639-1 code, or "auto" (the default): detected, for each
     /// document of `summarizeMany` on its own. A language this build does not stem (see
     /// `languages()`) is summarized as "und": words unstemmed, no stop list.
-    #[serde(default, deserialize_with = "language")]
+    #[serde(default)]
     #[tsify(optional, type = "Language | \"und\" | \"auto\"")]
-    language: Option<String>,
+    language: Option<Text>,
     /// The language the text is declared in (an HTML page's `lang`, such as "fr-CA"): used
     /// when the language is detected and the text does not clearly say otherwise. A tag gisty
     /// does not know is ignored.
-    #[serde(default, deserialize_with = "language_hint")]
-    #[tsify(optional)]
-    language_hint: Option<String>,
+    #[serde(default)]
+    #[tsify(optional, type = "string")]
+    language_hint: Option<Text>,
     /// Similarity above which a sentence repeats one already picked, from 0 to 1 (1 keeps
     /// repeats). Default: 0.5.
-    #[serde(default, deserialize_with = "redundancy")]
-    #[tsify(optional)]
-    redundancy: Option<f64>,
+    #[serde(default)]
+    #[tsify(optional, type = "number")]
+    redundancy: Option<Number>,
     /// Whether the default method may favour the lede (the first sentences). Default: true.
-    #[serde(default, deserialize_with = "position")]
-    #[tsify(optional)]
-    position: Option<bool>,
+    #[serde(default)]
+    #[tsify(optional, type = "boolean")]
+    position: Option<Flag>,
     /// Words to steer the summary toward ("security guarantees"): sentences with none of them
     /// keep a quarter of their score. Default: none.
-    #[serde(default, deserialize_with = "focus")]
-    #[tsify(optional)]
-    focus: Option<String>,
+    #[serde(default)]
+    #[tsify(optional, type = "string")]
+    focus: Option<Text>,
 }
 
 /// A scoring method's name: one per method of the core (the conversions below match every
@@ -134,12 +134,9 @@ impl SummarizeOptionFields {
     pub fn into_options(self) -> Result<Options, JsError> {
         let mut options = Options::default();
         let lengths = [
-            (
-                "sentences",
-                self.sentences.map(|n| Length::Sentences(n as usize)),
-            ),
-            ("ratio", self.ratio.map(Length::Ratio)),
-            ("words", self.words.map(|n| Length::Words(n as usize))),
+            ("sentences", self.sentences.map(|n| Length::Sentences(n.0))),
+            ("ratio", self.ratio.map(|r| Length::Ratio(r.0))),
+            ("words", self.words.map(|n| Length::Words(n.0))),
         ];
         let mut given = lengths.iter().filter_map(|(n, l)| l.map(|l| (*n, l)));
         if let Some((first, length)) = given.next() {
@@ -153,17 +150,17 @@ impl SummarizeOptionFields {
         if let Some(m) = self.method {
             options.method = m.into();
         }
-        options.title = self.title;
-        options.focus = self.focus;
+        options.title = self.title.map(|t| t.0);
+        options.focus = self.focus.map(|t| t.0);
         if let Some(l) = self.language {
-            options.language = parse_language(&l)?;
+            options.language = parse_language(&l.0)?;
         }
-        options.language_hint = self.language_hint.and_then(|h| h.parse().ok());
+        options.language_hint = self.language_hint.and_then(|h| h.0.parse().ok());
         if let Some(r) = self.redundancy {
-            options.redundancy = r;
+            options.redundancy = r.0;
         }
         if let Some(p) = self.position {
-            options.position = p;
+            options.position = p.0;
         }
         options.validate().map_err(core_error)?;
         Ok(options)
@@ -175,36 +172,36 @@ impl SummarizeOptionFields {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeywordOptions {
     /// At most this many phrases: a whole number, at least 1. Default: 10.
-    #[serde(default, deserialize_with = "count")]
-    #[tsify(optional)]
-    count: Option<u32>,
+    #[serde(default)]
+    #[tsify(optional, type = "number")]
+    count: Option<Whole>,
     /// As in `SummarizeOptions`: a code or "auto" (the default).
-    #[serde(default, deserialize_with = "language")]
+    #[serde(default)]
     #[tsify(optional, type = "Language | \"und\" | \"auto\"")]
-    language: Option<String>,
+    language: Option<Text>,
     /// As in `SummarizeOptions`.
-    #[serde(default, deserialize_with = "language_hint")]
-    #[tsify(optional)]
-    language_hint: Option<String>,
+    #[serde(default)]
+    #[tsify(optional, type = "string")]
+    language_hint: Option<Text>,
 }
 
 /// Key phrases `keywords` returns when no count is given.
 const DEFAULT_KEYWORDS: usize = 10;
 
 impl KeywordOptions {
-    /// How many phrases, and the core's options (the language).
     /// The defaults, for no options object.
     pub fn default_options() -> (usize, Options) {
         (DEFAULT_KEYWORDS, Options::default())
     }
 
+    /// How many phrases, and the core's options (the language).
     pub fn into_options(self) -> Result<(usize, Options), JsError> {
         let mut options = Options::default();
         if let Some(l) = self.language {
-            options.language = parse_language(&l)?;
+            options.language = parse_language(&l.0)?;
         }
-        options.language_hint = self.language_hint.and_then(|h| h.parse().ok());
-        let count = self.count.map_or(DEFAULT_KEYWORDS, |n| n as usize);
+        options.language_hint = self.language_hint.and_then(|h| h.0.parse().ok());
+        let count = self.count.map_or(DEFAULT_KEYWORDS, |n| n.0);
         Ok((count, options))
     }
 }
@@ -222,24 +219,24 @@ fn parse_language(s: &str) -> Result<Option<Language>, JsError> {
 #[derive(Deserialize, Tsify)]
 #[tsify(rename = "Doc")]
 pub struct DocFields {
-    #[serde(default, deserialize_with = "text")]
+    #[serde(default)]
     #[tsify(type = "string")]
-    pub text: Option<String>,
-    #[serde(default, deserialize_with = "title")]
-    #[tsify(optional)]
-    pub title: Option<String>,
+    pub text: Option<Text>,
+    #[serde(default)]
+    #[tsify(optional, type = "string")]
+    pub title: Option<Text>,
     /// Parts of `text` that are captions (an HTML page's `<figcaption>` and `<caption>`), as
     /// `[start, end]` UTF-16 ranges: shown and ranked like other sentences, never chosen for a
     /// summary. Plain-text captions beside a credit line are found without them.
-    #[serde(default, deserialize_with = "captions")]
+    #[serde(default)]
     #[tsify(optional, type = "ReadonlyArray<readonly [number, number]>")]
-    pub captions: Option<Vec<[u32; 2]>>,
+    pub captions: Option<Captions>,
     /// When it was published: a `Date`, milliseconds since 1970, or a string `Date.parse`
     /// reads. When every document of `summarizeMany` has one, the combined summary tells the
     /// story in their order, earlier reports first.
-    #[serde(default, deserialize_with = "date")]
+    #[serde(default)]
     #[tsify(optional, type = "Date | number | string")]
-    pub date: Option<i64>,
+    pub date: Option<Date>,
 }
 
 /// A sentence of the input with its score.
@@ -414,19 +411,59 @@ impl Js {
         }
     }
 
-    fn entries(&self) -> std::vec::IntoIter<(String, Js)> {
-        let entries = js_sys::Object::entries(self.value.unchecked_ref());
-        let pairs: Vec<(String, Js)> = entries
+    /// The object's own enumerable properties.
+    fn entries(&self) -> Vec<(String, JsValue)> {
+        js_sys::Object::entries(self.value.unchecked_ref())
             .iter()
             .map(|pair| {
                 let pair: js_sys::Array = pair.unchecked_into();
-                (
-                    pair.get(0).as_string().unwrap_or_default(),
-                    Js::new(pair.get(1)),
-                )
+                (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
             })
-            .collect();
-        pairs.into_iter()
+            .collect()
+    }
+}
+
+/// An object's properties as a serde map; an error in a value is prefixed with its key
+/// ("sentences must be a whole number of at least 1, got 2.5").
+struct Entries {
+    pairs: std::vec::IntoIter<(String, JsValue)>,
+    key: String,
+    value: Option<JsValue>,
+}
+
+impl Entries {
+    fn new(pairs: Vec<(String, JsValue)>) -> Self {
+        Entries {
+            pairs: pairs.into_iter(),
+            key: String::new(),
+            value: None,
+        }
+    }
+}
+
+impl<'de> MapAccess<'de> for Entries {
+    type Error = ReadError;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, ReadError> {
+        let Some((key, value)) = self.pairs.next() else {
+            return Ok(None);
+        };
+        self.key = key;
+        self.value = Some(value);
+        seed.deserialize(serde::de::value::StrDeserializer::new(&self.key))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, ReadError> {
+        let value = self.value.take().unwrap_or(JsValue::UNDEFINED);
+        seed.deserialize(Js::new(value))
+            .map_err(|e| ReadError::custom(format_args!("{} {e}", self.key)))
     }
 }
 
@@ -456,12 +493,20 @@ impl<'de> Deserializer<'de> for Js {
         } else if let Some(date) = x.dyn_ref::<js_sys::Date>() {
             v.visit_f64(date.get_time())
         } else if let Some(array) = x.dyn_ref::<js_sys::Array>() {
-            v.visit_seq(SeqDeserializer::new(array.iter().map(Js::new)))
-        } else if x.is_object() {
-            v.visit_map(MapDeserializer::new(self.entries()))
+            let items: Vec<Js> = array.iter().map(Js::new).collect();
+            v.visit_seq(SeqDeserializer::new(items.into_iter()))
         } else {
-            // A bigint, a symbol, a function: nothing an option or a document field can be.
-            v.visit_map(MapDeserializer::new(std::iter::empty::<(String, Js)>()))
+            // An object, a bigint, a symbol, a function: no field is one; not read further.
+            v.visit_map(Entries::new(Vec::new()))
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
+        // Undefined and null: the default.
+        if self.value.is_undefined() || self.value.is_null() {
+            v.visit_none()
+        } else {
+            v.visit_some(self)
         }
     }
 
@@ -480,32 +525,34 @@ impl<'de> Deserializer<'de> for Js {
             )));
         }
         if self.every_key {
-            return v.visit_map(MapDeserializer::new(self.entries()));
+            return v.visit_map(Entries::new(self.entries()));
         }
         let object = self.value;
-        let present = fields.iter().filter_map(move |&name| {
-            let value = js_sys::Reflect::get(&object, &JsValue::from_str(name)).ok()?;
-            (!value.is_undefined()).then(|| (name, Js::new(value)))
-        });
-        v.visit_map(MapDeserializer::new(present))
+        let present = fields
+            .iter()
+            .filter_map(|&name| {
+                let value = js_sys::Reflect::get(&object, &JsValue::from_str(name)).ok()?;
+                (!value.is_undefined()).then(|| (name.to_string(), value))
+            })
+            .collect();
+        v.visit_map(Entries::new(present))
     }
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
         ignored_any
     }
 }
 
-/// A value as [`Js`] reads it, for the field readers below, which say what is wrong with it.
+/// A value as [`Js`] reads it, for the field types below, which say what is wrong with it.
 enum Value {
-    /// Undefined or null: the default.
-    Missing,
     Bool(bool),
     Number(f64),
     Text(String),
     List(Vec<Value>),
-    Object,
+    /// Null, or an object (whose contents no field reads).
+    Other(&'static str),
 }
 
 impl<'de> Deserialize<'de> for Value {
@@ -524,11 +571,11 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Missing)
+        Ok(Value::Other("undefined"))
     }
 
     fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Missing)
+        Ok(Value::Other("null"))
     }
 
     fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
@@ -539,20 +586,12 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Number(n))
     }
 
-    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-        Ok(Value::Number(n as f64))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
-        Ok(Value::Number(n as f64))
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::Text(s))
     }
 
     fn visit_str<E>(self, s: &str) -> Result<Value, E> {
         Ok(Value::Text(s.to_string()))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Value, E> {
-        Ok(Value::Text(s))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
@@ -564,50 +603,26 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, _map: A) -> Result<Value, A::Error> {
-        // No field of these types is an object of its own: its contents are not read.
-        Ok(Value::Object)
-    }
-}
-
-/// A field's value: None for undefined and null (the default), else what `get` makes of it, or
-/// an error naming the field and what it must be.
-fn field<'de, D: Deserializer<'de>, T>(
-    d: D,
-    name: &str,
-    expected: &str,
-    get: impl FnOnce(&Value) -> Option<T>,
-) -> Result<Option<T>, D::Error> {
-    let value = Value::deserialize(d)?;
-    if let Value::Missing = value {
-        return Ok(None);
-    }
-    match get(&value) {
-        Some(v) => Ok(Some(v)),
-        None => Err(D::Error::custom(format_args!(
-            "{name} must be {expected}, got {}",
-            value.describe()
-        ))),
+        Ok(Value::Other("an object"))
     }
 }
 
 impl Value {
-    fn number(&self) -> Option<f64> {
-        match self {
-            Value::Number(n) => Some(*n),
-            _ => None,
-        }
+    /// Reads a field's value: what `get` makes of it, or an error saying what it must be (to
+    /// which [`Entries`] adds the field's name).
+    fn read<'de, D: Deserializer<'de>, T>(
+        d: D,
+        expected: &str,
+        get: impl FnOnce(Value) -> Option<T>,
+    ) -> Result<T, D::Error> {
+        let value = Value::deserialize(d)?;
+        let described = value.describe();
+        get(value).ok_or_else(|| D::Error::custom(must_be(expected, &described)))
     }
 
-    fn string(&self) -> Option<String> {
+    fn number(self) -> Option<f64> {
         match self {
-            Value::Text(s) => Some(s.clone()),
-            _ => None,
-        }
-    }
-
-    fn bool(&self) -> Option<bool> {
-        match self {
-            Value::Bool(b) => Some(*b),
+            Value::Number(n) => Some(n),
             _ => None,
         }
     }
@@ -615,128 +630,123 @@ impl Value {
     /// A short rendering for an error message: `"abc"`, `2.5`, `true`, `an array`.
     fn describe(&self) -> String {
         match self {
-            Value::Missing => "undefined".to_string(),
             Value::Bool(b) => b.to_string(),
             Value::Number(n) => describe(&JsValue::from(*n)),
             Value::Text(s) => format!("{s:?}"),
             Value::List(_) => "an array".to_string(),
-            Value::Object => "an object".to_string(),
+            Value::Other(what) => what.to_string(),
         }
     }
 }
 
-const WHOLE: &str = "a whole number of at least 1";
-
-fn whole(v: &Value) -> Option<u32> {
-    v.number()
-        .filter(|n| *n >= 1.0 && n.fract() == 0.0 && *n <= u32::MAX as f64)
-        .map(|n| n as u32)
+/// The message of every field type.
+fn must_be(expected: &str, got: &str) -> String {
+    format!("must be {expected}, got {got}")
 }
 
-fn sentences<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    field(d, "sentences", WHOLE, whole)
+/// A whole number, at least 1 (a count of sentences, words or key phrases).
+struct Whole(usize);
+
+impl<'de> Deserialize<'de> for Whole {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::read(d, "a whole number of at least 1", |v| {
+            v.number()
+                .filter(|n| *n >= 1.0 && n.fract() == 0.0 && *n <= u32::MAX as f64)
+                .map(|n| Whole(n as usize))
+        })
+    }
 }
 
-fn words<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    field(d, "words", WHOLE, whole)
+/// A number (its range is the core's to check, in its words).
+struct Number(f64);
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::read(d, "a number", |v| v.number().map(Number))
+    }
 }
 
-fn count<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    field(d, "count", WHOLE, whole)
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::read(d, "a string", |v| match v {
+            Value::Text(s) => Some(Text(s)),
+            _ => None,
+        })
+    }
 }
 
-fn ratio<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    field(d, "ratio", "a number above 0 and at most 1", Value::number)
+struct Flag(bool);
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::read(d, "true or false", |v| match v {
+            Value::Bool(b) => Some(Flag(b)),
+            _ => None,
+        })
+    }
 }
 
-fn redundancy<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    field(d, "redundancy", "a number from 0 to 1", Value::number)
-}
-
-fn position<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    field(d, "position", "true or false", Value::bool)
-}
-
-fn method<'de, D: Deserializer<'de>>(d: D) -> Result<Option<MethodName>, D::Error> {
-    let expected = format!("one of {}", Method::NAMES.join(", "));
-    let Some(name) = field(d, "method", &expected, Value::string)? else {
-        return Ok(None);
-    };
-    Method::parse(&name)
-        .map(|m| Some(m.into()))
-        .map_err(D::Error::custom)
-}
-
-fn title<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    field(d, "title", "a string", Value::string)
-}
-
-fn focus<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    field(d, "focus", "a string", Value::string)
-}
-
-fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    field(d, "text", "a string", Value::string)
-}
-
-fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    field(
-        d,
-        "language",
-        "\"auto\" or an ISO 639-1 code",
-        Value::string,
-    )
-}
-
-fn language_hint<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    field(
-        d,
-        "languageHint",
-        "a language tag such as \"fr\" or \"pt-BR\"",
-        Value::string,
-    )
+impl<'de> Deserialize<'de> for MethodName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let expected = format!("one of {}", Method::NAMES.join(", "));
+        let name = Value::read(d, &expected, |v| match v {
+            Value::Text(s) => Some(s),
+            _ => None,
+        })?;
+        // The core's parser: any case, and its message for an unknown name.
+        Method::parse(&name)
+            .map(MethodName::from)
+            .map_err(D::Error::custom)
+    }
 }
 
 /// `[[start, end], ...]` of whole numbers, 0 <= start <= end (the end is checked against the
 /// text's length where the text is at hand).
-fn captions<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<[u32; 2]>>, D::Error> {
-    let pairs = |v: &Value| {
-        let Value::List(pairs) = v else { return None };
-        pairs
-            .iter()
-            .map(|pair| match pair {
-                Value::List(p) if p.len() == 2 => {
-                    let (a, b) = (p[0].number()?, p[1].number()?);
-                    let ok = |x: f64| x >= 0.0 && x.fract() == 0.0 && x <= u32::MAX as f64;
-                    (ok(a) && ok(b) && a <= b).then_some([a as u32, b as u32])
-                }
-                _ => None,
-            })
-            .collect()
-    };
-    field(d, "captions", CAPTIONS, pairs)
-}
+pub struct Captions(pub Vec<[u32; 2]>);
 
 /// What `captions` must be.
 pub const CAPTIONS: &str = "an array of [start, end] pairs of whole numbers, \
                             0 <= start <= end <= the text's length";
 
-/// A date as a `Date`, a number of milliseconds since 1970 or a string `Date.parse` reads.
-fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    let read = |value: &Value| {
-        let ms = match value {
-            Value::Number(n) => *n,
-            Value::Text(s) => js_sys::Date::parse(s),
-            _ => f64::NAN,
-        };
-        ms.is_finite().then_some(ms as i64)
-    };
-    field(
-        d,
-        "date",
-        "a Date, a number of milliseconds or a date string",
-        read,
-    )
+impl<'de> Deserialize<'de> for Captions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Value::read(d, CAPTIONS, |v| {
+            let Value::List(pairs) = v else { return None };
+            let whole = |x: Option<f64>| x.filter(|x| *x >= 0.0 && x.fract() == 0.0);
+            pairs
+                .into_iter()
+                .map(|pair| match pair {
+                    Value::List(p) if p.len() == 2 => {
+                        let mut p = p.into_iter().map(|x| whole(x.number()));
+                        let (a, b) = (p.next()??, p.next()??);
+                        (a <= b && b <= u32::MAX as f64).then_some([a as u32, b as u32])
+                    }
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()
+                .map(Captions)
+        })
+    }
+}
+
+/// A date as a `Date`, a number of milliseconds since 1970 or a string `Date.parse` reads, in
+/// milliseconds.
+pub struct Date(pub i64);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let expected = "a Date, a number of milliseconds or a date string";
+        Value::read(d, expected, |v| {
+            let ms = match v {
+                Value::Number(n) => n,
+                Value::Text(s) => js_sys::Date::parse(&s),
+                _ => f64::NAN,
+            };
+            ms.is_finite().then_some(Date(ms as i64))
+        })
+    }
 }
 
 pub fn core_error(e: crate::Error) -> JsError {
