@@ -364,19 +364,52 @@ fn read_text(text: &JsValue) -> Result<String, JsError> {
         .ok_or_else(|| JsError::new(&format!("text must be a string, got {}", describe(text))))
 }
 
-/// Reads a file's bytes into text, as the CLI does (`gisty::read`): text in UTF-8, UTF-16 or
-/// windows-1252, Word (.docx), OpenDocument (.odt) and EPUB (.epub) files. `name` is the file's
-/// name, whose extension says what it should be. Throws an `Error` saying what is wrong with a
-/// binary, damaged, encrypted or oversized file, or a zip bomb. (Only in the builds with the
-/// `files` feature: the page's "web-files" build and the npm packages.)
+/// Reads a file into text, as the CLI does (`gisty::read`): text in UTF-8, UTF-16 or
+/// windows-1252, Word (.docx), OpenDocument (.odt) and EPUB (.epub) files. `file` is a `Blob`
+/// (a dropped `File`, or `new Blob([bytes])` in Node); `name`, or else the `File`'s own name,
+/// has the extension that says what it should be. The warnings (a fallback encoding, a
+/// misleading name, skipped chapters) are also written to the console. Rejects with an `Error`
+/// saying what is wrong with a binary, damaged, encrypted or oversized file, or a zip bomb.
+/// (Only in the builds with the `files` feature: the page's "web-files" build and the npm
+/// package.)
 #[cfg(feature = "files")]
 #[wasm_bindgen(js_name = readFile, unchecked_return_type = "ReadFile")]
-pub fn read_file(bytes: &[u8], name: &str) -> Result<JsValue, JsError> {
-    let file = crate::read(bytes, name).map_err(core_error)?;
+pub async fn read_file(
+    file: web_sys::Blob,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] name: Option<String>,
+) -> Result<JsValue, JsError> {
+    let name = name
+        .or_else(|| file.dyn_ref::<web_sys::File>().map(web_sys::File::name))
+        .unwrap_or_default();
+    // Checked before the bytes are read: a file of gigabytes never enters wasm memory.
+    let size = file.size();
+    if size > crate::MAX_FILE_BYTES as f64 {
+        let too_large = crate::error::ErrorKind::FileTooLarge {
+            bytes: size as usize,
+            limit: crate::MAX_FILE_BYTES,
+        };
+        return Err(core_error(crate::Error::new(too_large)));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()));
+            JsError::new(&format!(
+                "{name}: the file could not be read ({})",
+                why.unwrap_or_else(|| "Blob.arrayBuffer() failed".to_string())
+            ))
+        })?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let read = crate::read(&bytes, &name).map_err(core_error)?;
+    for warning in &read.warnings {
+        web_sys::console::warn_1(&JsValue::from_str(&format!("gisty: {name}: {warning}")));
+    }
     to_js(&types::ReadFile {
-        text: &file.text,
-        format: file.format.name(),
-        encoding: file.encoding.map(|e| e.name()),
-        warnings: &file.warnings,
+        text: &read.text,
+        format: read.format.name(),
+        encoding: read.encoding.map(|e| e.name()),
+        warnings: &read.warnings,
     })
 }

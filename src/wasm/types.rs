@@ -95,8 +95,9 @@ pub struct SummarizeOptionFields {
     focus: Option<Text>,
 }
 
-/// A scoring method's name: one per method of the core (the conversions below match every
-/// variant both ways, so neither list can gain a method the other lacks).
+/// A scoring method's name: one per method of the core, which reads each in any case.
+// The conversions below match every variant both ways, so that neither list can gain a method
+// the other lacks; tests/web.rs checks that the core's names are these.
 #[derive(Clone, Copy, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum MethodName {
@@ -219,9 +220,11 @@ fn parse_language(s: &str) -> Result<Option<Language>, JsError> {
 #[derive(Deserialize, Tsify)]
 #[tsify(rename = "Doc")]
 pub struct DocFields {
-    #[serde(default)]
+    /// The document's text. (Required: a missing one is reported by the caller, which knows
+    /// the document's place.)
     #[tsify(type = "string")]
     pub text: Option<Text>,
+    /// Its title, when that is not its first line.
     #[serde(default)]
     #[tsify(optional, type = "string")]
     pub title: Option<Text>,
