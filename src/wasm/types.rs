@@ -95,7 +95,8 @@ pub struct SummarizeOptionFields {
     focus: Option<Text>,
 }
 
-/// A scoring method's name: one per method of the core, which reads each in any case.
+/// A scoring method's name: one per method of the core (`Method` takes each in upper or lower
+/// case).
 // The conversions below match every variant both ways, so that neither list can gain a method
 // the other lacks; tests/web.rs checks that the core's names are these.
 #[derive(Clone, Copy, Tsify)]
