@@ -976,7 +976,10 @@ async fn bad_documents_throw_errors_naming_the_item() {
         (r#"{"count": 0}"#, &["count", "whole number", "0"]),
         (r#"{"count": 2.5}"#, &["count", "whole number"]),
         (r#"{"count": "5"}"#, &["count", "whole number", "\"5\""]),
-        (r#"{"sentences": 3}"#, &["`sentences`", "`count`, `language`, `languageHint`"]),
+        (
+            r#"{"sentences": 3}"#,
+            &["`sentences`", "`count`, `language`, `languageHint`"],
+        ),
         (
             r#"{"language": "tlh"}"#,
             &["language", "tlh", "expected one of ar, da, de"],
