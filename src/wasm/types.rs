@@ -1,11 +1,14 @@
-//! What crosses the JS boundary, in one place: the options JS passes in and the results it gets
-//! back, as serde types that serde-wasm-bindgen reads and writes, and from which tsify writes
-//! the package's TypeScript declarations (doc comments included), so that the types and the
-//! behaviour cannot drift apart.
+//! What crosses the JS boundary, in one place: the options and documents JS passes in and the
+//! results it gets back, as serde types from which tsify writes the package's TypeScript
+//! declarations (doc comments included), so that the types and the behaviour cannot drift
+//! apart. Results are written by serde-wasm-bindgen's serializer; options and documents are read
+//! by serde's derive (camelCase, unknown options rejected) over [`Js`], a JsValue deserializer
+//! of this file (see [`read_options`] for why not serde-wasm-bindgen's).
 //!
-//! Option fields are read by `deserialize_with` helpers that name the option in their errors
-//! ("sentences must be a whole number of at least 1, got 2.5"); serde's derive would name only
-//! the type it expected.
+//! Each field's type (`Whole`, `Number`, `Text`, ...) says what the value must be, and the map
+//! of an object's properties puts the field's name in front ("sentences must be a whole number
+//! of at least 1, got 2.5"); serde's own types would name only the type they expected, and
+//! their error path formats floats with the standard library.
 
 use serde::de::value::SeqDeserializer;
 use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
