@@ -277,6 +277,18 @@ test("the TypeScript declarations type the options and results", () => {
   const declarations = all.slice(0, all.indexOf("export type InitInput"));
   assert.ok(declarations.includes("export function summarize"), all);
   assert.doesNotMatch(declarations, /\bany\b/);
+  // The declared method names are the ones the binding accepts, in either case (the Rust enum
+  // they come from maps to the core's methods one to one).
+  const names = [...declarations.match(/export type MethodName = ([^;]+);/)[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(names, ["gisty", "lexrank", "textrank", "lead"]);
+  const picked = inProject(
+    "methods.mjs",
+    `import { summarize } from "gisty";
+console.log(JSON.stringify(${JSON.stringify(names)}.flatMap((m) => [m, m.toUpperCase()]).map((method) =>
+  summarize("One is here. Two is there. Three is everywhere.", { method, sentences: 1 }).sentences.length)));
+`,
+  );
+  assert.deepEqual(picked, Array(2 * names.length).fill(1));
   assert.doesNotMatch(fs.readFileSync(path.join(project, "node_modules/gisty/gisty.d.cts"), "utf8"), /\bany\b/);
   fs.writeFileSync(
     path.join(project, "tsconfig.json"),
