@@ -42,5 +42,5 @@ CHROMEDRIVER=$chromedriver wasm-pack test --headless --chrome --chromedriver "$c
 echo "--- the npm package in Node (tests/node)"
 node --test tests/node/
 
-echo "--- the npm package in fresh projects: Node, CommonJS, TypeScript, Vite, webpack, esbuild, pages, workers (tests/consumers)"
+echo "--- the npm package in fresh projects: Node, CommonJS, TypeScript, Deno, Bun, Vite 8 and 7, webpack, esbuild, pages, workers (tests/consumers)"
 node --test tests/consumers/
