@@ -16,6 +16,18 @@ if ! command -v wasm-pack >/dev/null || [ "$have" != "$pinned" ] ||
   bash scripts/setup.sh --all
 fi
 
+echo "--- the binding's packages (cargo tree, wasm32, normal dependencies)"
+# Issue 16: each does a real job in src/wasm.rs and src/wasm/types.rs, so each is a normal
+# dependency of the wasm build.
+tree=$(cargo tree --target wasm32-unknown-unknown -e normal --depth 1 --prefix none)
+for package in wasm-bindgen web-sys js-sys serde-wasm-bindgen console_error_panic_hook; do
+  if ! grep -q "^$package v" <<<"$tree"; then
+    echo "test-wasm: $package is not a normal dependency of the wasm build:" >&2
+    echo "$tree" >&2
+    exit 1
+  fi
+done
+
 echo "--- build (scripts/build.sh)"
 bash scripts/build.sh
 
@@ -30,5 +42,5 @@ CHROMEDRIVER=$chromedriver wasm-pack test --headless --chrome --chromedriver "$c
 echo "--- the npm package in Node (tests/node)"
 node --test tests/node/
 
-echo "--- the npm package in fresh projects: Node, CommonJS, TypeScript, Vite, webpack, esbuild, pages, workers (tests/consumers)"
+echo "--- the npm package in fresh projects: Node, CommonJS, TypeScript, Deno, Bun, Vite 8 and 7, webpack, esbuild, pages, workers (tests/consumers)"
 node --test tests/consumers/

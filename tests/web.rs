@@ -404,9 +404,14 @@ async fn bad_options_throw_errors_naming_the_option() {
         (
             r#"{"sentnces": 3}"#,
             &[
-                "sentnces",
-                "sentences, ratio, words, method, title, language",
+                "unknown field `sentnces`",
+                "`sentences`, `ratio`, `words`, `method`, `title`, `language`",
             ],
+        ),
+        // null and undefined are the defaults, as an absent option is.
+        (
+            r#"{"words": 2.5, "title": null}"#,
+            &["words", "whole number", "2.5"],
         ),
         (r#"{"sentences": 3, "words": 50}"#, &["sentences", "words"]),
         (r#"{"ratio": 1.5}"#, &["ratio", "at most 1"]),
@@ -971,7 +976,10 @@ async fn bad_documents_throw_errors_naming_the_item() {
         (r#"{"count": 0}"#, &["count", "whole number", "0"]),
         (r#"{"count": 2.5}"#, &["count", "whole number"]),
         (r#"{"count": "5"}"#, &["count", "whole number", "\"5\""]),
-        (r#"{"sentences": 3}"#, &["sentences", "count, language"]),
+        (
+            r#"{"sentences": 3}"#,
+            &["`sentences`", "`count`, `language`, `languageHint`"],
+        ),
         (
             r#"{"language": "tlh"}"#,
             &["language", "tlh", "expected one of ar, da, de"],
@@ -1083,4 +1091,87 @@ async fn dated_documents_come_in_their_order() {
     Reflect::set(&doc, &"date".into(), &"not a date".into()).unwrap();
     let thrown = summarize_many(&pkg, &docs, &JsValue::UNDEFINED).unwrap_err();
     assert_error(thrown, &["docs[0].date", "date string"], "a bad date");
+}
+
+#[wasm_bindgen(inline_js = r#"
+let files;
+export function loadFiles() {
+  files ??= (async () => {
+    const reader = await import("/www/pkg-files/gisty.js").catch((e) => {
+      throw new Error(`cannot import /www/pkg-files/gisty.js: run scripts/build.sh web-files (${e})`);
+    });
+    await reader.default();
+    return reader;
+  })();
+  return files;
+}
+export function blob(bytes, name) {
+  return name === undefined ? new Blob([bytes]) : new File([bytes], name);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = loadFiles)]
+    fn load_files() -> Result<Promise, JsValue>;
+    fn blob(bytes: &[u8], name: Option<&str>) -> JsValue;
+}
+
+/// `readFile(file)` of the web-files build: reads a `Blob`'s bytes through `Blob.arrayBuffer()`
+/// and gives what the core's reader gives for them.
+#[wasm_bindgen_test]
+async fn read_file_reads_a_blob_as_the_core_reads_its_bytes() {
+    let reader = JsFuture::from(load_files().unwrap()).await.unwrap();
+    #[derive(Debug, Deserialize)]
+    struct JsRead {
+        text: String,
+        format: String,
+        encoding: Option<String>,
+        warnings: Vec<String>,
+    }
+    let cases: [(&str, &[u8]); 3] = [
+        (
+            "article-1252.txt",
+            include_bytes!("data/files/article-1252.txt"),
+        ),
+        ("article.docx", include_bytes!("data/files/article.docx")),
+        (
+            "docx-named.txt",
+            include_bytes!("data/files/docx-named.txt"),
+        ),
+    ];
+    for (name, bytes) in cases {
+        let core = gisty::read(bytes, name).unwrap();
+        // A File says its name; a bare Blob is given one.
+        for (file, given) in [
+            (blob(bytes, Some(name)), None),
+            (blob(bytes, None), Some(name)),
+        ] {
+            let args = [file, given.map_or(JsValue::UNDEFINED, JsValue::from)];
+            let got = call_async(&reader, "readFile", &args).await.unwrap();
+            let got: JsRead = serde_wasm_bindgen::from_value(got).unwrap();
+            assert_eq!(got.text, core.text, "{name}");
+            assert_eq!(got.format, core.format.name(), "{name}");
+            assert_eq!(
+                got.encoding.as_deref(),
+                core.encoding.map(|e| e.name()),
+                "{name}"
+            );
+            assert_eq!(got.warnings, core.warnings, "{name}");
+        }
+    }
+    // Not vacuous: the windows-1252 file warns, and is text only through the fallback.
+    let core = gisty::read(include_bytes!("data/files/article-1252.txt"), "a.txt").unwrap();
+    assert!(core.warnings.iter().any(|w| w.contains("windows-1252")));
+    // Damaged or binary files reject with an Error saying so, as the core does.
+    let truncated: &[u8] = include_bytes!("data/files/truncated.docx");
+    let core = gisty::read(truncated, "truncated.docx")
+        .unwrap_err()
+        .to_string();
+    let args = [blob(truncated, Some("truncated.docx"))];
+    let thrown = call_async(&reader, "readFile", &args).await.unwrap_err();
+    assert_error(thrown, &[core.as_str()], "truncated.docx");
+    let binary: &[u8] = &[0, 1, 2, 0, 255, 0, 7, 0];
+    let core = gisty::read(binary, "binary.txt").unwrap_err().to_string();
+    let args = [blob(binary, Some("binary.txt"))];
+    let thrown = call_async(&reader, "readFile", &args).await.unwrap_err();
+    assert_error(thrown, &[core.as_str()], "a binary file");
 }

@@ -158,7 +158,8 @@ export async function readFile(file, offload) {
   // The core's reader decides for a zip (whatever its name says), a Word, OpenDocument or EPUB
   // name, and text a browser would decode as windows-1252.
   if (kind === "container" || magic === ZIP || (!magic && !bytes.includes(0) && !utf8(bytes) && !(kind === "html" && declaredCharset(bytes)))) {
-    return readInWorker(bytes, file.name, offload);
+    bytes = null; // the worker's reader reads the file itself (readFile, through Blob.arrayBuffer)
+    return readInWorker(file, offload);
   }
   if (magic) throw new ExtractError(`This file is ${magic}, not text.`);
   const source = decode(bytes, kind);
@@ -175,10 +176,10 @@ export async function readFile(file, offload) {
 }
 
 /** A file read by the core's reader in the worker, then as its format says. */
-async function readInWorker(bytes, name, offload) {
+async function readInWorker(file, offload) {
   let read;
   try {
-    read = await offload("file", bytes, name);
+    read = await offload("file", file, file.name);
   } catch (e) {
     throw new ExtractError(sentence(e?.message ?? String(e)));
   }

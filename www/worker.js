@@ -22,9 +22,10 @@
 //   { id, kind: "keywords", input, count, language, languageHint }  key phrases of a text or docs
 //   { id, kind: "markdown" | "html", source }         a file's markup read into plain text
 //                                                     (markup.js; the page parses small HTML)
-//   { id, kind: "file", source, name }                a file's bytes (Uint8Array) read by the
+//   { id, kind: "file", source, name }                a dropped File (a Blob) read by the
 //                                                     core's reader (readFile, the web-files
-//                                                     build, loaded on the first such file):
+//                                                     build, loaded on the first such file),
+//                                                     which reads its bytes itself:
 //                                                     .docx, .odt, .epub, text not in UTF-8
 // Answers: { ready: true, languages } once, when the English wasm is loaded (languages: every
 // language either build stems, English's first), or { failed: message } if it cannot be; then
@@ -205,7 +206,7 @@ const HANDLERS = {
   },
   async file({ source, name }) {
     const reader = await loadFiles();
-    const read = reader.readFile(source, name);
+    const read = await reader.readFile(source, name);
     if (read.format === "markdown") read.text = stripMarkdown(read.text);
     return read;
   },

@@ -94,7 +94,9 @@ pub(crate) fn word_streams(corpus: &mut Corpus, texts: &[&str]) -> Vec<Vec<u32>>
             .map(|(r, id)| {
                 id.unwrap_or_else(|| {
                     lower.clear();
-                    lower.extend(text[r].chars().flat_map(char::to_lowercase));
+                    // The crate's lower-casing: std's char::to_lowercase links its conversion
+                    // table, which the page's wasm otherwise leaves out (src/text/case.rs).
+                    lower.extend(text[r].chars().flat_map(crate::text::case::lower));
                     STOP_BASE
                         + stops.get(&lower).unwrap_or_else(|| {
                             let next = stops.len() as u32;

@@ -1,8 +1,9 @@
 // The npm package in the places it is used: `npm pack` of pkg/ (scripts/build.sh npm), installed
 // offline into fresh projects, each built with the real tool from the repository's node_modules
 // and run: Node ESM (the README's examples), CommonJS without require(esm), TypeScript strict
-// (nodenext and bundler resolution), and in headless Chromium a Vite build and dev server,
-// webpack 5, esbuild, a plain module page and Web Workers. No tool is configured for gisty.
+// (nodenext and bundler resolution), Deno and Bun, and in headless Chromium a Vite build and dev
+// server (Vite 8 and 7), webpack 5, esbuild, a plain module page and Web Workers. No tool is
+// configured for gisty.
 // Run by scripts/test-wasm.sh: `node --test tests/consumers/`.
 
 import { after, before, test } from "node:test";
@@ -239,14 +240,32 @@ export = first;
   }
 });
 
-test("Vite builds it and its dev server serves it, without plugins or configuration", async () => {
-  const dir = project("vite", {
-    "index.html": html("./main.js"),
-    "main.js": app(true),
-    "worker.js": worker("gisty"),
-    "sample.js": sample,
+// Vite 8 (the devDependency vite) and Vite 7 (vite7, an npm alias of vite@7): the same app,
+// built and served by each, without plugins or configuration.
+// (Vite 7's dev server serves the package pre-bundled from node_modules/.vite/deps/, where
+// the glue finds its wasm through the path scripts/build.sh gives it for that case.)
+for (const [version, vitePackage] of [
+  [8, "vite"],
+  [7, "vite7"],
+]) {
+  const vite = bin(`${vitePackage}/bin/vite.js`);
+  let dir;
+  test(`Vite ${version} builds it`, async () => {
+    dir = project(`vite${version}`, {
+      "index.html": html("./main.js"),
+      "main.js": app(true),
+      "worker.js": worker("gisty"),
+      "sample.js": sample,
+    });
+    await viteBuild(dir, vite);
   });
-  const vite = bin("vite/bin/vite.js");
+  test(`Vite ${version}'s dev server serves it`, async () => {
+    assert.ok(dir, "the build test made the project");
+    await viteDev(dir, vite);
+  });
+}
+
+async function viteBuild(dir, vite) {
   sh(process.execPath, [vite, "build", "--logLevel", "error"], dir);
   assert.ok(fs.readdirSync(path.join(dir, "dist/assets")).some((f) => f.endsWith(".wasm")));
   const built = await serve(path.join(dir, "dist"));
@@ -255,6 +274,9 @@ test("Vite builds it and its dev server serves it, without plugins or configurat
   } finally {
     built.close();
   }
+}
+
+async function viteDev(dir, vite) {
   const dev = spawn(process.execPath, [vite, "--port", "0", "--host", "127.0.0.1", "--strictPort"], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
@@ -273,7 +295,42 @@ test("Vite builds it and its dev server serves it, without plugins or configurat
   } finally {
     dev.kill();
   }
-});
+}
+
+// Deno and Bun from their npm packages (devDependencies deno and bun, whose platform binaries
+// come as optional dependencies): each runs the same module, which imports gisty as Node does
+// (the package's "node" condition), and must print what Node computes.
+const runtimes = [
+  ["Deno", bin(".bin/deno"), ["run", "--allow-read", "--allow-env", "main.mjs"]],
+  ["Bun", bin(".bin/bun"), ["main.mjs"]],
+];
+for (const [runtime, exe, args] of runtimes) {
+  let skip = false;
+  try {
+    execFileSync(exe, ["--version"], { stdio: "ignore" });
+  } catch (e) {
+    skip = `${runtime} did not run here (${exe}: ${e.message.split("\n")[0]}): npm install installs it with its platform's binary`;
+  }
+  test(`${runtime} imports it and summarizes as Node does`, { skip }, () => {
+    const dir = project(runtime.toLowerCase(), {
+      "main.mjs": `import { summarize, keywords, readFile } from "gisty";
+import { Summarizer } from "gisty/summarizer";
+import fs from "node:fs";
+const text = fs.readFileSync(${JSON.stringify(first)}, "utf8");
+const s = await Summarizer.create({ type: "tldr", length: "medium", format: "plain-text" });
+const read = await readFile(new Blob([text]), "article.txt");
+console.log(JSON.stringify({
+  sentences: summarize(text, { sentences: 3 }).sentences.map((x) => x.text),
+  tldr: await s.summarize(text),
+  keywords: keywords(text, { count: 3 }).length,
+  read: read.text === text,
+}));
+`,
+    });
+    const got = JSON.parse(sh(exe, args, dir, { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" }));
+    assert.deepEqual(got, { ...expected, keywords: 3, read: true });
+  });
+}
 
 test("webpack 5 bundles it with its defaults", async () => {
   const dir = project("webpack", { "src/index.js": app(true), "src/worker.js": worker("gisty"), "src/sample.js": sample });

@@ -232,12 +232,63 @@ test("require() gets the CommonJS glue, with the same results", async () => {
   assert.throws(() => cjs.summarizeMany([text, 7]), { name: "Error", message: /docs\[1\]/ });
 });
 
+test("readFile reads a Blob's bytes with the core's reader", () => {
+  const dir = path.join(root, "tests/data/files");
+  const got = inProject(
+    "read.mjs",
+    `import { readFile } from "gisty";
+import fs from "node:fs";
+const bytes = (name) => fs.readFileSync(${JSON.stringify(dir)} + "/" + name);
+const out = {};
+for (const name of ["article.docx", "article-1252.txt", "docx-named.txt"]) {
+  out[name] = await readFile(new Blob([bytes(name)]), name);
+}
+out.file = await readFile(new File([bytes("article.odt")], "article.odt"));
+try {
+  await readFile(new Blob([bytes("truncated.docx")]), "truncated.docx");
+} catch (e) {
+  out.truncated = { error: e instanceof Error, message: e.message };
+}
+console.log(JSON.stringify(out));
+`,
+  );
+  // The docx and odt fixtures are written from samples 003 and 002 (tests/data/files/make.py).
+  const opening = (i) => fs.readFileSync(samples[i], "utf8").split("\n").find((l) => l.length > 80).slice(0, 60);
+  assert.equal(got["article.docx"].format, "docx");
+  assert.ok(got["article.docx"].text.includes(opening(3)), got["article.docx"].text.slice(0, 200));
+  assert.equal(got["article.docx"].encoding, undefined);
+  assert.deepEqual(got["article.docx"].warnings, []);
+  assert.equal(got["article-1252.txt"].format, "text");
+  assert.equal(got["article-1252.txt"].encoding, "windows-1252");
+  assert.match(got["article-1252.txt"].warnings.join(" "), /windows-1252/);
+  assert.ok(!got["article-1252.txt"].text.includes("\uFFFD"));
+  // A Word document named .txt is read as one, with a warning; a File names itself.
+  assert.equal(got["docx-named.txt"].format, "docx");
+  assert.equal(got["docx-named.txt"].warnings.length, 1);
+  assert.equal(got.file.format, "odt");
+  assert.ok(got.file.text.includes(opening(2)), got.file.text.slice(0, 200));
+  assert.equal(got.truncated?.error, true, JSON.stringify(got.truncated));
+  assert.match(got.truncated.message, /truncated|damaged|corrupt/i);
+});
+
 test("the TypeScript declarations type the options and results", () => {
   // Ours, before wasm-bindgen's InitOutput (the raw exports of the wasm, which it types with any).
   const all = fs.readFileSync(path.join(project, "node_modules/gisty/gisty.d.ts"), "utf8");
   const declarations = all.slice(0, all.indexOf("export type InitInput"));
   assert.ok(declarations.includes("export function summarize"), all);
   assert.doesNotMatch(declarations, /\bany\b/);
+  // The declared method names are the ones the binding accepts, in either case (the Rust enum
+  // they come from maps to the core's methods one to one).
+  const names = [...declarations.match(/export type MethodName = ([^;]+);/)[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(names, ["gisty", "lexrank", "textrank", "lead"]);
+  const picked = inProject(
+    "methods.mjs",
+    `import { summarize } from "gisty";
+console.log(JSON.stringify(${JSON.stringify(names)}.flatMap((m) => [m, m.toUpperCase()]).map((method) =>
+  summarize("One is here. Two is there. Three is everywhere.", { method, sentences: 1 }).sentences.length)));
+`,
+  );
+  assert.deepEqual(picked, Array(2 * names.length).fill(1));
   assert.doesNotMatch(fs.readFileSync(path.join(project, "node_modules/gisty/gisty.d.cts"), "utf8"), /\bany\b/);
   fs.writeFileSync(
     path.join(project, "tsconfig.json"),
@@ -261,7 +312,9 @@ test("the TypeScript declarations type the options and results", () => {
   rank,
   summarizeMany,
   keywords,
+  readFile,
   type Doc,
+  type ReadFile,
   type Duplicate,
   type Keyword,
   type KeywordOptions,
@@ -297,6 +350,12 @@ const phrases: Keyword[] = [...keywords("One two. One two.", keywordOptions), ..
 const weights: number[] = phrases.map((k) => k.score * k.count + k.text.length);
 // @ts-expect-error: not a keyword option
 keywords("x", { sentences: 3 });
+const read: Promise<ReadFile> = readFile(new Blob(["One. Two."]), "a.txt");
+const encoding: string | undefined = (await read).encoding;
+// @ts-expect-error: a Blob, not bytes
+readFile(new Uint8Array(3), "a.txt");
+// @ts-expect-error: not a format
+const format: "pdf" = (await read).format;
 const kind: SummarizerType = "teaser";
 const s: Summarizer = await Summarizer.create({ type: kind, length: "long", format: "plain-text" });
 const text: string = await s.summarize("A. B.", { context: "b" });
@@ -304,7 +363,7 @@ const stream: ReadableStream<string> = s.summarizeStreaming("A. B.");
 // @ts-expect-error: not a length
 await Summarizer.create({ length: "tiny" });
 const done: "gisty" | "wrapped" | "none" = polyfill;
-export { first, offsets, total, text, stream, done, many, doc, similarity, weights };
+export { first, offsets, total, text, stream, done, many, doc, similarity, weights, encoding, format };
 `,
   );
   const tsc = path.join(root, "node_modules/typescript/bin/tsc");
