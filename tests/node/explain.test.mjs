@@ -88,5 +88,5 @@ test("the page's English build leaves explaining out and says so", async () => {
   const source = fs.readFileSync(path.join(web, "gisty.js"));
   const english = await import(`data:text/javascript;base64,${source.toString("base64")}`);
   english.initSync({ module: fs.readFileSync(path.join(web, "gisty_bg.wasm")) });
-  assert.throws(() => english.summarize(samples[0], { explain: true }), /unknown option "explain"/);
+  assert.throws(() => english.summarize(samples[0], { explain: true }), /unknown field `explain`/);
 });
