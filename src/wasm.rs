@@ -249,9 +249,19 @@ pub fn summarize(
     #[wasm_bindgen(unchecked_param_type = "string | Doc")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let doc = read_input(&text)?;
-    let options = read_options(&options)?;
-    let summary = crate::summarize_doc(doc.as_doc(), &options).map_err(core_error)?;
+    summarize_in(&mut crate::Engine::new(), &text, &options)
+}
+
+fn summarize_in(
+    engine: &mut crate::Engine,
+    text: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsError> {
+    let doc = read_input(text)?;
+    let options = read_options(options)?;
+    let summary = engine
+        .summarize_doc(doc.as_doc(), &options)
+        .map_err(core_error)?;
     Ok(Object::new()
         .set("sentences", js_sentences(&[&doc.text], &summary.sentences))
         .set("totalSentences", summary.total_sentences as f64)
@@ -269,9 +279,19 @@ pub fn rank(
     #[wasm_bindgen(unchecked_param_type = "string | Doc")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let doc = read_input(&text)?;
-    let options = read_options(&options)?;
-    let ranked = crate::rank_doc(doc.as_doc(), &options).map_err(core_error)?;
+    rank_in(&mut crate::Engine::new(), &text, &options)
+}
+
+fn rank_in(
+    engine: &mut crate::Engine,
+    text: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsError> {
+    let doc = read_input(text)?;
+    let options = read_options(options)?;
+    let ranked = engine
+        .rank_doc(doc.as_doc(), &options)
+        .map_err(core_error)?;
     Ok(js_sentences(&[&doc.text], &ranked).into())
 }
 
@@ -299,10 +319,18 @@ pub fn summarize_many(
     #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<string | Doc>")] docs: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let docs = read_docs(&docs, "docs")?;
-    let options = read_options(&options)?;
+    summarize_many_in(&mut crate::Engine::new(), &docs, &options)
+}
+
+fn summarize_many_in(
+    engine: &mut crate::Engine,
+    docs: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsError> {
+    let docs = read_docs(docs, "docs")?;
+    let options = read_options(options)?;
     let docs: Vec<Doc> = docs.iter().map(JsDoc::as_doc).collect();
-    let summary = crate::summarize_many(&docs, &options).map_err(core_error)?;
+    let summary = engine.summarize_many(&docs, &options).map_err(core_error)?;
     let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
     Ok(js_multi_summary(&texts, &summary))
 }
@@ -316,6 +344,14 @@ pub fn keywords(
     #[wasm_bindgen(unchecked_param_type = "string | ReadonlyArray<string | Doc>")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "KeywordOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    keywords_in(&mut crate::Engine::new(), &input, &options)
+}
+
+fn keywords_in(
+    engine: &mut crate::Engine,
+    input: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsError> {
     let docs = match input.as_string() {
         Some(text) => vec![JsDoc {
             text,
@@ -323,17 +359,19 @@ pub fn keywords(
             captions: Vec::new(),
             date: None,
         }],
-        None if js_sys::Array::is_array(&input) => read_docs(&input, "docs")?,
+        None if js_sys::Array::is_array(input) => read_docs(input, "docs")?,
         None => {
             return Err(JsError::new(&format!(
                 "keywords takes a string or an array of documents, got {}",
-                describe(&input)
+                describe(input)
             )))
         }
     };
-    let (count, options) = read_keyword_options(&options)?;
+    let (count, options) = read_keyword_options(options)?;
     let docs: Vec<Doc> = docs.iter().map(JsDoc::as_doc).collect();
-    let keywords = crate::keywords_many(&docs, count, &options).map_err(core_error)?;
+    let keywords = engine
+        .keywords_many(&docs, count, &options)
+        .map_err(core_error)?;
     let array: js_sys::Array = keywords
         .iter()
         .map(|k| {
@@ -346,6 +384,79 @@ pub fn keywords(
         })
         .collect();
     Ok(array.into())
+}
+
+// The Engine class (issue 19): what the functions above do (each with a fresh engine, through
+// the same `*_in` helpers), with the stems of the words seen kept from one call to the next in
+// a value the caller holds.
+
+/// A summarizer that keeps the stems of the words it has seen between calls, so that a second
+/// article (or the same text at another length) costs less than the first; what it keeps
+/// changes no result. The functions `summarize`, `rank`, `summarizeMany` and `keywords` use a
+/// fresh one each call. Its memory is bounded (a few MB at most); `free()` releases it.
+#[wasm_bindgen(js_name = Engine)]
+pub struct JsEngine(crate::Engine);
+
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    /// An engine that knows no word yet.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> JsEngine {
+        JsEngine(crate::Engine::new())
+    }
+
+    /// As the function `summarize`.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summarize(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Doc")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        summarize_in(&mut self.0, &text, &options)
+    }
+
+    /// As the function `rank`.
+    #[wasm_bindgen(unchecked_return_type = "ScoredSentence[]")]
+    pub fn rank(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Doc")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        rank_in(&mut self.0, &text, &options)
+    }
+
+    /// As the function `summarizeMany`.
+    #[wasm_bindgen(js_name = summarizeMany, unchecked_return_type = "MultiSummary")]
+    pub fn summarize_many(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<string | Doc>")] docs: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        summarize_many_in(&mut self.0, &docs, &options)
+    }
+
+    /// As the function `keywords`.
+    #[wasm_bindgen(unchecked_return_type = "Keyword[]")]
+    pub fn keywords(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | ReadonlyArray<string | Doc>")]
+        input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "KeywordOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        keywords_in(&mut self.0, &input, &options)
+    }
+
+    /// The bytes of wasm memory its kept words take.
+    #[wasm_bindgen(getter, js_name = lexiconBytes)]
+    pub fn lexicon_bytes(&self) -> f64 {
+        self.0.lexicon_bytes() as f64
+    }
+
+    /// Forgets every word kept: the next call costs what a fresh engine's first does.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
 }
 
 /// A plain JS object under construction: `Object::new().set("a", 1.0).into()` is `{ a: 1 }`.

@@ -11,7 +11,7 @@
 use std::fmt::Write;
 use std::fs;
 
-use gisty::{keywords, summarize, summarize_many, Doc, Length, Method, Options};
+use gisty::{keywords, summarize, summarize_many, Doc, Engine, Length, Method, Options};
 
 #[path = "support/samples.rs"]
 mod samples;
@@ -49,13 +49,25 @@ fn options(method: Method, length: Length, title: Option<&str>) -> Options {
     }
 }
 
-/// The golden lines of one text.
-fn item(out: &mut String, name: &str, text: &str, title: Option<&str>) {
+/// The golden lines of one text, through `engine` when there is one, else the functions (a
+/// fresh engine each call).
+fn item(
+    out: &mut String,
+    engine: &mut Option<Engine>,
+    name: &str,
+    text: &str,
+    title: Option<&str>,
+) {
     for method in METHODS {
         write!(out, "{name} {}", method.name()).unwrap();
         let mut last = None;
         for length in LENGTHS {
-            let s = summarize(text, &options(method, length, title)).expect("a summary");
+            let o = options(method, length, title);
+            let s = match engine {
+                Some(e) => e.summarize(text, &o),
+                None => summarize(text, &o),
+            }
+            .expect("a summary");
             out.push_str(" |");
             for x in &s.sentences {
                 write!(out, " {}", x.start).unwrap();
@@ -66,28 +78,43 @@ fn item(out: &mut String, name: &str, text: &str, title: Option<&str>) {
         writeln!(out, " | {n} {w} {l}").unwrap();
     }
     let o = options(Method::Gisty, Length::Sentences(3), title);
-    let keys = keywords(text, 5, &o).expect("key phrases");
+    let keys = match engine {
+        Some(e) => e.keywords(text, 5, &o),
+        None => keywords(text, 5, &o),
+    }
+    .expect("key phrases");
     let keys: Vec<&str> = keys.iter().map(|k| k.text.as_str()).collect();
     writeln!(out, "{name} keywords | {}", keys.join("; ")).unwrap();
 }
 
 /// Every golden line, in a fixed order.
-fn golden() -> String {
+fn golden(engine: &mut Option<Engine>) -> String {
     let mut out = String::new();
     for (set, file) in [("cnndm", "cnndm-dev.jsonl"), ("bbc", "bbc-dev.jsonl")] {
         for (i, (text, title)) in dev_set(file).iter().enumerate() {
-            item(&mut out, &format!("{set}/{i}"), text, title.as_deref());
+            item(
+                &mut out,
+                engine,
+                &format!("{set}/{i}"),
+                text,
+                title.as_deref(),
+            );
         }
     }
     let texts: Vec<String> = samples::samples().into_iter().map(|(_, t)| t).collect();
     for (i, text) in texts.iter().enumerate() {
-        item(&mut out, &format!("sample/{i}"), text, None);
+        item(&mut out, engine, &format!("sample/{i}"), text, None);
     }
     let docs: Vec<Doc> = texts.iter().map(|t| Doc::from(t.as_str())).collect();
     for method in METHODS {
         write!(out, "samples {}", method.name()).unwrap();
         for length in LENGTHS {
-            let m = summarize_many(&docs, &options(method, length, None)).expect("a summary");
+            let o = options(method, length, None);
+            let m = match engine {
+                Some(e) => e.summarize_many(&docs, &o),
+                None => summarize_many(&docs, &o),
+            }
+            .expect("a summary");
             out.push_str(" |");
             for s in &m.sentences {
                 write!(out, " {}:{}", s.doc, s.start).unwrap();
@@ -98,14 +125,9 @@ fn golden() -> String {
     out
 }
 
-#[test]
-fn summaries_are_as_golden() {
+/// Asserts that `now` is the golden file's text, listing the first lines that differ.
+fn assert_golden(now: &str) {
     let path = format!("{DATA}/golden.txt");
-    let now = golden();
-    if std::env::var_os("GISTY_BLESS").is_some() {
-        fs::write(&path, &now).unwrap();
-        return;
-    }
     let want = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let changed: Vec<(&str, &str)> = want
         .lines()
@@ -119,4 +141,25 @@ fn summaries_are_as_golden() {
         want.lines().count(),
         &changed[..changed.len().min(8)]
     );
+}
+
+#[test]
+fn summaries_are_as_golden() {
+    let now = golden(&mut None);
+    if std::env::var_os("GISTY_BLESS").is_some() {
+        fs::write(format!("{DATA}/golden.txt"), &now).unwrap();
+        return;
+    }
+    assert_golden(&now);
+}
+
+/// One engine through every text, each call finding the words of all the calls before it:
+/// what it keeps changes no summary.
+#[test]
+fn one_engine_gives_the_golden_summaries() {
+    let mut engine = Some(Engine::new());
+    assert_golden(&golden(&mut engine));
+    let engine = engine.unwrap();
+    assert!(engine.lexicon_words() > 10_000, "{engine:?}");
+    eprintln!("after the dev sets and samples: {engine:?}");
 }

@@ -37,6 +37,13 @@ impl Interner {
         self.entries.len()
     }
 
+    /// The heap bytes the table holds (capacity, not length).
+    pub fn bytes(&self) -> usize {
+        self.text.capacity()
+            + self.entries.capacity() * std::mem::size_of::<(u32, u32)>()
+            + self.slots.capacity() * std::mem::size_of::<u32>()
+    }
+
     fn key(&self, entry: usize) -> &str {
         let start = if entry == 0 {
             0

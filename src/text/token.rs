@@ -466,41 +466,67 @@ const LEXICON_WORDS: usize = 1 << 16;
 /// At most this many lexicons (one a language) are kept between calls: the most recently used.
 const KEPT_LEXICONS: usize = 4;
 
-thread_local! {
-    /// The lexicons between calls: a tokenizer takes the one of its language when it starts
-    /// and puts it back when it is dropped, so two tokenizers alive at once never share one.
-    static LEXICONS: std::cell::Cell<Vec<Lexicon>> = const { std::cell::Cell::new(Vec::new()) };
+/// The lexicons kept between calls by an [`Engine`](crate::Engine): a tokenizer takes the one
+/// of its language when it starts and gives it back when it is done, so each call finds the
+/// stems of the words the calls before it met. At most [`KEPT_LEXICONS`] are kept, none of more
+/// than [`LEXICON_WORDS`] words.
+#[derive(Default)]
+pub(crate) struct Lexicons {
+    kept: Vec<Lexicon>,
 }
 
-/// The kept lexicon of `language` (which this build has), or a new one, marked with a new
-/// generation.
-fn acquire(language: Language) -> Lexicon {
-    let kept = LEXICONS
-        .try_with(|l| {
-            let mut all = l.take();
-            let found = all
-                .iter()
-                .position(|x| x.language == language)
-                .map(|i| all.remove(i));
-            l.set(all);
-            found
-        })
-        .ok()
-        .flatten();
-    let mut lexicon = kept.unwrap_or_else(|| Lexicon::new(language));
-    lexicon.generation = lexicon.generation.wrapping_add(1);
-    if lexicon.generation == 0 {
-        // After 2^32 tokenizers: forget the old generations' marks and start again.
-        lexicon.ids.iter_mut().for_each(|e| *e = (0, 0));
-        lexicon.generation = 1;
+impl Lexicons {
+    /// The kept lexicon of `language` (which this build has), or a new one, marked with a new
+    /// generation.
+    fn acquire(&mut self, language: Language) -> Lexicon {
+        let kept = self
+            .kept
+            .iter()
+            .position(|x| x.language == language)
+            .map(|i| self.kept.remove(i));
+        let mut lexicon = kept.unwrap_or_else(|| Lexicon::new(language));
+        lexicon.generation = lexicon.generation.wrapping_add(1);
+        if lexicon.generation == 0 {
+            // After 2^32 tokenizers: forget the old generations' marks and start again.
+            lexicon.ids.iter_mut().for_each(|e| *e = (0, 0));
+            lexicon.generation = 1;
+        }
+        lexicon
     }
-    lexicon
+
+    /// Keeps `used`, the lexicons a tokenizer is done with, within the bounds.
+    fn keep(&mut self, used: Vec<Lexicon>) {
+        self.kept
+            .extend(used.into_iter().filter(|x| x.words.len() <= LEXICON_WORDS));
+        let extra = self.kept.len().saturating_sub(KEPT_LEXICONS);
+        self.kept.drain(..extra);
+    }
+
+    /// How many words the kept lexicons hold.
+    pub fn words(&self) -> usize {
+        self.kept.iter().map(|l| l.words.len()).sum()
+    }
+
+    /// The heap bytes the kept lexicons hold (their tables' capacity; the stop lists and
+    /// stemmers, static or a few hundred bytes, are not counted).
+    pub fn bytes(&self) -> usize {
+        self.kept
+            .iter()
+            .map(|l| {
+                l.words.bytes()
+                    + l.stems.bytes()
+                    + l.ids.capacity() * std::mem::size_of::<(u32, u32)>()
+            })
+            .sum()
+    }
 }
 
 /// Turns text into term ids with one vocabulary, shared by every sentence of a document (or of
 /// several documents summarized together, each in its own language), and by the title and the
 /// focus.
 pub struct Tokenizer {
+    /// Where the lexicons come from and go back to.
+    store: Lexicons,
     /// The lexicons of the languages used, one each; `current` is the one in use.
     lexicons: Vec<Lexicon>,
     current: usize,
@@ -509,30 +535,34 @@ pub struct Tokenizer {
     word: String,
 }
 
-impl Drop for Tokenizer {
-    fn drop(&mut self) {
-        let mine = std::mem::take(&mut self.lexicons);
-        // Only fails while the thread is being torn down: then the lexicons just go.
-        let _ = LEXICONS.try_with(|l| {
-            let mut all = l.take();
-            all.extend(mine.into_iter().filter(|x| x.words.len() <= LEXICON_WORDS));
-            let extra = all.len().saturating_sub(KEPT_LEXICONS);
-            all.drain(..extra);
-            l.set(all);
-        });
-    }
-}
-
 impl Tokenizer {
     /// A tokenizer for text in `language` (as [`Language::Undetermined`] when this build does
-    /// not have it).
+    /// not have it), on lexicons of its own.
+    #[cfg(test)]
     pub fn new(language: Language) -> Self {
+        Tokenizer::with_lexicons(language, Lexicons::default())
+    }
+
+    /// A tokenizer for text in `language` that takes its lexicons from `store` (what an
+    /// [`Engine`](crate::Engine) kept from its calls before); [`Tokenizer::give_back`] returns
+    /// them. Term ids do not depend on what the store holds.
+    pub(crate) fn with_lexicons(language: Language, mut store: Lexicons) -> Self {
+        let first = store.acquire(language.in_this_build());
         Tokenizer {
-            lexicons: vec![acquire(language.in_this_build())],
+            store,
+            lexicons: vec![first],
             current: 0,
             terms: 0,
             word: String::new(),
         }
+    }
+
+    /// The lexicons, the ones this tokenizer used among them, to keep for the next call. The
+    /// tokenizer must not be used after.
+    pub(crate) fn give_back(&mut self) -> Lexicons {
+        let mut store = std::mem::take(&mut self.store);
+        store.keep(std::mem::take(&mut self.lexicons));
+        store
     }
 
     /// Tokenizes what follows as `language` (as [`Language::Undetermined`] when this build does
@@ -545,7 +575,7 @@ impl Tokenizer {
         self.current = match self.lexicons.iter().position(|x| x.language == language) {
             Some(i) => i,
             None => {
-                self.lexicons.push(acquire(language));
+                self.lexicons.push(self.store.acquire(language));
                 self.lexicons.len() - 1
             }
         };
@@ -1045,17 +1075,12 @@ mod tests {
         assert_eq!(t.vocab_len(), 3);
     }
 
-    /// The number of words in the English lexicon this thread keeps between calls.
-    fn kept_words() -> Option<usize> {
-        LEXICONS.with(|l| {
-            let kept = l.take();
-            let n = kept
-                .iter()
-                .find(|k| k.language == Language::English)
-                .map(|k| k.words.len());
-            l.set(kept);
-            n
-        })
+    /// The terms of `text` from a tokenizer on `store`, which is given back.
+    fn terms_with(store: &mut Lexicons, text: &str) -> Vec<u32> {
+        let mut t = Tokenizer::with_lexicons(Language::English, std::mem::take(store));
+        let terms = t.terms(text);
+        *store = t.give_back();
+        terms
     }
 
     #[test]
@@ -1063,28 +1088,47 @@ mod tests {
         let text = "peace talks peace Miami negotiations";
         let fresh = Tokenizer::new(Language::English).terms(text);
         assert_eq!(fresh, [0, 1, 0, 2, 3]);
-        Tokenizer::new(Language::English).terms("negotiators in Miami talk of other things");
-        assert!(kept_words().is_some_and(|n| n >= 8), "the lexicon is kept");
-        assert_eq!(Tokenizer::new(Language::English).terms(text), fresh);
-        // Two tokenizers at once: each gives its own ids from 0.
-        let mut a = Tokenizer::new(Language::English);
+        let mut store = Lexicons::default();
+        terms_with(&mut store, "negotiators in Miami talk of other things");
+        assert!(store.words() == 7, "the lexicon is kept");
+        assert!(store.bytes() > 0);
+        assert_eq!(terms_with(&mut store, text), fresh);
+        // Two tokenizers, each on its own store: each gives its own ids from 0.
+        let mut a = Tokenizer::with_lexicons(Language::English, std::mem::take(&mut store));
         let mut b = Tokenizer::new(Language::English);
         assert_eq!(a.terms("talks Miami talks"), [0, 1, 0]);
         assert_eq!(b.terms("Miami peace talks"), [0, 1, 2]);
         assert_eq!(a.terms("peace"), [2]);
-        drop((a, b));
-        assert_eq!(Tokenizer::new(Language::English).terms(text), fresh);
+        store = a.give_back();
+        assert_eq!(terms_with(&mut store, text), fresh);
     }
 
     #[test]
     fn a_huge_lexicon_is_not_kept() {
         let words: String = (0..LEXICON_WORDS + 10).map(|i| format!("w{i} ")).collect();
-        let mut t = Tokenizer::new(Language::English);
-        assert_eq!(t.terms(&words).len(), LEXICON_WORDS + 10);
-        drop(t);
-        assert_eq!(kept_words(), None);
-        Tokenizer::new(Language::English).terms("a few words");
-        assert_eq!(kept_words(), Some(3));
+        let mut store = Lexicons::default();
+        assert_eq!(terms_with(&mut store, &words).len(), LEXICON_WORDS + 10);
+        assert_eq!(store.words(), 0);
+        terms_with(&mut store, "a few words");
+        assert_eq!(store.words(), 3);
+    }
+
+    #[test]
+    fn at_most_a_few_lexicons_are_kept() {
+        let mut store = Lexicons::default();
+        let mut t = Tokenizer::with_lexicons(Language::English, store);
+        for l in [
+            Language::Undetermined,
+            Language::French,
+            Language::German,
+            Language::Spanish,
+            Language::English,
+        ] {
+            t.set_language(l);
+            t.terms("quelques mots");
+        }
+        store = t.give_back();
+        assert!(store.kept.len() <= KEPT_LEXICONS);
     }
 
     #[test]
