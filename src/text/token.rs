@@ -381,11 +381,12 @@ impl Lexicon {
 
     /// The index of the stem of `w`, a lower-cased word, or [`NOT_A_TERM`].
     fn stem_index(&mut self, w: &str) -> u32 {
-        if let Some(s) = self.words.get(w) {
+        let h = super::intern::hash(w);
+        if let Some(s) = self.words.get_hashed(w, h) {
             return s;
         }
         let s = self.new_stem_index(w);
-        self.words.insert(w, s);
+        self.words.insert_hashed(w, h, s);
         s
     }
 
@@ -449,11 +450,12 @@ impl Lexicon {
         } else {
             self.stem(w)
         };
-        if let Some(s) = self.stems.get(&stem) {
+        let h = super::intern::hash(&stem);
+        if let Some(s) = self.stems.get_hashed(&stem, h) {
             return s;
         }
         let s = self.stems.len() as u32;
-        self.stems.insert(&stem, s);
+        self.stems.insert_hashed(&stem, h, s);
         self.ids.push((0, 0));
         s
     }
@@ -617,14 +619,24 @@ impl Tokenizer {
     /// How many words `text` has (stop words included): the unit of word budgets.
     pub fn count_words(text: &str) -> usize {
         work::add(Counter::TokenizerBytes, text.len());
+        let bytes = text.as_bytes();
         let mut n = 0;
         let mut in_word = false;
-        for c in text.chars() {
-            let w = c.is_alphanumeric();
-            if w && (!in_word || is_cjk(c)) {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII without decoding a char; other chars decoded from their first byte.
+            let (w, cjk, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), false, 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), is_cjk(c), c.len_utf8())
+            };
+            if w && (!in_word || cjk) {
                 n += 1;
             }
             in_word = w;
+            i += len;
         }
         n
     }
@@ -657,11 +669,38 @@ impl Tokenizer {
         };
         let mut word = std::mem::take(&mut self.word);
         word.clear();
+        let bytes = text.as_bytes();
+        let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
         let mut start = 0;
         let mut end = 0;
-        let mut chars = text.char_indices().peekable();
         let mut prev_digit = false;
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // A run of ASCII letters and digits, most of an alphabetic text, copied at once.
+            let plain = |x: u8| x.is_ascii_alphanumeric() && !(turkish && x == b'I');
+            if plain(b) {
+                if word.is_empty() {
+                    start = i;
+                }
+                let mut j = i + 1;
+                while j < bytes.len() && plain(bytes[j]) {
+                    j += 1;
+                }
+                let from = word.len();
+                word.push_str(&text[i..j]);
+                word[from..].make_ascii_lowercase();
+                end = j;
+                prev_digit = bytes[j - 1].is_ascii_digit();
+                i = j;
+                continue;
+            }
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                char_at(i).unwrap_or(char::REPLACEMENT_CHARACTER)
+            };
+            let len = c.len_utf8();
             if is_cjk(c) {
                 if !word.is_empty() {
                     f(self, &word, start..end);
@@ -670,58 +709,55 @@ impl Tokenizer {
                 prev_digit = false;
                 if units == Units::Ideographs {
                     word.push(c);
-                    f(self, &word, i..i + c.len_utf8());
+                    f(self, &word, i..i + len);
                     word.clear();
+                    i += len;
                     continue;
                 }
-                let run = self.cjk_run(text, i, units, &mut word, &mut f);
-                while chars.next_if(|&(j, _)| j < run).is_some() {}
+                i = self.cjk_run(text, i, units, &mut word, &mut f);
                 continue;
             }
             if c.is_alphanumeric() {
                 if word.is_empty() {
                     start = i;
                 }
-                if c.is_ascii() {
-                    // Turkish has two i's: dotless I is ı (and dotted İ is i, below).
-                    word.push(if c == 'I' && turkish {
-                        'ı'
-                    } else {
-                        c.to_ascii_lowercase()
-                    });
+                if c == 'I' && turkish {
+                    // Turkish has two i's: dotless I is ı (and dotted İ is i).
+                    word.push('ı');
                 } else if c == 'İ' && turkish {
                     word.push('i');
                 } else {
                     word.extend(super::case::lower(c));
                 }
-                end = i + c.len_utf8();
+                end = i + len;
                 prev_digit = c.is_ascii_digit();
+                i += len;
                 continue;
             }
             if !word.is_empty() && is_inner_mark(c) {
                 // A virama (Tamil, Devanagari) or a zero-width joiner is inside a word.
                 word.push(c);
-                end = i + c.len_utf8();
+                end = i + len;
+                i += len;
                 continue;
             }
-            let next = chars.peek().map(|&(_, n)| n);
+            i += len;
             let joins = match c {
                 '\'' | '\u{2019}' => {
                     !elides
                         && !word.is_empty()
-                        && next.is_some_and(|n| n.is_alphabetic() && !is_cjk(n))
+                        && char_at(i).is_some_and(|n| n.is_alphabetic() && !is_cjk(n))
                 }
-                '.' | ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                '.' | ',' => prev_digit && bytes.get(i).is_some_and(u8::is_ascii_digit),
                 _ => false,
             };
             if joins {
                 if c == '\'' || c == '\u{2019}' {
                     // "Trump's" -> "trump"; "don't" -> "dont" (a stop word either way).
-                    let mut look = chars.clone();
-                    let s = look.next().map(|x| x.1);
-                    let after = look.next().map(|x| x.1);
-                    if matches!(s, Some('s' | 'S')) && !after.is_some_and(|a| a.is_alphanumeric()) {
-                        chars.next();
+                    if matches!(bytes[i], b's' | b'S')
+                        && !char_at(i + 1).is_some_and(|a| a.is_alphanumeric())
+                    {
+                        i += 1;
                     }
                     continue;
                 }
