@@ -622,21 +622,21 @@ impl Tokenizer {
         let bytes = text.as_bytes();
         let mut n = 0;
         let mut in_word = false;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            // ASCII without decoding a char; other chars decoded from their first byte.
-            let (w, cjk, len) = if b < 0x80 {
-                (b.is_ascii_alphanumeric(), false, 1)
-            } else {
+        for (i, &b) in bytes.iter().enumerate() {
+            // ASCII from a table, without decoding a char; other chars decoded at their first
+            // byte (continuation bytes, 0x80 to 0xBF, are skipped).
+            if b < 0x80 {
+                let w = ASCII_ALNUM[usize::from(b)];
+                n += usize::from(w && !in_word);
+                in_word = w;
+            } else if b >= 0xC0 {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), is_cjk(c), c.len_utf8())
-            };
-            if w && (!in_word || cjk) {
-                n += 1;
+                let w = c.is_alphanumeric();
+                if w && (!in_word || is_cjk(c)) {
+                    n += 1;
+                }
+                in_word = w;
             }
-            in_word = w;
-            i += len;
         }
         n
     }
@@ -693,6 +693,16 @@ impl Tokenizer {
                 end = j;
                 prev_digit = bytes[j - 1].is_ascii_digit();
                 i = j;
+                continue;
+            }
+            if b < 0x80 && !b.is_ascii_alphanumeric() && !matches!(b, b'\'' | b'.' | b',') {
+                // Any other ASCII mark or space ends the word: no char to decode or classify.
+                if !word.is_empty() {
+                    f(self, &word, start..end);
+                    word.clear();
+                }
+                prev_digit = false;
+                i += 1;
                 continue;
             }
             let c = if b < 0x80 {
@@ -828,6 +838,17 @@ impl Tokenizer {
         end_of(run.len() - 1)
     }
 }
+
+/// Whether each ASCII byte is a letter or digit.
+const ASCII_ALNUM: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// Marks inside words of Indic scripts that are not alphanumeric (viramas and the like; not the
 /// dandas, which end sentences), and the zero-width (non-)joiner.
