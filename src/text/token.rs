@@ -429,6 +429,10 @@ impl Lexicon {
         }
     }
 
+    /// The stem index of a word the lexicon has not seen: stop list, stemmer, stem table. Out
+    /// of line: most words of an article were seen before.
+    #[cold]
+    #[inline(never)]
     fn new_stem_index(&mut self, w: &str) -> u32 {
         let chars = w.chars().count();
         let Some(first) = w.chars().next() else {
@@ -641,6 +645,9 @@ impl Tokenizer {
         n
     }
 
+    // Out of line: each_word calls its callback at several places, and a copy of the lexicon
+    // lookup at each would grow the page's wasm for nothing.
+    #[inline(never)]
     fn term_id(&mut self, w: &str) -> Option<u32> {
         let lexicon = &mut self.lexicons[self.current];
         let stem = lexicon.stem_index(w);
