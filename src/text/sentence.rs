@@ -1006,7 +1006,12 @@ fn is_list_marker(word: &str) -> bool {
 
 /// Whether `word` is only stops and closing marks: `"`, `.`, `?`, `»`, `…`.
 fn is_detached(word: &str) -> bool {
-    word.chars().all(|c| is_closer(c) || is_terminal(c))
+    // Most words start with a letter or digit: no char to decode.
+    !word
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+        && word.chars().all(|c| is_closer(c) || is_terminal(c))
 }
 
 /// The first letter or digit of `word` after any opening quotes or brackets; `None` when it

@@ -406,7 +406,8 @@ impl Lexicon {
 
     fn is_stop(&self, w: &str) -> bool {
         match &self.stops {
-            Stops::English => ENGLISH_STOP.binary_search(&w).is_ok(),
+            // Most new words are longer than any stop word: no search for them.
+            Stops::English => w.len() <= ENGLISH_STOP_MAX && ENGLISH_STOP.binary_search(&w).is_ok(),
             Stops::None => false,
             Stops::List(list) => {
                 if list.binary_search(&w).is_ok() {
@@ -881,6 +882,9 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F) // supplementary ideographs
 }
 
+/// The longest English stop word, in bytes (a test checks it).
+const ENGLISH_STOP_MAX: usize = 10;
+
 // English function words and news filler, sorted for binary search (a test checks the order).
 const ENGLISH_STOP: &[&str] = &[
     "a",
@@ -1096,6 +1100,10 @@ mod tests {
     #[test]
     fn stop_list_is_sorted_and_unique() {
         assert!(ENGLISH_STOP.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            ENGLISH_STOP.iter().map(|w| w.len()).max(),
+            Some(ENGLISH_STOP_MAX)
+        );
     }
 
     fn words(text: &str) -> Vec<String> {
