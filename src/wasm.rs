@@ -393,7 +393,8 @@ fn keywords_in(
 /// A summarizer that keeps the stems of the words it has seen between calls, so that a second
 /// article (or the same text at another length) costs less than the first; what it keeps
 /// changes no result. The functions `summarize`, `rank`, `summarizeMany` and `keywords` use a
-/// fresh one each call. Its memory is bounded (a few MB at most); `free()` releases it.
+/// fresh one each call. Its memory is bounded (a few MB at most); `free()` releases it. (No
+/// `clear()` or size getter: the English build's 125 kB budget had no room for them.)
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine(crate::Engine);
 
@@ -445,17 +446,6 @@ impl JsEngine {
         #[wasm_bindgen(unchecked_optional_param_type = "KeywordOptions")] options: JsValue,
     ) -> Result<JsValue, JsError> {
         keywords_in(&mut self.0, &input, &options)
-    }
-
-    /// The bytes of wasm memory its kept words take.
-    #[wasm_bindgen(getter, js_name = lexiconBytes)]
-    pub fn lexicon_bytes(&self) -> f64 {
-        self.0.lexicon_bytes() as f64
-    }
-
-    /// Forgets every word kept: the next call costs what a fresh engine's first does.
-    pub fn clear(&mut self) {
-        self.0.clear();
     }
 }
 

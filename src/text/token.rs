@@ -603,7 +603,7 @@ impl Tokenizer {
 
     /// [`Tokenizer::terms`], appended to `out`.
     pub fn terms_into(&mut self, text: &str, out: &mut Vec<u32>) {
-        self.each_word(text, |this, w, _| {
+        self.each_word(text, &mut |this, w, _| {
             if let Some(id) = this.term_id(w) {
                 out.push(id);
             }
@@ -614,7 +614,7 @@ impl Tokenizer {
     /// word too short to count): what key phrases are cut from.
     pub fn words(&mut self, text: &str) -> Vec<(Range<usize>, Option<u32>)> {
         let mut out = Vec::new();
-        self.each_word(text, |this, w, r| {
+        self.each_word(text, &mut |this, w, r| {
             let id = this.term_id(w);
             out.push((r, id));
         });
@@ -669,7 +669,10 @@ impl Tokenizer {
     /// the elided word before it), periods between digits ("3.5") and a possessive "'s" removed.
     /// Scripts written without spaces are cut by the language's [`Units`]: by default each CJK
     /// ideograph or kana is a word of its own; in Chinese, each pair of consecutive ones.
-    fn each_word(&mut self, text: &str, mut f: impl FnMut(&mut Self, &str, Range<usize>)) {
+    ///
+    /// `f` is a trait object: one copy of this loop serves every caller (the page's wasm is
+    /// budgeted), for an indirect call a word.
+    fn each_word(&mut self, text: &str, f: &mut dyn FnMut(&mut Self, &str, Range<usize>)) {
         work::add(Counter::TokenizerBytes, text.len());
         let (units, elides, turkish) = {
             let l = &self.lexicons[self.current];
@@ -732,7 +735,7 @@ impl Tokenizer {
                     i += len;
                     continue;
                 }
-                i = self.cjk_run(text, i, units, &mut word, &mut f);
+                i = self.cjk_run(text, i, units, &mut word, f);
                 continue;
             }
             if c.is_alphanumeric() {
@@ -807,7 +810,7 @@ impl Tokenizer {
         at: usize,
         units: Units,
         word: &mut String,
-        f: &mut impl FnMut(&mut Self, &str, Range<usize>),
+        f: &mut dyn FnMut(&mut Self, &str, Range<usize>),
     ) -> usize {
         let run: Vec<(usize, char)> = text[at..]
             .char_indices()
@@ -1109,7 +1112,7 @@ mod tests {
     fn words(text: &str) -> Vec<String> {
         let mut t = Tokenizer::new(Language::English);
         let mut out = Vec::new();
-        t.each_word(text, |_, w, r| {
+        t.each_word(text, &mut |_, w, r| {
             assert!(text.get(r).is_some());
             out.push(w.to_string())
         });
@@ -1239,7 +1242,7 @@ mod tests {
     fn words_in(language: Language, text: &str) -> Vec<String> {
         let mut t = Tokenizer::new(language);
         let mut out = Vec::new();
-        t.each_word(text, |_, w, r| {
+        t.each_word(text, &mut |_, w, r| {
             assert!(text.get(r).is_some());
             out.push(w.to_string())
         });
