@@ -168,6 +168,8 @@ for (const b of builds) {
     }
   }
 
+  withoutDisposeTypes(dir);
+
   const glue = ["gisty.js"];
   if (b.commonjs) glue.push("gisty.cjs");
   const shipped = [...shims];
@@ -202,6 +204,19 @@ async function writeLanguages(dir) {
   const codes = glue.languages();
   if (!Array.isArray(codes) || !codes.includes("en")) fail(`${dir}: languages() gave ${JSON.stringify(codes)}`);
   fs.writeFileSync(path.join(dir, "languages.json"), `${JSON.stringify(codes)}\n`);
+}
+
+// wasm-bindgen declares `[Symbol.dispose](): void` on each class (the Engine), which a TypeScript
+// project whose lib predates esnext.disposable (es2022, a common setting) rejects unless it skips
+// library checks. The glue defines the method only where Symbol.dispose exists; its declaration
+// is left out (`engine.free()` is declared as before).
+function withoutDisposeTypes(dir) {
+  for (const f of ["gisty.d.ts", "gisty.d.cts"]) {
+    const file = path.join(dir, f);
+    if (!fs.existsSync(file)) continue;
+    const types = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(file, types.replace(/^[ \t]*\[Symbol\.dispose\]\(\): void;\n/gm, ""));
+  }
 }
 
 // Drops the custom sections (function names, producers, target features): nothing reads them at

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Instructions per CNN/DM dev article: the release CLI as shipped, a fresh process, the dev set's
-# 100 articles through `--jsonl -n 3`, counted by valgrind's callgrind (instructions do not swing
-# with the machine's load as wall-clock time does).
+# 100 articles through `--jsonl --jobs 1 -n 3`, counted by valgrind's callgrind (instructions do not
+# swing with the machine's load as wall-clock time does).
 #
 # usage: scripts/instructions.sh            the total and the figure per article
 #        scripts/instructions.sh --stages   also the top functions, from a build that keeps
@@ -40,7 +40,11 @@ PY
 articles=$(wc -l < "$input")
 
 count() { # binary callgrind-out
-  valgrind --tool=callgrind --callgrind-out-file="$2" "$1" --jsonl -n 3 < "$input" \
+  # One thread, one engine (a build with --jobs would use one a core): the figure is the work
+  # of one pass, comparable with builds before --jobs.
+  local jobs=()
+  if "$1" --help | grep -q -- --jobs; then jobs=(--jobs 1); fi
+  valgrind --tool=callgrind --callgrind-out-file="$2" "$1" --jsonl "${jobs[@]}" -n 3 < "$input" \
     > /dev/null 2> "$2.log"
   sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$2.log"
 }

@@ -54,7 +54,7 @@ pub use read::{read, Encoding, Format, ReadFile, MAX_FILE_BYTES};
 pub use score::Method;
 pub use summarize::{
     detect_language, keywords, keywords_many, rank, rank_doc, summarize, summarize_doc,
-    summarize_many, Doc, Duplicate, Length, MultiSummary, Options, ScoredSentence, Summary,
+    summarize_many, Doc, Duplicate, Engine, Length, MultiSummary, Options, ScoredSentence, Summary,
     MAX_DOCUMENTS, MAX_INPUT_BYTES, NEAR_DUPLICATE,
 };
 pub use text::clean::{boilerplate, caption_lines, Boilerplate};

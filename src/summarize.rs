@@ -13,7 +13,7 @@ use crate::score::similarity::{self, Rows};
 use crate::score::{self, Method};
 use crate::select::{self, Budget};
 use crate::text::detect::{self, Certainty};
-use crate::text::token::{Language, Tokenizer};
+use crate::text::token::{Language, Lexicons, Tokenizer};
 
 /// How long the summary is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -333,11 +333,17 @@ fn language_of(text: &str, options: &Options) -> Language {
 }
 
 /// A corpus of `docs`, each in its own language; `title` is the title of documents without
-/// their own.
-fn corpus_of(docs: &[Doc<'_>], options: &Options, title: Option<&str>) -> Corpus {
+/// their own. The corpus's tokenizer takes the `lexicons`: give them back when done.
+fn corpus_of(
+    docs: &[Doc<'_>],
+    options: &Options,
+    title: Option<&str>,
+    lexicons: &mut Lexicons,
+) -> Corpus {
     let languages: Vec<Language> = docs.iter().map(|d| language_of(d.text, options)).collect();
     let first = languages.first().copied().unwrap_or(Language::English);
-    let mut corpus = Corpus::new(Tokenizer::new(first));
+    let tokenizer = Tokenizer::with_lexicons(first, std::mem::take(lexicons));
+    let mut corpus = Corpus::new(tokenizer);
     for (d, &language) in docs.iter().zip(&languages) {
         corpus.add(d.text, d.title.or(title), d.captions, language);
     }
@@ -360,9 +366,9 @@ struct Ranked {
     method: Method,
 }
 
-fn rank_docs(docs: &[Doc<'_>], options: &Options) -> Result<Ranked> {
+fn rank_docs(docs: &[Doc<'_>], options: &Options, lexicons: &mut Lexicons) -> Result<Ranked> {
     check(docs, options)?;
-    let mut corpus = corpus_of(docs, options, options.title.as_deref());
+    let mut corpus = corpus_of(docs, options, options.title.as_deref(), lexicons);
     let focus = match &options.focus {
         Some(f) => corpus.tokenizer.terms(f),
         None => Vec::new(),
@@ -616,12 +622,136 @@ fn story_order(picked: &mut [usize], corpus: &Corpus, docs: &[Doc<'_>]) {
     });
 }
 
+/// A summarizer that keeps what it learns about words from one call to the next: each word's
+/// stem, or that it is a stop word, by language. Stemming is most of the cost of reading a text,
+/// and the words of one news article are mostly those of the last, so a reader's second article
+/// (or the same text at another length) costs less than the first. What is kept changes no
+/// result: a summary is the same from a fresh engine, a used one, or the functions
+/// [`summarize`], [`summarize_many`], [`rank`] and [`keywords`], which use a fresh engine each
+/// call (no state is kept anywhere but in an engine).
+///
+/// Memory is bounded: an engine keeps at most four languages' lexicons, the most recently used,
+/// and a lexicon that grew past 65 536 words in one call (a book, a word list) is dropped after
+/// it. [`Engine::lexicon_bytes`] says what it holds: after every article of the dev sets and
+/// the samples (16 K English words), under 1 MB. An engine is `Send`: one per thread for work
+/// in parallel.
+///
+/// ```
+/// use gisty::{Engine, Options};
+///
+/// let mut engine = Engine::new();
+/// let text = "The talks ended in Miami. Both sides called them useful. A new round is set.";
+/// let first = engine.summarize(text, &Options::default()).unwrap();
+/// let again = engine.summarize(text, &Options::default()).unwrap();
+/// assert_eq!(first, again);
+/// assert!(engine.lexicon_words() > 0);
+/// ```
+#[derive(Default)]
+pub struct Engine {
+    lexicons: Lexicons,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("lexicon_words", &self.lexicon_words())
+            .field("lexicon_bytes", &self.lexicon_bytes())
+            .finish()
+    }
+}
+
+impl Engine {
+    /// An engine that knows no word yet.
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// How many words the engine's lexicons hold.
+    pub fn lexicon_words(&self) -> usize {
+        self.lexicons.words()
+    }
+
+    /// The heap bytes the engine's lexicons hold between calls.
+    pub fn lexicon_bytes(&self) -> usize {
+        self.lexicons.bytes()
+    }
+
+    /// Forgets every word: the next call costs what a fresh engine's first does.
+    pub fn clear(&mut self) {
+        self.lexicons = Lexicons::default();
+    }
+
+    /// As [`summarize`].
+    pub fn summarize(&mut self, text: &str, options: &Options) -> Result<Summary> {
+        self.summarize_doc(Doc::from(text), options)
+    }
+
+    /// As [`summarize_doc`].
+    pub fn summarize_doc(&mut self, doc: Doc<'_>, options: &Options) -> Result<Summary> {
+        let docs = [doc];
+        let mut r = rank_docs(&docs, options, &mut self.lexicons)?;
+        let summary = Summary {
+            sentences: r.select(&docs, options.redundancy, &[]),
+            total_sentences: r.corpus.sentences.len(),
+            total_words: r.words().iter().sum(),
+            language: r.corpus.docs[0].language,
+        };
+        self.lexicons = r.corpus.tokenizer.give_back();
+        Ok(summary)
+    }
+
+    /// As [`summarize_many`].
+    pub fn summarize_many(&mut self, docs: &[Doc<'_>], options: &Options) -> Result<MultiSummary> {
+        let mut r = rank_docs(docs, options, &mut self.lexicons)?;
+        let summary = combined(&mut r, docs, options);
+        self.lexicons = r.corpus.tokenizer.give_back();
+        Ok(summary)
+    }
+
+    /// As [`rank`].
+    pub fn rank(&mut self, text: &str, options: &Options) -> Result<Vec<ScoredSentence>> {
+        self.rank_doc(Doc::from(text), options)
+    }
+
+    /// As [`rank_doc`].
+    pub fn rank_doc(&mut self, doc: Doc<'_>, options: &Options) -> Result<Vec<ScoredSentence>> {
+        let docs = [doc];
+        let mut r = rank_docs(&docs, options, &mut self.lexicons)?;
+        let ranked = (0..r.corpus.sentences.len())
+            .map(|i| r.sentence(&docs, i))
+            .collect();
+        self.lexicons = r.corpus.tokenizer.give_back();
+        Ok(ranked)
+    }
+
+    /// As [`keywords`].
+    pub fn keywords(&mut self, text: &str, n: usize, options: &Options) -> Result<Vec<Keyword>> {
+        self.keywords_many(&[Doc::from(text)], n, options)
+    }
+
+    /// As [`keywords_many`].
+    pub fn keywords_many(
+        &mut self,
+        docs: &[Doc<'_>],
+        n: usize,
+        options: &Options,
+    ) -> Result<Vec<Keyword>> {
+        check(docs, options)?;
+        let mut corpus = corpus_of(docs, options, None, &mut self.lexicons);
+        let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
+        let keys = keywords::extract(&mut corpus, &texts, n);
+        self.lexicons = corpus.tokenizer.give_back();
+        Ok(keys)
+    }
+}
+
 /// Summarizes `text`: the best sentences within `options.length`, in document order.
 ///
 /// Text without sentences gives an empty summary; only invalid options and a text above
-/// [`MAX_INPUT_BYTES`] are errors.
+/// [`MAX_INPUT_BYTES`] are errors. A fresh [`Engine`] each call: to summarize many texts, hold
+/// one.
 pub fn summarize(text: &str, options: &Options) -> Result<Summary> {
-    summarize_doc(Doc::from(text), options)
+    Engine::new().summarize(text, options)
 }
 
 /// Summarizes several documents about one subject together. With the default method (and two
@@ -637,7 +767,11 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary> {
 /// More than [`MAX_DOCUMENTS`] documents, or more than [`MAX_INPUT_BYTES`] of text in all, are
 /// errors.
 pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummary> {
-    let mut r = rank_docs(docs, options)?;
+    Engine::new().summarize_many(docs, options)
+}
+
+/// The combined summary of several ranked documents.
+fn combined(r: &mut Ranked, docs: &[Doc<'_>], options: &Options) -> MultiSummary {
     let doc_of: Vec<usize> = r.corpus.sentences.iter().map(|s| s.doc).collect();
     let (graph, similarity) = match r.scored.multi.take() {
         Some(m) => (m.graph, m.similarity),
@@ -684,27 +818,20 @@ pub fn summarize_many(docs: &[Doc<'_>], options: &Options) -> Result<MultiSummar
         let i = r.corpus.docs[s.doc].sentences.start + s.index;
         s.support = concepts.support(i, &graph, &doc_of, &mut held);
     }
-    Ok(MultiSummary {
+    MultiSummary {
         sentences,
         duplicates,
         similarity,
         total_sentences: r.corpus.sentences.len(),
         total_words: r.words().iter().sum(),
         languages: r.corpus.docs.iter().map(|d| d.language).collect(),
-    })
+    }
 }
 
 /// Summarizes one document with its captions marked ([`Doc::captions`]): as [`summarize`], which
 /// is this with no captions marked.
 pub fn summarize_doc(doc: Doc<'_>, options: &Options) -> Result<Summary> {
-    let docs = [doc];
-    let mut r = rank_docs(&docs, options)?;
-    Ok(Summary {
-        sentences: r.select(&docs, options.redundancy, &[]),
-        total_sentences: r.corpus.sentences.len(),
-        total_words: r.words().iter().sum(),
-        language: r.corpus.docs[0].language,
-    })
+    Engine::new().summarize_doc(doc, options)
 }
 
 /// Every sentence of `text` with its score, in document order; captions included (they are
@@ -715,11 +842,7 @@ pub fn rank(text: &str, options: &Options) -> Result<Vec<ScoredSentence>> {
 
 /// Every sentence of one document with its captions marked ([`Doc::captions`]), as [`rank`].
 pub fn rank_doc(doc: Doc<'_>, options: &Options) -> Result<Vec<ScoredSentence>> {
-    let docs = [doc];
-    let r = rank_docs(&docs, options)?;
-    Ok((0..r.corpus.sentences.len())
-        .map(|i| r.sentence(&docs, i))
-        .collect())
+    Engine::new().rank_doc(doc, options)
 }
 
 /// The top `n` key phrases of `text` (see [`Keyword`]); `options` gives the language (or the
@@ -731,10 +854,7 @@ pub fn keywords(text: &str, n: usize, options: &Options) -> Result<Vec<Keyword>>
 /// The top `n` key phrases of several documents together; phrases used by several documents
 /// rank higher.
 pub fn keywords_many(docs: &[Doc<'_>], n: usize, options: &Options) -> Result<Vec<Keyword>> {
-    check(docs, options)?;
-    let mut corpus = corpus_of(docs, options, None);
-    let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
-    Ok(keywords::extract(&mut corpus, &texts, n))
+    Engine::new().keywords_many(docs, n, options)
 }
 
 #[cfg(test)]

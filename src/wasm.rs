@@ -63,9 +63,19 @@ pub fn summarize(
     #[wasm_bindgen(unchecked_param_type = "string | Doc")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let doc = read_input(&text)?;
-    let options = summarize_options(&options)?;
-    let summary = crate::summarize_doc(doc.as_doc(), &options).map_err(core_error)?;
+    summarize_in(&mut crate::Engine::new(), &text, &options)
+}
+
+fn summarize_in(
+    engine: &mut crate::Engine,
+    text: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsError> {
+    let doc = read_input(text)?;
+    let options = summarize_options(options)?;
+    let summary = engine
+        .summarize_doc(doc.as_doc(), &options)
+        .map_err(core_error)?;
     to_js(&types::Summary {
         sentences: js_sentences(&[&doc.text], &summary.sentences),
         total_sentences: summary.total_sentences,
@@ -83,9 +93,19 @@ pub fn rank(
     #[wasm_bindgen(unchecked_param_type = "string | Doc")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let doc = read_input(&text)?;
-    let options = summarize_options(&options)?;
-    let ranked = crate::rank_doc(doc.as_doc(), &options).map_err(core_error)?;
+    rank_in(&mut crate::Engine::new(), &text, &options)
+}
+
+fn rank_in(
+    engine: &mut crate::Engine,
+    text: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsError> {
+    let doc = read_input(text)?;
+    let options = summarize_options(options)?;
+    let ranked = engine
+        .rank_doc(doc.as_doc(), &options)
+        .map_err(core_error)?;
     to_js(&js_sentences(&[&doc.text], &ranked))
 }
 
@@ -113,10 +133,18 @@ pub fn summarize_many(
     #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<string | Doc>")] docs: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let docs = read_docs(&docs, "docs")?;
-    let options = summarize_options(&options)?;
+    summarize_many_in(&mut crate::Engine::new(), &docs, &options)
+}
+
+fn summarize_many_in(
+    engine: &mut crate::Engine,
+    docs: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsError> {
+    let docs = read_docs(docs, "docs")?;
+    let options = summarize_options(options)?;
     let docs: Vec<Doc> = docs.iter().map(JsDoc::as_doc).collect();
-    let summary = crate::summarize_many(&docs, &options).map_err(core_error)?;
+    let summary = engine.summarize_many(&docs, &options).map_err(core_error)?;
     let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
     js_multi_summary(&texts, &summary)
 }
@@ -130,6 +158,14 @@ pub fn keywords(
     #[wasm_bindgen(unchecked_param_type = "string | ReadonlyArray<string | Doc>")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "KeywordOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    keywords_in(&mut crate::Engine::new(), &input, &options)
+}
+
+fn keywords_in(
+    engine: &mut crate::Engine,
+    input: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsError> {
     let docs = match input.as_string() {
         Some(text) => vec![JsDoc {
             text,
@@ -137,20 +173,22 @@ pub fn keywords(
             captions: Vec::new(),
             date: None,
         }],
-        None if js_sys::Array::is_array(&input) => read_docs(&input, "docs")?,
+        None if js_sys::Array::is_array(input) => read_docs(input, "docs")?,
         None => {
             return Err(JsError::new(&format!(
                 "keywords takes a string or an array of documents, got {}",
-                describe(&input)
+                describe(input)
             )))
         }
     };
-    let (count, options) = match read_options::<KeywordOptions>(&options)? {
+    let (count, options) = match read_options::<KeywordOptions>(options)? {
         Some(o) => o.into_options()?,
         None => KeywordOptions::default_options(),
     };
     let docs: Vec<Doc> = docs.iter().map(JsDoc::as_doc).collect();
-    let keywords = crate::keywords_many(&docs, count, &options).map_err(core_error)?;
+    let keywords = engine
+        .keywords_many(&docs, count, &options)
+        .map_err(core_error)?;
     let keywords: Vec<types::Keyword> = keywords
         .iter()
         .map(|k| types::Keyword {
@@ -167,6 +205,69 @@ fn summarize_options(value: &JsValue) -> Result<crate::Options, JsError> {
     match read_options::<SummarizeOptionFields>(value)? {
         Some(fields) => fields.into_options(),
         None => Ok(crate::Options::default()),
+    }
+}
+
+// The Engine class (issue 19): what the functions above do (each with a fresh engine, through
+// the same `*_in` helpers), with the stems of the words seen kept from one call to the next in
+// a value the caller holds.
+
+/// A summarizer that keeps the stems of the words it has seen between calls, so that a second
+/// article (or the same text at another length) costs less than the first; what it keeps
+/// changes no result. The functions `summarize`, `rank`, `summarizeMany` and `keywords` use a
+/// fresh one each call. Its memory is bounded (a few MB at most); `free()` releases it. (No
+/// `clear()` or size getter: the English build's 125 kB budget had no room for them.)
+#[wasm_bindgen(js_name = Engine)]
+pub struct JsEngine(crate::Engine);
+
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    /// An engine that knows no word yet.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> JsEngine {
+        JsEngine(crate::Engine::new())
+    }
+
+    /// As the function `summarize`.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summarize(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Doc")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        summarize_in(&mut self.0, &text, &options)
+    }
+
+    /// As the function `rank`.
+    #[wasm_bindgen(unchecked_return_type = "ScoredSentence[]")]
+    pub fn rank(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Doc")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        rank_in(&mut self.0, &text, &options)
+    }
+
+    /// As the function `summarizeMany`.
+    #[wasm_bindgen(js_name = summarizeMany, unchecked_return_type = "MultiSummary")]
+    pub fn summarize_many(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ReadonlyArray<string | Doc>")] docs: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SummarizeOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        summarize_many_in(&mut self.0, &docs, &options)
+    }
+
+    /// As the function `keywords`.
+    #[wasm_bindgen(unchecked_return_type = "Keyword[]")]
+    pub fn keywords(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | ReadonlyArray<string | Doc>")]
+        input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "KeywordOptions")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        keywords_in(&mut self.0, &input, &options)
     }
 }
 

@@ -802,3 +802,108 @@ fn explain_with_combine_and_jsonl_names_concepts_and_support() {
     let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert!(v.get("explanations").is_none());
 }
+
+/// The dev set's CNN/DM articles as a `--jsonl` batch, and a mix of them with bad lines: not
+/// JSON, no text, a bad date, a blank line.
+fn jobs_batches() -> Vec<String> {
+    let dev = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/eval/cnndm-dev.jsonl"
+    );
+    let dev = std::fs::read_to_string(dev).unwrap();
+    let mut mixed = String::new();
+    for (i, line) in dev.lines().take(40).enumerate() {
+        mixed.push_str(line);
+        mixed.push('\n');
+        match i % 7 {
+            1 => mixed.push_str("{not json\n"),
+            3 => mixed.push_str("{\"id\": \"no text\"}\n\n"),
+            5 => mixed.push_str(
+                "{\"id\": \"bad date\", \"docs\": [{\"text\": \"A. B.\", \"date\": \"soon\"}]}\n",
+            ),
+            _ => {}
+        }
+    }
+    vec![dev, mixed]
+}
+
+#[test]
+fn jobs_give_the_output_of_one_job_in_input_order() {
+    for (k, input) in jobs_batches().iter().enumerate() {
+        let one = run(&["--jsonl", "--jobs", "1"], Some(input.as_bytes()));
+        let requests = input.lines().filter(|l| !l.trim().is_empty()).count();
+        assert_eq!(stdout(&one).lines().count(), requests, "one reply a line");
+        for jobs in ["2", "3", "8"] {
+            let many = run(&["--jsonl", "-j", jobs], Some(input.as_bytes()));
+            assert_eq!(
+                many.status.code(),
+                one.status.code(),
+                "batch {k}, {jobs} jobs"
+            );
+            assert_eq!(stdout(&many), stdout(&one), "batch {k}, {jobs} jobs");
+            assert_eq!(
+                stderr(&many),
+                stderr(&one),
+                "batch {k}: errors in line order"
+            );
+        }
+        // Without --jobs: one a core, the same again.
+        let default = run(&["--jsonl"], Some(input.as_bytes()));
+        assert_eq!(stdout(&default), stdout(&one));
+    }
+    // The ids come back in input order, the errors on their lines.
+    let mixed = &jobs_batches()[1];
+    let out = run(&["--jsonl", "-j", "4"], Some(mixed.as_bytes()));
+    assert_eq!(out.status.code(), Some(1), "bad lines fail the run");
+    let ids: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+        .collect();
+    let want: Vec<Value> = mixed
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str::<Value>(l).map_or(Value::Null, |v| v["id"].clone()))
+        .collect();
+    assert_eq!(ids, want);
+}
+
+#[test]
+fn jobs_must_be_a_positive_number_and_for_batches() {
+    for bad in ["0", "-1", "two", ""] {
+        let out = run(&["--jsonl", "--jobs", bad], None);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&out).contains("--jobs takes a whole number"),
+            "{bad}"
+        );
+    }
+    let out = run(&["--jobs", "2"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--jsonl"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_long_batch_through_a_closed_pipe_ends() {
+    // More lines than the window of lines in flight, and a reader that stops after one: gisty
+    // ends (no thread left waiting) with success, as for any closed pipe.
+    let line = serde_json::json!({"id": 1, "text": "The talks ended. Both sides spoke."});
+    let input: String = (0..2000).map(|_| format!("{line}\n")).collect();
+    let mut child = Command::new(BIN)
+        .args(["--jsonl", "-j", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut first = [0u8; 16];
+    let mut stdout = child.stdout.take().unwrap();
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    writer.join().unwrap();
+    assert!(status.success(), "{status:?}");
+}

@@ -76,9 +76,13 @@ const loadFiles = SINGLE_FILE
       (why) => new Error(`The file reader could not be loaded (${why}).`),
     );
 
-/** A loaded build: its module and the languages it stems. */
+/**
+ * A loaded build: its module, the languages it stems, and its engine, which keeps the stems of
+ * the words it has seen from one request to the next (each article after the first finds most of
+ * its words there; what it keeps changes no summary).
+ */
 function build(mod, name) {
-  return { mod, name, languages: new Set(mod.languages()) };
+  return { mod, name, languages: new Set(mod.languages()), engine: new mod.Engine() };
 }
 
 let en = null;
@@ -169,9 +173,9 @@ const HANDLERS = {
     // A file's captions (its <figcaption>s) are shown and ranked, never chosen.
     const input = captions?.length ? { text, captions } : text;
     const t0 = performance.now();
-    const summary = target.mod.summarize(input, told);
+    const summary = target.engine.summarize(input, told);
     const ms = performance.now() - t0;
-    const ranked = scores ? columns(target.mod.rank(input, told)) : null;
+    const ranked = scores ? columns(target.engine.rank(input, told)) : null;
     summary.language ??= used;
     return { summary, ranked, ms };
   },
@@ -181,7 +185,7 @@ const HANDLERS = {
       options,
     );
     const t0 = performance.now();
-    const summary = target.mod.summarizeMany(docs, told);
+    const summary = target.engine.summarizeMany(docs, told);
     return { summary, ms: performance.now() - t0 };
   },
   async explain({ text, captions, docs, options }) {
@@ -196,7 +200,7 @@ const HANDLERS = {
   async keywords({ input, count, language, languageHint }) {
     const texts = (Array.isArray(input) ? input : [input]).map((d) => (typeof d === "string" ? d : d.text));
     const { target, told } = await pick(texts, { language, languageHint });
-    return { keywords: target.mod.keywords(input, { count, ...told }) };
+    return { keywords: target.engine.keywords(input, { count, ...told }) };
   },
   markdown({ source }) {
     return { text: stripMarkdown(source) };

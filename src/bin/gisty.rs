@@ -4,8 +4,8 @@ use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
 use gisty::{
-    keywords, keywords_many, summarize, summarize_many, Doc, Explanation, Keyword, Language,
-    Length, Method, Options, ScoredSentence, Why, MAX_FILE_BYTES,
+    Doc, Engine, Explanation, Keyword, Language, Length, Method, Options, ScoredSentence, Why,
+    MAX_FILE_BYTES,
 };
 use serde_json::{json, Value};
 
@@ -43,6 +43,8 @@ options:
                         {\"id\", \"summary\": [sentence, ...], \"language\"} (with \"docs\": also
                         \"sources\", the document index of each sentence, \"support\", the
                         documents that report each sentence's content, and \"languages\")
+  -j, --jobs N          --jsonl lines answered by N threads at once, output in input order
+                        (default: one a core)
   -h, --help            this help
 ";
 
@@ -50,6 +52,8 @@ struct Args {
     options: Options,
     json: bool,
     jsonl: bool,
+    /// Threads for --jsonl; `None`: one a core.
+    jobs: Option<usize>,
     combine: bool,
     keywords: usize,
     files: Vec<String>,
@@ -60,6 +64,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
         options: Options::default(),
         json: false,
         jsonl: false,
+        jobs: None,
         combine: false,
         keywords: 0,
         files: Vec::new(),
@@ -141,6 +146,17 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
             "-e" | "--explain" => a.options.explain = true,
             "--json" => a.json = true,
             "--jsonl" => a.jsonl = true,
+            "-j" | "--jobs" => {
+                let v = value(&flag)?;
+                a.jobs = match v.parse::<usize>() {
+                    Ok(n) if n > 0 => Some(n),
+                    _ => {
+                        return Err(format!(
+                            "--jobs takes a whole number, at least 1, got {v:?}"
+                        ))
+                    }
+                };
+            }
             "-" => a.files.push(arg),
             f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option {f}")),
             _ => a.files.push(arg),
@@ -149,6 +165,9 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
     a.options.validate().map_err(|e| e.to_string())?;
     if a.jsonl && !a.files.is_empty() {
         return Err("--jsonl reads standard input only; give no FILE".into());
+    }
+    if a.jobs.is_some() && !a.jsonl {
+        return Err("--jobs is for --jsonl batches only".into());
     }
     Ok(Some(a))
 }
@@ -166,7 +185,8 @@ fn main() -> ExitCode {
         }
     };
     let result = if args.jsonl {
-        batch(&args.options)
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        batch(&args.options, args.jobs.unwrap_or(cores))
     } else if args.combine {
         combined(&args)
     } else {
@@ -230,6 +250,7 @@ fn files(args: &Args) -> io::Result<bool> {
         args.files.clone()
     };
     let many = names.len() > 1;
+    let mut engine = Engine::new();
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut all_ok = true;
     for (k, name) in names.iter().enumerate() {
@@ -242,7 +263,7 @@ fn files(args: &Args) -> io::Result<bool> {
             }
         };
         // The options were checked when parsed: what is left is a text over the size limit.
-        let summary = match summarize(&text, &args.options) {
+        let summary = match engine.summarize(&text, &args.options) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("gisty: {name}: {e}");
@@ -252,7 +273,9 @@ fn files(args: &Args) -> io::Result<bool> {
         };
         let keys = match args.keywords {
             0 => Vec::new(),
-            n => keywords(&text, n, &args.options).map_err(io::Error::other)?,
+            n => engine
+                .keywords(&text, n, &args.options)
+                .map_err(io::Error::other)?,
         };
         if args.json {
             let mut v = serde_json::to_value(&summary).map_err(io::Error::other)?;
@@ -430,10 +453,15 @@ fn combined(args: &Args) -> io::Result<bool> {
         }
     }
     let docs: Vec<Doc> = read.iter().map(|(_, t)| Doc::from(t.as_str())).collect();
-    let summary = summarize_many(&docs, &args.options).map_err(io::Error::other)?;
+    let mut engine = Engine::new();
+    let summary = engine
+        .summarize_many(&docs, &args.options)
+        .map_err(io::Error::other)?;
     let keys = match args.keywords {
         0 => Vec::new(),
-        n => keywords_many(&docs, n, &args.options).map_err(io::Error::other)?,
+        n => engine
+            .keywords_many(&docs, n, &args.options)
+            .map_err(io::Error::other)?,
     };
     for d in &summary.duplicates {
         eprintln!(
@@ -462,35 +490,173 @@ fn combined(args: &Args) -> io::Result<bool> {
     Ok(all_ok)
 }
 
-/// JSONL batch mode; true when every line was a valid request.
-fn batch(options: &Options) -> io::Result<bool> {
-    let stdin = io::stdin();
+/// What one request line gives: the line to print, and the error to report on stderr (then the
+/// printed line is `{"id", "error"}`).
+struct Reply {
+    line: String,
+    error: Option<String>,
+}
+
+/// The reply to line `n` (from 0) of the batch.
+fn reply(engine: &mut Engine, n: usize, line: &[u8], options: &Options) -> Reply {
+    // Most lines are valid UTF-8, which from_utf8 checks faster than from_utf8_lossy does.
+    let line = match std::str::from_utf8(line) {
+        Ok(l) => std::borrow::Cow::Borrowed(l),
+        Err(_) => String::from_utf8_lossy(line),
+    };
+    let answered = match serde_json::from_str::<Value>(&line) {
+        Ok(req) => answer(engine, &req, options),
+        Err(e) => Err((Value::Null, format!("line {}: not JSON: {e}", n + 1))),
+    };
+    match answered {
+        Ok(v) => Reply {
+            line: v.to_string(),
+            error: None,
+        },
+        Err((id, e)) => Reply {
+            line: json!({"id": id, "error": e}).to_string(),
+            error: Some(e),
+        },
+    }
+}
+
+/// Whether a batch line is a request (blank lines are skipped).
+fn is_request(line: &[u8]) -> bool {
+    // A request starts with `{` after at most a little ASCII white space: decide from the bytes;
+    // only a line of nothing but white space (perhaps Unicode's) is decoded.
+    match line.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => false,
+        Some(b) if b.is_ascii() => true,
+        Some(_) => !String::from_utf8_lossy(line).trim().is_empty(),
+    }
+}
+
+/// JSONL batch mode over `jobs` threads; true when every line was a valid request.
+fn batch(options: &Options, jobs: usize) -> io::Result<bool> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut all_ok = true;
-    for (n, line) in stdin.lock().split(b'\n').enumerate() {
-        let line = line?;
-        let line = String::from_utf8_lossy(&line);
-        if line.trim().is_empty() {
-            continue;
+    let mut put = |r: Reply| -> io::Result<()> {
+        if let Some(e) = r.error {
+            eprintln!("gisty: {e}");
+            all_ok = false;
         }
-        let reply = match serde_json::from_str::<Value>(&line) {
-            Ok(req) => answer(&req, options),
-            Err(e) => Err((Value::Null, format!("line {}: not JSON: {e}", n + 1))),
-        };
-        match reply {
-            Ok(v) => writeln!(out, "{v}")?,
-            Err((id, e)) => {
-                eprintln!("gisty: {e}");
-                all_ok = false;
-                writeln!(out, "{}", json!({"id": id, "error": e}))?;
-            }
-        }
-    }
+        writeln!(out, "{}", r.line)
+    };
+    let result = if jobs <= 1 {
+        // One engine for every line: each article finds the stems of the words of those before
+        // it.
+        let mut engine = Engine::new();
+        io::stdin()
+            .lock()
+            .split(b'\n')
+            .enumerate()
+            .try_for_each(|(n, line)| {
+                let line = line?;
+                match is_request(&line) {
+                    true => put(reply(&mut engine, n, &line, options)),
+                    false => Ok(()),
+                }
+            })
+    } else {
+        in_parallel(options, jobs, &mut put)
+    };
+    result?;
     out.flush()?;
     Ok(all_ok)
 }
+/// Lines read, not yet written, at most per thread: enough to keep every thread busy while one
+/// works on a long article, and memory bounded however long the input is.
+const IN_FLIGHT_PER_JOB: usize = 16;
 
-fn answer(req: &Value, options: &Options) -> Result<Value, (Value, String)> {
+/// The batch over `jobs` threads, each with its engine: one thread reads the lines, the workers
+/// answer them in any order, and this thread writes the replies in input order through `put`.
+/// At most `jobs * IN_FLIGHT_PER_JOB` lines are between being read and being written: the
+/// reader takes a credit for each line and the writer gives one back for each reply written.
+fn in_parallel(
+    options: &Options,
+    jobs: usize,
+    put: &mut impl FnMut(Reply) -> io::Result<()>,
+) -> io::Result<()> {
+    use std::sync::{mpsc, Mutex};
+
+    let window = jobs * IN_FLIGHT_PER_JOB;
+    // Never full: a line is sent only with a credit, and there are `window` credits.
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, usize, Vec<u8>)>(window);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Reply)>();
+    let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        credit_tx.send(()).expect("the receiver is here");
+    }
+    let work_rx = Mutex::new(work_rx);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || -> io::Result<()> {
+            let mut seq = 0;
+            for (n, line) in io::stdin().lock().split(b'\n').enumerate() {
+                let line = line?;
+                if !is_request(&line) {
+                    continue;
+                }
+                // No credit or no worker left: the writer stopped (a closed pipe).
+                if credit_rx.recv().is_err() || work_tx.send((seq, n, line)).is_err() {
+                    break;
+                }
+                seq += 1;
+            }
+            Ok(())
+        });
+        for _ in 0..jobs {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            scope.spawn(move || {
+                let mut engine = Engine::new();
+                loop {
+                    // The lock is held only to take the next line.
+                    let next = work_rx
+                        .lock()
+                        .map_err(drop)
+                        .and_then(|rx| rx.recv().map_err(drop));
+                    let Ok((seq, n, line)) = next else { break };
+                    if done_tx
+                        .send((seq, reply(&mut engine, n, &line, options)))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let written = write_in_order(done_rx, credit_tx, put);
+        let read = reader
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the reader panicked")));
+        written.and(read)
+    })
+}
+
+/// Writes the replies in input order as they come (by their sequence number), giving back a
+/// credit for each. Returns when every worker is done, or at the first write error; either way
+/// the channels go with it, which stops the reader and the workers.
+fn write_in_order(
+    done: std::sync::mpsc::Receiver<(usize, Reply)>,
+    credits: std::sync::mpsc::SyncSender<()>,
+    put: &mut impl FnMut(Reply) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut waiting = std::collections::BTreeMap::new();
+    let mut next = 0;
+    for (seq, r) in done {
+        waiting.insert(seq, r);
+        while let Some(r) = waiting.remove(&next) {
+            put(r)?;
+            next += 1;
+            // The reader may have stopped already: a credit nobody takes is fine.
+            let _ = credits.try_send(());
+        }
+    }
+    Ok(())
+}
+
+fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<Value, (Value, String)> {
     let id = req.get("id").cloned().unwrap_or(Value::Null);
     let fail = |msg: &str| Err((id.clone(), msg.to_string()));
     let mut o = options.clone();
@@ -531,7 +697,9 @@ fn answer(req: &Value, options: &Options) -> Result<Value, (Value, String)> {
                 ..Doc::default()
             });
         }
-        let m = summarize_many(&texts, &o).map_err(|e| (id.clone(), e.to_string()))?;
+        let m = engine
+            .summarize_many(&texts, &o)
+            .map_err(|e| (id.clone(), e.to_string()))?;
         let sentences: Vec<&str> = m.sentences.iter().map(|s| s.text.as_str()).collect();
         let sources: Vec<usize> = m.sentences.iter().map(|s| s.doc).collect();
         let support: Vec<&[usize]> = m.sentences.iter().map(|s| s.support.as_slice()).collect();
@@ -548,7 +716,9 @@ fn answer(req: &Value, options: &Options) -> Result<Value, (Value, String)> {
     let Some(text) = req.get("text").and_then(Value::as_str) else {
         return fail("request has no \"text\" string (nor \"docs\" list)");
     };
-    let summary = summarize(text, &o).map_err(|e| (id.clone(), e.to_string()))?;
+    let summary = engine
+        .summarize(text, &o)
+        .map_err(|e| (id.clone(), e.to_string()))?;
     let sentences: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
     let mut v = json!({"id": id, "summary": sentences, "language": summary.language});
     explanations(&mut v, &summary.sentences);

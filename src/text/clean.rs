@@ -194,9 +194,18 @@ const MAX_FURNITURE_WORDS: usize = 25;
 pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     work::add(Counter::CleanBytes, line.len());
     let (mut n, mut tags) = (0usize, 0usize);
-    for w in line.split_whitespace() {
-        n += 1;
-        tags += usize::from(is_hashtag(w));
+    if line.as_bytes().contains(&b'#') || line.contains('＃') {
+        for w in line.split_whitespace() {
+            n += 1;
+            tags += usize::from(is_hashtag(w));
+        }
+    } else {
+        // No hashtag: the count matters only up to the furniture limit (a long paragraph is
+        // not read to its end here).
+        n = line
+            .split_whitespace()
+            .take(MAX_FURNITURE_WORDS + 1)
+            .count();
     }
     if tags >= 2 && tags * 2 >= n || tags == 1 && n == 1 {
         return Some(Boilerplate::Hashtags);

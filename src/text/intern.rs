@@ -18,12 +18,16 @@ pub(crate) struct Interner {
     text: String,
     /// Entry i: its key's end in `text` (it starts where entry i - 1 ends), and its value.
     entries: Vec<(u32, u32)>,
-    /// Open addressing with linear probing: 0 is an empty slot, else an entry index plus one.
-    /// The length is a power of two, at least twice the number of entries.
-    slots: Vec<u32>,
+    /// Open addressing with linear probing: 0 is an empty slot, else the low 32 bits of the
+    /// key's hash (above) and its entry index plus one (below). A probe compares keys only when
+    /// their hashes agree, and growing never hashes a key again. The length is a power of two
+    /// (at most 2^32, so the low bits hold every position), at least twice the entries.
+    slots: Vec<u64>,
 }
 
-fn hash(key: &str) -> u64 {
+/// A key's hash, for [`Interner::get_hashed`] and [`Interner::insert_hashed`]: a caller that
+/// looks a key up and then inserts it hashes it once.
+pub(crate) fn hash(key: &str) -> u64 {
     let mut h = WordHasher::default();
     h.write(key.as_bytes());
     // The multiplicative hash leaves its best bits high; the table uses the low ones.
@@ -35,6 +39,13 @@ impl Interner {
     /// The number of keys.
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// The heap bytes the table holds (capacity, not length).
+    pub fn bytes(&self) -> usize {
+        self.text.capacity()
+            + self.entries.capacity() * std::mem::size_of::<(u32, u32)>()
+            + self.slots.capacity() * std::mem::size_of::<u64>()
     }
 
     fn key(&self, entry: usize) -> &str {
@@ -49,57 +60,68 @@ impl Interner {
     /// The slot where `key` is, or the empty slot where it would go.
     fn slot(&self, key: &str, h: u64) -> usize {
         let mask = self.slots.len() - 1;
+        let tag = h & 0xFFFF_FFFF;
         let mut i = h as usize & mask;
         loop {
             work::add(Counter::InternProbes, 1);
-            match self.slots[i] {
-                0 => return i,
-                e if self.key(e as usize - 1) == key => return i,
-                _ => i = (i + 1) & mask,
+            let x = self.slots[i];
+            if x == 0 || (x >> 32 == tag && self.key((x & 0xFFFF_FFFF) as usize - 1) == key) {
+                return i;
             }
+            i = (i + 1) & mask;
         }
     }
 
     /// The value of `key`, if it was inserted.
     pub fn get(&self, key: &str) -> Option<u32> {
+        self.get_hashed(key, hash(key))
+    }
+
+    /// The value of `key`, whose [`hash`] is `h`, if it was inserted.
+    pub fn get_hashed(&self, key: &str, h: u64) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
-        match self.slots[self.slot(key, hash(key))] {
+        match self.slots[self.slot(key, h)] {
             0 => None,
-            e => Some(self.entries[e as usize - 1].1),
+            x => Some(self.entries[(x & 0xFFFF_FFFF) as usize - 1].1),
         }
     }
 
     /// Sets the value of `key`, adding the key if it is new.
     pub fn insert(&mut self, key: &str, value: u32) {
+        self.insert_hashed(key, hash(key), value);
+    }
+
+    /// Sets the value of `key`, whose [`hash`] is `h`, adding the key if it is new.
+    pub fn insert_hashed(&mut self, key: &str, h: u64, value: u32) {
         if (self.entries.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let h = hash(key);
         let i = self.slot(key, h);
         match self.slots[i] {
             0 => {
                 self.text.push_str(key);
                 self.entries.push((self.text.len() as u32, value));
-                self.slots[i] = self.entries.len() as u32;
+                self.slots[i] = (h & 0xFFFF_FFFF) << 32 | self.entries.len() as u64;
             }
-            e => self.entries[e as usize - 1].1 = value,
+            x => self.entries[(x & 0xFFFF_FFFF) as usize - 1].1 = value,
         }
     }
 
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(64);
-        self.slots = vec![0; size];
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
         let mask = size - 1;
-        for e in 0..self.entries.len() {
-            let mut i = hash(self.key(e)) as usize & mask;
+        for x in old.into_iter().filter(|&x| x != 0) {
+            // The slot's hash bits give the key's place: no key is read or hashed again.
+            let mut i = (x >> 32) as usize & mask;
             work::add(Counter::InternProbes, 1);
             while self.slots[i] != 0 {
                 work::add(Counter::InternProbes, 1);
                 i = (i + 1) & mask;
             }
-            self.slots[i] = e as u32 + 1;
+            self.slots[i] = x;
         }
     }
 }

@@ -330,8 +330,16 @@ impl<'t> Segmenter<'t> {
     /// (`ahead` are the words after `w` on its line).
     fn after_stop(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
         let word = &self.text[p.start..p.end];
-        let next = &self.text[w.start..w.end];
         work::add(Counter::SegmenterBytes, word.len());
+        // Most words end in a letter or digit, which no tail starts with.
+        if word
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return false;
+        }
+        let next = &self.text[w.start..w.end];
         let tail = tail(word);
         if !tail.any_stop() {
             return false;
@@ -609,8 +617,18 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let line = &text[range.clone()];
     work::add(Counter::SegmenterBytes, line.len());
     let mut token: Option<usize> = None;
-    for (i, c) in line.char_indices() {
-        match (is_space(c), token) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII without decoding a char.
+        let (space, len) = match bytes[i] {
+            b if b < 0x80 => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            _ => {
+                let c = line[i..].chars().next().unwrap_or(' ');
+                (is_space(c), c.len_utf8())
+            }
+        };
+        match (space, token) {
             (true, Some(s)) => {
                 split_token(text, range.start + s, range.start + i, out);
                 token = None;
@@ -618,6 +636,7 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             (false, None) => token = Some(i),
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = token {
         split_token(text, range.start + s, range.end, out);
@@ -640,16 +659,21 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     let mut letters = 0; // start of the current run of letters and apostrophes
     let mut prev: [Option<char>; 2] = [None, None];
     let mut i = 0;
-    while let Some(c) = token[i..].chars().next() {
-        if c.is_ascii_alphanumeric() {
-            // The common case, and no stop: skip the checks below.
+    let bytes = token.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // The common case, and no stop: skip the checks below, and decoding a char.
             i += 1;
-            if c.is_ascii_digit() {
+            if b.is_ascii_digit() {
                 letters = i;
             }
-            prev = [Some(c), prev[0]];
+            prev = [Some(char::from(b)), prev[0]];
             continue;
         }
+        let Some(c) = token[i..].chars().next() else {
+            break;
+        };
         let hard = is_hard_stop(c);
         let glued = !hard
             && matches!(c, '.' | '!' | '?')
@@ -982,7 +1006,12 @@ fn is_list_marker(word: &str) -> bool {
 
 /// Whether `word` is only stops and closing marks: `"`, `.`, `?`, `»`, `…`.
 fn is_detached(word: &str) -> bool {
-    word.chars().all(|c| is_closer(c) || is_terminal(c))
+    // Most words start with a letter or digit: no char to decode.
+    !word
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+        && word.chars().all(|c| is_closer(c) || is_terminal(c))
 }
 
 /// The first letter or digit of `word` after any opening quotes or brackets; `None` when it

@@ -381,11 +381,12 @@ impl Lexicon {
 
     /// The index of the stem of `w`, a lower-cased word, or [`NOT_A_TERM`].
     fn stem_index(&mut self, w: &str) -> u32 {
-        if let Some(s) = self.words.get(w) {
+        let h = super::intern::hash(w);
+        if let Some(s) = self.words.get_hashed(w, h) {
             return s;
         }
         let s = self.new_stem_index(w);
-        self.words.insert(w, s);
+        self.words.insert_hashed(w, h, s);
         s
     }
 
@@ -405,7 +406,8 @@ impl Lexicon {
 
     fn is_stop(&self, w: &str) -> bool {
         match &self.stops {
-            Stops::English => ENGLISH_STOP.binary_search(&w).is_ok(),
+            // Most new words are longer than any stop word: no search for them.
+            Stops::English => w.len() <= ENGLISH_STOP_MAX && ENGLISH_STOP.binary_search(&w).is_ok(),
             Stops::None => false,
             Stops::List(list) => {
                 if list.binary_search(&w).is_ok() {
@@ -428,6 +430,10 @@ impl Lexicon {
         }
     }
 
+    /// The stem index of a word the lexicon has not seen: stop list, stemmer, stem table. Out
+    /// of line: most words of an article were seen before.
+    #[cold]
+    #[inline(never)]
     fn new_stem_index(&mut self, w: &str) -> u32 {
         let chars = w.chars().count();
         let Some(first) = w.chars().next() else {
@@ -449,11 +455,12 @@ impl Lexicon {
         } else {
             self.stem(w)
         };
-        if let Some(s) = self.stems.get(&stem) {
+        let h = super::intern::hash(&stem);
+        if let Some(s) = self.stems.get_hashed(&stem, h) {
             return s;
         }
         let s = self.stems.len() as u32;
-        self.stems.insert(&stem, s);
+        self.stems.insert_hashed(&stem, h, s);
         self.ids.push((0, 0));
         s
     }
@@ -466,41 +473,67 @@ const LEXICON_WORDS: usize = 1 << 16;
 /// At most this many lexicons (one a language) are kept between calls: the most recently used.
 const KEPT_LEXICONS: usize = 4;
 
-thread_local! {
-    /// The lexicons between calls: a tokenizer takes the one of its language when it starts
-    /// and puts it back when it is dropped, so two tokenizers alive at once never share one.
-    static LEXICONS: std::cell::Cell<Vec<Lexicon>> = const { std::cell::Cell::new(Vec::new()) };
+/// The lexicons kept between calls by an [`Engine`](crate::Engine): a tokenizer takes the one
+/// of its language when it starts and gives it back when it is done, so each call finds the
+/// stems of the words the calls before it met. At most [`KEPT_LEXICONS`] are kept, none of more
+/// than [`LEXICON_WORDS`] words.
+#[derive(Default)]
+pub(crate) struct Lexicons {
+    kept: Vec<Lexicon>,
 }
 
-/// The kept lexicon of `language` (which this build has), or a new one, marked with a new
-/// generation.
-fn acquire(language: Language) -> Lexicon {
-    let kept = LEXICONS
-        .try_with(|l| {
-            let mut all = l.take();
-            let found = all
-                .iter()
-                .position(|x| x.language == language)
-                .map(|i| all.remove(i));
-            l.set(all);
-            found
-        })
-        .ok()
-        .flatten();
-    let mut lexicon = kept.unwrap_or_else(|| Lexicon::new(language));
-    lexicon.generation = lexicon.generation.wrapping_add(1);
-    if lexicon.generation == 0 {
-        // After 2^32 tokenizers: forget the old generations' marks and start again.
-        lexicon.ids.iter_mut().for_each(|e| *e = (0, 0));
-        lexicon.generation = 1;
+impl Lexicons {
+    /// The kept lexicon of `language` (which this build has), or a new one, marked with a new
+    /// generation.
+    fn acquire(&mut self, language: Language) -> Lexicon {
+        let kept = self
+            .kept
+            .iter()
+            .position(|x| x.language == language)
+            .map(|i| self.kept.remove(i));
+        let mut lexicon = kept.unwrap_or_else(|| Lexicon::new(language));
+        lexicon.generation = lexicon.generation.wrapping_add(1);
+        if lexicon.generation == 0 {
+            // After 2^32 tokenizers: forget the old generations' marks and start again.
+            lexicon.ids.iter_mut().for_each(|e| *e = (0, 0));
+            lexicon.generation = 1;
+        }
+        lexicon
     }
-    lexicon
+
+    /// Keeps `used`, the lexicons a tokenizer is done with, within the bounds.
+    fn keep(&mut self, used: Vec<Lexicon>) {
+        self.kept
+            .extend(used.into_iter().filter(|x| x.words.len() <= LEXICON_WORDS));
+        let extra = self.kept.len().saturating_sub(KEPT_LEXICONS);
+        self.kept.drain(..extra);
+    }
+
+    /// How many words the kept lexicons hold.
+    pub fn words(&self) -> usize {
+        self.kept.iter().map(|l| l.words.len()).sum()
+    }
+
+    /// The heap bytes the kept lexicons hold (their tables' capacity; the stop lists and
+    /// stemmers, static or a few hundred bytes, are not counted).
+    pub fn bytes(&self) -> usize {
+        self.kept
+            .iter()
+            .map(|l| {
+                l.words.bytes()
+                    + l.stems.bytes()
+                    + l.ids.capacity() * std::mem::size_of::<(u32, u32)>()
+            })
+            .sum()
+    }
 }
 
 /// Turns text into term ids with one vocabulary, shared by every sentence of a document (or of
 /// several documents summarized together, each in its own language), and by the title and the
 /// focus.
 pub struct Tokenizer {
+    /// Where the lexicons come from and go back to.
+    store: Lexicons,
     /// The lexicons of the languages used, one each; `current` is the one in use.
     lexicons: Vec<Lexicon>,
     current: usize,
@@ -509,30 +542,34 @@ pub struct Tokenizer {
     word: String,
 }
 
-impl Drop for Tokenizer {
-    fn drop(&mut self) {
-        let mine = std::mem::take(&mut self.lexicons);
-        // Only fails while the thread is being torn down: then the lexicons just go.
-        let _ = LEXICONS.try_with(|l| {
-            let mut all = l.take();
-            all.extend(mine.into_iter().filter(|x| x.words.len() <= LEXICON_WORDS));
-            let extra = all.len().saturating_sub(KEPT_LEXICONS);
-            all.drain(..extra);
-            l.set(all);
-        });
-    }
-}
-
 impl Tokenizer {
     /// A tokenizer for text in `language` (as [`Language::Undetermined`] when this build does
-    /// not have it).
+    /// not have it), on lexicons of its own.
+    #[cfg(test)]
     pub fn new(language: Language) -> Self {
+        Tokenizer::with_lexicons(language, Lexicons::default())
+    }
+
+    /// A tokenizer for text in `language` that takes its lexicons from `store` (what an
+    /// [`Engine`](crate::Engine) kept from its calls before); [`Tokenizer::give_back`] returns
+    /// them. Term ids do not depend on what the store holds.
+    pub(crate) fn with_lexicons(language: Language, mut store: Lexicons) -> Self {
+        let first = store.acquire(language.in_this_build());
         Tokenizer {
-            lexicons: vec![acquire(language.in_this_build())],
+            store,
+            lexicons: vec![first],
             current: 0,
             terms: 0,
             word: String::new(),
         }
+    }
+
+    /// The lexicons, the ones this tokenizer used among them, to keep for the next call. The
+    /// tokenizer must not be used after.
+    pub(crate) fn give_back(&mut self) -> Lexicons {
+        let mut store = std::mem::take(&mut self.store);
+        store.keep(std::mem::take(&mut self.lexicons));
+        store
     }
 
     /// Tokenizes what follows as `language` (as [`Language::Undetermined`] when this build does
@@ -545,7 +582,7 @@ impl Tokenizer {
         self.current = match self.lexicons.iter().position(|x| x.language == language) {
             Some(i) => i,
             None => {
-                self.lexicons.push(acquire(language));
+                self.lexicons.push(self.store.acquire(language));
                 self.lexicons.len() - 1
             }
         };
@@ -566,7 +603,7 @@ impl Tokenizer {
 
     /// [`Tokenizer::terms`], appended to `out`.
     pub fn terms_into(&mut self, text: &str, out: &mut Vec<u32>) {
-        self.each_word(text, |this, w, _| {
+        self.each_word(text, &mut |this, w, _| {
             if let Some(id) = this.term_id(w) {
                 out.push(id);
             }
@@ -577,7 +614,7 @@ impl Tokenizer {
     /// word too short to count): what key phrases are cut from.
     pub fn words(&mut self, text: &str) -> Vec<(Range<usize>, Option<u32>)> {
         let mut out = Vec::new();
-        self.each_word(text, |this, w, r| {
+        self.each_word(text, &mut |this, w, r| {
             let id = this.term_id(w);
             out.push((r, id));
         });
@@ -587,18 +624,31 @@ impl Tokenizer {
     /// How many words `text` has (stop words included): the unit of word budgets.
     pub fn count_words(text: &str) -> usize {
         work::add(Counter::TokenizerBytes, text.len());
+        let bytes = text.as_bytes();
         let mut n = 0;
         let mut in_word = false;
-        for c in text.chars() {
-            let w = c.is_alphanumeric();
-            if w && (!in_word || is_cjk(c)) {
-                n += 1;
+        for (i, &b) in bytes.iter().enumerate() {
+            // ASCII from a table, without decoding a char; other chars decoded at their first
+            // byte (continuation bytes, 0x80 to 0xBF, are skipped).
+            if b < 0x80 {
+                let w = ASCII_ALNUM[usize::from(b)];
+                n += usize::from(w && !in_word);
+                in_word = w;
+            } else if b >= 0xC0 {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let w = c.is_alphanumeric();
+                if w && (!in_word || is_cjk(c)) {
+                    n += 1;
+                }
+                in_word = w;
             }
-            in_word = w;
         }
         n
     }
 
+    // Out of line: each_word calls its callback at several places, and a copy of the lexicon
+    // lookup at each would grow the page's wasm for nothing.
+    #[inline(never)]
     fn term_id(&mut self, w: &str) -> Option<u32> {
         let lexicon = &mut self.lexicons[self.current];
         let stem = lexicon.stem_index(w);
@@ -619,7 +669,10 @@ impl Tokenizer {
     /// the elided word before it), periods between digits ("3.5") and a possessive "'s" removed.
     /// Scripts written without spaces are cut by the language's [`Units`]: by default each CJK
     /// ideograph or kana is a word of its own; in Chinese, each pair of consecutive ones.
-    fn each_word(&mut self, text: &str, mut f: impl FnMut(&mut Self, &str, Range<usize>)) {
+    ///
+    /// `f` is a trait object: one copy of this loop serves every caller (the page's wasm is
+    /// budgeted), for an indirect call a word.
+    fn each_word(&mut self, text: &str, f: &mut dyn FnMut(&mut Self, &str, Range<usize>)) {
         work::add(Counter::TokenizerBytes, text.len());
         let (units, elides, turkish) = {
             let l = &self.lexicons[self.current];
@@ -627,11 +680,48 @@ impl Tokenizer {
         };
         let mut word = std::mem::take(&mut self.word);
         word.clear();
+        let bytes = text.as_bytes();
+        let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
         let mut start = 0;
         let mut end = 0;
-        let mut chars = text.char_indices().peekable();
         let mut prev_digit = false;
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // A run of ASCII letters and digits, most of an alphabetic text, copied at once.
+            let plain = |x: u8| x.is_ascii_alphanumeric() && !(turkish && x == b'I');
+            if plain(b) {
+                if word.is_empty() {
+                    start = i;
+                }
+                let mut j = i + 1;
+                while j < bytes.len() && plain(bytes[j]) {
+                    j += 1;
+                }
+                let from = word.len();
+                word.push_str(&text[i..j]);
+                word[from..].make_ascii_lowercase();
+                end = j;
+                prev_digit = bytes[j - 1].is_ascii_digit();
+                i = j;
+                continue;
+            }
+            if b < 0x80 && !b.is_ascii_alphanumeric() && !matches!(b, b'\'' | b'.' | b',') {
+                // Any other ASCII mark or space ends the word: no char to decode or classify.
+                if !word.is_empty() {
+                    f(self, &word, start..end);
+                    word.clear();
+                }
+                prev_digit = false;
+                i += 1;
+                continue;
+            }
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                char_at(i).unwrap_or(char::REPLACEMENT_CHARACTER)
+            };
+            let len = c.len_utf8();
             if is_cjk(c) {
                 if !word.is_empty() {
                     f(self, &word, start..end);
@@ -640,58 +730,55 @@ impl Tokenizer {
                 prev_digit = false;
                 if units == Units::Ideographs {
                     word.push(c);
-                    f(self, &word, i..i + c.len_utf8());
+                    f(self, &word, i..i + len);
                     word.clear();
+                    i += len;
                     continue;
                 }
-                let run = self.cjk_run(text, i, units, &mut word, &mut f);
-                while chars.next_if(|&(j, _)| j < run).is_some() {}
+                i = self.cjk_run(text, i, units, &mut word, f);
                 continue;
             }
             if c.is_alphanumeric() {
                 if word.is_empty() {
                     start = i;
                 }
-                if c.is_ascii() {
-                    // Turkish has two i's: dotless I is ı (and dotted İ is i, below).
-                    word.push(if c == 'I' && turkish {
-                        'ı'
-                    } else {
-                        c.to_ascii_lowercase()
-                    });
+                if c == 'I' && turkish {
+                    // Turkish has two i's: dotless I is ı (and dotted İ is i).
+                    word.push('ı');
                 } else if c == 'İ' && turkish {
                     word.push('i');
                 } else {
                     word.extend(super::case::lower(c));
                 }
-                end = i + c.len_utf8();
+                end = i + len;
                 prev_digit = c.is_ascii_digit();
+                i += len;
                 continue;
             }
             if !word.is_empty() && is_inner_mark(c) {
                 // A virama (Tamil, Devanagari) or a zero-width joiner is inside a word.
                 word.push(c);
-                end = i + c.len_utf8();
+                end = i + len;
+                i += len;
                 continue;
             }
-            let next = chars.peek().map(|&(_, n)| n);
+            i += len;
             let joins = match c {
                 '\'' | '\u{2019}' => {
                     !elides
                         && !word.is_empty()
-                        && next.is_some_and(|n| n.is_alphabetic() && !is_cjk(n))
+                        && char_at(i).is_some_and(|n| n.is_alphabetic() && !is_cjk(n))
                 }
-                '.' | ',' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+                '.' | ',' => prev_digit && bytes.get(i).is_some_and(u8::is_ascii_digit),
                 _ => false,
             };
             if joins {
                 if c == '\'' || c == '\u{2019}' {
                     // "Trump's" -> "trump"; "don't" -> "dont" (a stop word either way).
-                    let mut look = chars.clone();
-                    let s = look.next().map(|x| x.1);
-                    let after = look.next().map(|x| x.1);
-                    if matches!(s, Some('s' | 'S')) && !after.is_some_and(|a| a.is_alphanumeric()) {
-                        chars.next();
+                    if matches!(bytes[i], b's' | b'S')
+                        && !char_at(i + 1).is_some_and(|a| a.is_alphanumeric())
+                    {
+                        i += 1;
                     }
                     continue;
                 }
@@ -723,7 +810,7 @@ impl Tokenizer {
         at: usize,
         units: Units,
         word: &mut String,
-        f: &mut impl FnMut(&mut Self, &str, Range<usize>),
+        f: &mut dyn FnMut(&mut Self, &str, Range<usize>),
     ) -> usize {
         let run: Vec<(usize, char)> = text[at..]
             .char_indices()
@@ -763,6 +850,17 @@ impl Tokenizer {
     }
 }
 
+/// Whether each ASCII byte is a letter or digit.
+const ASCII_ALNUM: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Marks inside words of Indic scripts that are not alphanumeric (viramas and the like; not the
 /// dandas, which end sentences), and the zero-width (non-)joiner.
 fn is_inner_mark(c: char) -> bool {
@@ -786,6 +884,9 @@ pub fn is_cjk(c: char) -> bool {
         | 0xF900..=0xFAFF    // compatibility ideographs
         | 0x20000..=0x2FA1F) // supplementary ideographs
 }
+
+/// The longest English stop word, in bytes (a test checks it).
+const ENGLISH_STOP_MAX: usize = 10;
 
 // English function words and news filler, sorted for binary search (a test checks the order).
 const ENGLISH_STOP: &[&str] = &[
@@ -1002,12 +1103,16 @@ mod tests {
     #[test]
     fn stop_list_is_sorted_and_unique() {
         assert!(ENGLISH_STOP.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            ENGLISH_STOP.iter().map(|w| w.len()).max(),
+            Some(ENGLISH_STOP_MAX)
+        );
     }
 
     fn words(text: &str) -> Vec<String> {
         let mut t = Tokenizer::new(Language::English);
         let mut out = Vec::new();
-        t.each_word(text, |_, w, r| {
+        t.each_word(text, &mut |_, w, r| {
             assert!(text.get(r).is_some());
             out.push(w.to_string())
         });
@@ -1045,17 +1150,12 @@ mod tests {
         assert_eq!(t.vocab_len(), 3);
     }
 
-    /// The number of words in the English lexicon this thread keeps between calls.
-    fn kept_words() -> Option<usize> {
-        LEXICONS.with(|l| {
-            let kept = l.take();
-            let n = kept
-                .iter()
-                .find(|k| k.language == Language::English)
-                .map(|k| k.words.len());
-            l.set(kept);
-            n
-        })
+    /// The terms of `text` from a tokenizer on `store`, which is given back.
+    fn terms_with(store: &mut Lexicons, text: &str) -> Vec<u32> {
+        let mut t = Tokenizer::with_lexicons(Language::English, std::mem::take(store));
+        let terms = t.terms(text);
+        *store = t.give_back();
+        terms
     }
 
     #[test]
@@ -1063,28 +1163,47 @@ mod tests {
         let text = "peace talks peace Miami negotiations";
         let fresh = Tokenizer::new(Language::English).terms(text);
         assert_eq!(fresh, [0, 1, 0, 2, 3]);
-        Tokenizer::new(Language::English).terms("negotiators in Miami talk of other things");
-        assert!(kept_words().is_some_and(|n| n >= 8), "the lexicon is kept");
-        assert_eq!(Tokenizer::new(Language::English).terms(text), fresh);
-        // Two tokenizers at once: each gives its own ids from 0.
-        let mut a = Tokenizer::new(Language::English);
+        let mut store = Lexicons::default();
+        terms_with(&mut store, "negotiators in Miami talk of other things");
+        assert!(store.words() == 7, "the lexicon is kept");
+        assert!(store.bytes() > 0);
+        assert_eq!(terms_with(&mut store, text), fresh);
+        // Two tokenizers, each on its own store: each gives its own ids from 0.
+        let mut a = Tokenizer::with_lexicons(Language::English, std::mem::take(&mut store));
         let mut b = Tokenizer::new(Language::English);
         assert_eq!(a.terms("talks Miami talks"), [0, 1, 0]);
         assert_eq!(b.terms("Miami peace talks"), [0, 1, 2]);
         assert_eq!(a.terms("peace"), [2]);
-        drop((a, b));
-        assert_eq!(Tokenizer::new(Language::English).terms(text), fresh);
+        store = a.give_back();
+        assert_eq!(terms_with(&mut store, text), fresh);
     }
 
     #[test]
     fn a_huge_lexicon_is_not_kept() {
         let words: String = (0..LEXICON_WORDS + 10).map(|i| format!("w{i} ")).collect();
-        let mut t = Tokenizer::new(Language::English);
-        assert_eq!(t.terms(&words).len(), LEXICON_WORDS + 10);
-        drop(t);
-        assert_eq!(kept_words(), None);
-        Tokenizer::new(Language::English).terms("a few words");
-        assert_eq!(kept_words(), Some(3));
+        let mut store = Lexicons::default();
+        assert_eq!(terms_with(&mut store, &words).len(), LEXICON_WORDS + 10);
+        assert_eq!(store.words(), 0);
+        terms_with(&mut store, "a few words");
+        assert_eq!(store.words(), 3);
+    }
+
+    #[test]
+    fn at_most_a_few_lexicons_are_kept() {
+        let mut store = Lexicons::default();
+        let mut t = Tokenizer::with_lexicons(Language::English, store);
+        for l in [
+            Language::Undetermined,
+            Language::French,
+            Language::German,
+            Language::Spanish,
+            Language::English,
+        ] {
+            t.set_language(l);
+            t.terms("quelques mots");
+        }
+        store = t.give_back();
+        assert!(store.kept.len() <= KEPT_LEXICONS);
     }
 
     #[test]
@@ -1123,7 +1242,7 @@ mod tests {
     fn words_in(language: Language, text: &str) -> Vec<String> {
         let mut t = Tokenizer::new(language);
         let mut out = Vec::new();
-        t.each_word(text, |_, w, r| {
+        t.each_word(text, &mut |_, w, r| {
             assert!(text.get(r).is_some());
             out.push(w.to_string())
         });

@@ -374,3 +374,34 @@ export { first, offsets, total, text, stream, done, many, doc, similarity, weigh
     assert.fail(`tsc: ${e.stdout}${e.stderr}`);
   }
 });
+
+test("an Engine gives what the functions give, call after call", () => {
+  const got = inProject(
+    "engine.mjs",
+    `import { Engine, summarize, rank, summarizeMany, keywords } from "gisty";
+import fs from "node:fs";
+const texts = ${JSON.stringify(samples)}.map((f) => fs.readFileSync(f, "utf8"));
+const cases = ${JSON.stringify(cases.map((c) => c.js))};
+const engine = new Engine();
+const same = [];
+for (const round of [1, 2]) {
+  for (const text of texts) {
+    for (const o of cases) {
+      same.push(JSON.stringify(engine.summarize(text, o)) === JSON.stringify(summarize(text, o)));
+      same.push(JSON.stringify(engine.rank(text, o)) === JSON.stringify(rank(text, o)));
+    }
+    same.push(JSON.stringify(engine.keywords(text)) === JSON.stringify(keywords(text)));
+  }
+  same.push(JSON.stringify(engine.summarizeMany(texts)) === JSON.stringify(summarizeMany(texts)));
+}
+let error = null;
+try { engine.summarize(texts[0], { sentences: 0 }); } catch (e) { error = e instanceof Error && e.message; }
+const after = JSON.stringify(engine.summarize(texts[0])) === JSON.stringify(summarize(texts[0]));
+engine.free();
+console.log(JSON.stringify({ same, error, after }));
+`,
+  );
+  assert.ok(got.same.length > 100 && got.same.every(Boolean), JSON.stringify(got.same));
+  assert.match(got.error, /sentences|length|zero|0/i, "a bad option is an Error");
+  assert.ok(got.after, "an error leaves the engine usable");
+});
