@@ -360,6 +360,18 @@ fn read_options(g: &Given<'_, '_>) -> PyResult<Options> {
     Ok(options)
 }
 
+thread_local! {
+    /// One engine a thread (the stems of the words it has seen, kept between calls: bounded
+    /// memory, no effect on any result), so that a loop of `summarize` calls, or a Spark or Dask
+    /// worker's partition, does not stem every word anew for each article.
+    static ENGINE: std::cell::RefCell<gisty::Engine> = std::cell::RefCell::new(gisty::Engine::new());
+}
+
+/// Runs `f` with this thread's engine (the core calls nothing back: no re-entry).
+fn with_engine<T>(f: impl FnOnce(&mut gisty::Engine) -> T) -> T {
+    ENGINE.with(|e| f(&mut e.borrow_mut()))
+}
+
 fn core_error(e: gisty::Error) -> PyErr {
     PyValueError::new_err(e.to_string())
 }
@@ -553,7 +565,7 @@ fn summarize(
     })?;
     let text = read_text(text, "text")?;
     let summary = py
-        .allow_threads(|| gisty::summarize(&text, &options))
+        .allow_threads(|| with_engine(|e| e.summarize(&text, &options)))
         .map_err(core_error)?;
     let words = summary.words();
     Ok(Summary {
@@ -601,7 +613,7 @@ fn rank(
     })?;
     let text = read_text(text, "text")?;
     let ranked = py
-        .allow_threads(|| gisty::rank(&text, &options))
+        .allow_threads(|| with_engine(|e| e.rank(&text, &options)))
         .map_err(core_error)?;
     py_sentences(py, &[&text], ranked)
 }
@@ -646,7 +658,7 @@ fn summarize_many(
     let owned = read_docs(docs)?;
     let docs: Vec<Doc<'_>> = owned.iter().map(OwnedDoc::as_doc).collect();
     let summary = py
-        .allow_threads(|| gisty::summarize_many(&docs, &options))
+        .allow_threads(|| with_engine(|e| e.summarize_many(&docs, &options)))
         .map_err(core_error)?;
     let texts: Vec<&str> = owned.iter().map(|d| d.text.as_str()).collect();
     let words = summary.words();
@@ -703,7 +715,7 @@ fn keywords(
     let (n, options) = keyword_options(n, language, language_hint)?;
     let text = read_text(text, "text")?;
     let found = py
-        .allow_threads(|| gisty::keywords(&text, n, &options))
+        .allow_threads(|| with_engine(|e| e.keywords(&text, n, &options)))
         .map_err(core_error)?;
     py_keywords(py, found)
 }
@@ -723,7 +735,7 @@ fn keywords_many(
     let owned = read_docs(docs)?;
     let docs: Vec<Doc<'_>> = owned.iter().map(OwnedDoc::as_doc).collect();
     let found = py
-        .allow_threads(|| gisty::keywords_many(&docs, n, &options))
+        .allow_threads(|| with_engine(|e| e.keywords_many(&docs, n, &options)))
         .map_err(core_error)?;
     py_keywords(py, found)
 }
