@@ -12,7 +12,7 @@ import { clearSession, KEPT_BYTES, loadSession, saveSession } from "./session.js
 const INITIAL_SETTINGS = JSON.stringify(prefs.snapshot());
 
 /** Keeps the pasted text, the settings and the names of the files dropped, for this tab. */
-export const saveLater = debounce(() => {
+function save() {
   const files = [...docs.values()].filter((d) => d.key.startsWith("file-") && !d.sample).map((d) => d.name);
   const kept = prefs.snapshot();
   if (!ui.input.value && files.length === 0 && JSON.stringify(kept) === INITIAL_SETTINGS) {
@@ -29,7 +29,17 @@ export const saveLater = debounce(() => {
   } else if (ui.sessionNote.dataset.kind === "cut") {
     showSessionNote("");
   }
-}, 300);
+}
+
+/** `save` once the reader pauses. */
+export const saveLater = debounce(save, 300);
+
+// A reload (or leaving the page) within the pause still keeps what is on the page now: the
+// last keystrokes in the focus box, a setting changed a moment ago.
+addEventListener("pagehide", () => {
+  saveLater.cancel();
+  save();
+});
 
 function showSessionNote(message, kind = "cut") {
   ui.sessionNote.textContent = message;

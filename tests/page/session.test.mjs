@@ -66,6 +66,21 @@ test("the pasted text and the settings survive a reload, and are summarized agai
   });
 });
 
+test("a reload right after a change keeps it: the page saves as it is left, not only after a pause", async () => {
+  await onPage(browser, url, {}, async (page) => {
+    await paste(page, samples[2].text);
+    await summaries(page, 1);
+    // No wait: the reload comes well within the pause after which the page saves.
+    await page.locator('[data-testid="focus"]').fill("Zelensky");
+    await page.locator("#method").selectOption("lexrank");
+    await reload(page);
+    const kept = await controls(page);
+    assert.equal(kept.focus, "Zelensky");
+    assert.equal(kept.method, "lexrank");
+    assert.equal(await page.locator('[data-testid="input"]').inputValue(), samples[2].text);
+  });
+});
+
 test("more than 1 MB pasted: the first megabyte is kept, and a note says the rest was not", async () => {
   await onPage(browser, url, {}, async (page) => {
     // 1.3 MB of the samples.
