@@ -524,6 +524,10 @@ fn scan_lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut i = 0;
     loop {
+        // Most bytes start no line break: skip them without asking line_break.
+        while i < b.len() && !matches!(b[i], b'\n' | 0x0B | b'\r' | 0x0C | 0xC2 | 0xE2) {
+            i += 1;
+        }
         let (len, sep) = if i < b.len() {
             line_break(b, i)
         } else {
@@ -617,29 +621,65 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let line = &text[range.clone()];
     work::add(Counter::SegmenterBytes, line.len());
     let mut token: Option<usize> = None;
+    // Whether the token so far may need cutting: it has a non-ASCII char, or a stop that is
+    // not its last byte. A token that cannot is one word, pushed without split_token's scan.
+    let mut special = false;
+    let mut stop_at = usize::MAX;
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // ASCII without decoding a char.
         let (space, len) = match bytes[i] {
-            b if b < 0x80 => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+            b if b < 0x80 => {
+                let space = matches!(b, b' ' | b'\t'..=b'\r');
+                if !space {
+                    special |= stop_at != usize::MAX;
+                    if matches!(b, b'.' | b'!' | b'?') {
+                        stop_at = i;
+                    }
+                }
+                (space, 1)
+            }
             _ => {
                 let c = line[i..].chars().next().unwrap_or(' ');
-                (is_space(c), c.len_utf8())
+                let space = is_space(c);
+                special |= !space;
+                (space, c.len_utf8())
             }
         };
         match (space, token) {
             (true, Some(s)) => {
-                split_token(text, range.start + s, range.start + i, out);
+                push_token(text, range.start + s, range.start + i, special, out);
                 token = None;
             }
             (false, None) => token = Some(i),
             _ => {}
         }
+        if space {
+            special = false;
+            stop_at = usize::MAX;
+        }
         i += len;
     }
     if let Some(s) = token {
-        split_token(text, range.start + s, range.end, out);
+        push_token(text, range.start + s, range.end, special, out);
+    }
+}
+
+/// Pushes the token `text[start..end]` as one word, or, when it is `special` (it might hold a
+/// cut), through [`split_token`].
+#[inline]
+fn push_token(text: &str, start: usize, end: usize, special: bool, out: &mut Vec<Word>) {
+    if special {
+        split_token(text, start, end, out);
+    } else {
+        work::add(Counter::SegmenterBytes, end - start);
+        out.push(Word {
+            start,
+            end,
+            hard: false,
+            joined: false,
+        });
     }
 }
 

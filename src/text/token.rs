@@ -407,7 +407,7 @@ impl Lexicon {
     fn is_stop(&self, w: &str) -> bool {
         match &self.stops {
             // Most new words are longer than any stop word: no search for them.
-            Stops::English => w.len() <= ENGLISH_STOP_MAX && ENGLISH_STOP.binary_search(&w).is_ok(),
+            Stops::English => w.len() <= ENGLISH_STOP_MAX && is_english_stop(w.as_bytes()),
             Stops::None => false,
             Stops::List(list) => {
                 if list.binary_search(&w).is_ok() {
@@ -885,6 +885,32 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F) // supplementary ideographs
 }
 
+/// Whether `w` is in [`ENGLISH_STOP`]: a binary search that compares bytes in line (the
+/// standard search called memcmp for each probe of these few-byte words).
+fn is_english_stop(w: &[u8]) -> bool {
+    let (mut lo, mut hi) = (0, ENGLISH_STOP.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let s = ENGLISH_STOP[mid].as_bytes();
+        let n = s.len().min(w.len());
+        let mut k = 0;
+        while k < n && s[k] == w[k] {
+            k += 1;
+        }
+        let order = if k < n {
+            s[k].cmp(&w[k])
+        } else {
+            s.len().cmp(&w.len())
+        };
+        match order {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
 /// The longest English stop word, in bytes (a test checks it).
 const ENGLISH_STOP_MAX: usize = 10;
 
@@ -1107,6 +1133,13 @@ mod tests {
             ENGLISH_STOP.iter().map(|w| w.len()).max(),
             Some(ENGLISH_STOP_MAX)
         );
+        for w in ENGLISH_STOP {
+            assert!(is_english_stop(w.as_bytes()), "{w}");
+            for probe in [format!("{w}s"), format!("a{w}"), w[1..].to_string()] {
+                let listed = ENGLISH_STOP.binary_search(&probe.as_str()).is_ok();
+                assert_eq!(is_english_stop(probe.as_bytes()), listed, "{probe}");
+            }
+        }
     }
 
     fn words(text: &str) -> Vec<String> {
