@@ -188,6 +188,41 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     seg.out
 }
 
+/// Byte classes for the scans that read every byte ([`BYTE_CLASS`]).
+/// ASCII white space.
+const SPACE: u8 = 1;
+/// `.`, `!` and `?`.
+const STOP: u8 = 2;
+/// The first or a later byte of a non-ASCII char.
+const WIDE: u8 = 4;
+/// A byte that may start a line break (`\n`, `\r`, VT, FF, and the first bytes of NEL, LS, PS).
+const BREAK: u8 = 8;
+
+/// The class bits of each byte value.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        let mut c = 0;
+        if matches!(x, b' ' | b'\t'..=b'\r') {
+            c |= SPACE;
+        }
+        if matches!(x, b'.' | b'!' | b'?') {
+            c |= STOP;
+        }
+        if x >= 0x80 {
+            c |= WIDE;
+        }
+        if matches!(x, b'\n' | 0x0B | b'\r' | 0x0C | 0xC2 | 0xE2) {
+            c |= BREAK;
+        }
+        t[b] = c;
+        b += 1;
+    }
+    t
+};
+
 /// Lines longer than this (in chars) are paragraphs, not hard-wrapped lines.
 const WRAP_MAX: usize = 120;
 /// Hard wrapping narrower than this is too rare to be worth guessing at.
@@ -328,17 +363,22 @@ impl<'t> Segmenter<'t> {
 
     /// Whether a sentence ends between `p` and `w`, which follow each other on one line
     /// (`ahead` are the words after `w` on its line).
+    #[inline]
     fn after_stop(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
-        let word = &self.text[p.start..p.end];
-        work::add(Counter::SegmenterBytes, word.len());
-        // Most words end in a letter or digit, which no tail starts with.
-        if word
-            .as_bytes()
-            .last()
-            .is_some_and(u8::is_ascii_alphanumeric)
-        {
+        work::add(Counter::SegmenterBytes, p.end - p.start);
+        // Most words end in a letter or digit, which no tail starts with: decided here, in
+        // the caller's loop, without a call.
+        if p.end > p.start && self.text.as_bytes()[p.end - 1].is_ascii_alphanumeric() {
             return false;
         }
+        self.after_mark(p, w, ahead)
+    }
+
+    /// [`Segmenter::after_stop`] for a word `p` that ends in something else than an ASCII
+    /// letter or digit.
+    #[inline(never)]
+    fn after_mark(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
+        let word = &self.text[p.start..p.end];
         let next = &self.text[w.start..w.end];
         let tail = tail(word);
         if !tail.any_stop() {
@@ -525,7 +565,7 @@ fn scan_lines(text: &str) -> Vec<Line> {
     let mut i = 0;
     loop {
         // Most bytes start no line break: skip them without asking line_break.
-        while i < b.len() && !matches!(b[i], b'\n' | 0x0B | b'\r' | 0x0C | 0xC2 | 0xE2) {
+        while i < b.len() && BYTE_CLASS[usize::from(b[i])] & BREAK == 0 {
             i += 1;
         }
         let (len, sep) = if i < b.len() {
@@ -628,17 +668,18 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII without decoding a char.
-        let (space, len) = match bytes[i] {
-            b if b < 0x80 => {
-                let space = matches!(b, b' ' | b'\t'..=b'\r');
-                if !space {
-                    special |= stop_at != usize::MAX;
-                    if matches!(b, b'.' | b'!' | b'?') {
-                        stop_at = i;
-                    }
-                }
-                (space, 1)
+        // ASCII from a table, without decoding a char.
+        let class = BYTE_CLASS[usize::from(bytes[i])];
+        let (space, len) = match class & (SPACE | STOP | WIDE) {
+            0 => {
+                special |= stop_at != usize::MAX;
+                (false, 1)
+            }
+            SPACE => (true, 1),
+            STOP => {
+                special |= stop_at != usize::MAX;
+                stop_at = i;
+                (false, 1)
             }
             _ => {
                 let c = line[i..].chars().next().unwrap_or(' ');
@@ -816,11 +857,13 @@ fn classify(core: &str) -> Abbrev {
     let Some(lower) = ascii_lower(core, &mut buf) else {
         return Abbrev::Plain;
     };
-    if first.is_uppercase() && TITLES.contains(&lower) {
+    // Most words are longer than every listed abbreviation: no search of the lists.
+    let listed = lower.len() <= LISTED_MAX;
+    if listed && first.is_uppercase() && TITLES.contains(&lower) {
         Abbrev::Title
-    } else if NEVER.contains(&lower) {
+    } else if listed && NEVER.contains(&lower) {
         Abbrev::Never
-    } else if NUMERIC.contains(&lower) {
+    } else if listed && NUMERIC.contains(&lower) {
         Abbrev::Numeric
     } else if lower == "a.m" || lower == "p.m" {
         Abbrev::Time
@@ -1217,6 +1260,9 @@ const TITLES: &[&str] = &[
     "fr", "st", "ste", "mt", "ft", "msgr", "sra", "srta",
 ];
 
+/// The longest word of [`TITLES`], [`NEVER`] and [`NUMERIC`], in bytes (a test checks it).
+const LISTED_MAX: usize = 6;
+
 /// Abbreviations that stand before what they qualify, never at the end of a sentence.
 const NEVER: &[&str] = &[
     "e.g", "i.e", "a.k.a", "cf", "vs", "viz", "approx", "appx", "dept", "est", "fig", "figs",
@@ -1435,6 +1481,8 @@ mod tests {
 
     #[test]
     fn abbreviation_classes() {
+        let longest = [TITLES, NEVER, NUMERIC].iter().flat_map(|l| l.iter());
+        assert_eq!(longest.map(|w| w.len()).max(), Some(LISTED_MAX));
         assert_eq!(classify("Mr"), Abbrev::Title);
         assert_eq!(classify("mr"), Abbrev::Plain, "titles are capitalized");
         assert_eq!(classify("e.g"), Abbrev::Never);
