@@ -689,14 +689,29 @@ impl Tokenizer {
         while i < bytes.len() {
             let b = bytes[i];
             // A run of ASCII letters and digits, most of an alphabetic text, copied at once.
-            let plain = |x: u8| x.is_ascii_alphanumeric() && !(turkish && x == b'I');
+            let plain = |x: u8| {
+                ASCII_CLASS[usize::from(x)] & (LOWER | UPPER) != 0 && !(turkish && x == b'I')
+            };
             if plain(b) {
+                let mut j = i + 1;
+                let mut upper = ASCII_CLASS[usize::from(b)] & UPPER;
+                while j < bytes.len() && plain(bytes[j]) {
+                    upper |= ASCII_CLASS[usize::from(bytes[j])] & UPPER;
+                    j += 1;
+                }
+                let ends = bytes
+                    .get(j)
+                    .is_none_or(|&n| ASCII_CLASS[usize::from(n)] & ENDS != 0);
+                if word.is_empty() && upper == 0 && ends {
+                    // A whole word in lower case (most words): handed over from the text
+                    // itself, with no copy.
+                    f(self, &text[i..j], i..j);
+                    prev_digit = false;
+                    i = j;
+                    continue;
+                }
                 if word.is_empty() {
                     start = i;
-                }
-                let mut j = i + 1;
-                while j < bytes.len() && plain(bytes[j]) {
-                    j += 1;
                 }
                 let from = word.len();
                 word.push_str(&text[i..j]);
@@ -849,6 +864,34 @@ impl Tokenizer {
         end_of(run.len() - 1)
     }
 }
+
+/// Classes of bytes for [`Tokenizer::each_word`] ([`ASCII_CLASS`]): a lowercase ASCII letter
+/// or a digit.
+const LOWER: u8 = 1;
+/// An uppercase ASCII letter.
+const UPPER: u8 = 2;
+/// An ASCII byte that ends a word wherever it stands: any but letters, digits and `'` `.` `,`.
+const ENDS: u8 = 4;
+
+/// The class bits of each byte value (none for bytes of non-ASCII chars).
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let x = b as u8;
+        t[b] = if x.is_ascii_uppercase() {
+            UPPER
+        } else if x.is_ascii_alphanumeric() {
+            LOWER
+        } else if matches!(x, b'\'' | b'.' | b',') {
+            0
+        } else {
+            ENDS
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Whether each ASCII byte is a letter or digit.
 const ASCII_ALNUM: [bool; 128] = {
