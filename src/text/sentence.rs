@@ -709,7 +709,7 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
 
 /// Pushes the token `text[start..end]` as one word, or, when it is `special` (it might hold a
 /// cut), through [`split_token`].
-#[inline]
+#[inline(always)]
 fn push_token(text: &str, start: usize, end: usize, special: bool, out: &mut Vec<Word>) {
     if special {
         split_token(text, start, end, out);
@@ -726,6 +726,7 @@ fn push_token(text: &str, start: usize, end: usize, special: bool, out: &mut Vec
 
 /// Pushes the token `text[start..end]` (no spaces in it) as one or more words: it is cut after
 /// stops that need no space, and at glued stops such as `heard.Shocking`.
+#[inline(never)]
 fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     let token = &text[start..end];
     work::add(Counter::SegmenterBytes, token.len());
