@@ -57,7 +57,7 @@ pub fn lines(text: &str) -> Vec<Line> {
         // Read as bytes: a lead byte (0xC2, 0xE2) is never inside another char, so a match
         // at one is the char it starts.
         let len = match b[i] {
-            _ if !MAY_BREAK[usize::from(b[i])] => 0,
+            _ if super::bytes::class(b[i]) & super::bytes::LINE == 0 => 0,
             b'\n' => 1,
             b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
             b'\r' => 1,
@@ -81,16 +81,6 @@ pub fn lines(text: &str) -> Vec<Line> {
     mark_captions(text, &mut out);
     out
 }
-
-/// The bytes a line break may start with.
-const MAY_BREAK: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'\r' as usize] = true;
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t
-};
 
 /// Captions longer than this are prose beside a picture.
 const MAX_CAPTION_WORDS: usize = 30;

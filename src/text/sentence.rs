@@ -78,6 +78,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
+use super::bytes::{class, BREAK, SPACE, STOP, WIDE};
 use super::clean::WEEKDAYS;
 use super::hash::WordHasher;
 use crate::work::{self, Counter};
@@ -187,41 +188,6 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     }
     seg.out
 }
-
-/// Byte classes for the scans that read every byte ([`BYTE_CLASS`]).
-/// ASCII white space.
-const SPACE: u8 = 1;
-/// `.`, `!` and `?`.
-const STOP: u8 = 2;
-/// The first or a later byte of a non-ASCII char.
-const WIDE: u8 = 4;
-/// A byte that may start a line break (`\n`, `\r`, VT, FF, and the first bytes of NEL, LS, PS).
-const BREAK: u8 = 8;
-
-/// The class bits of each byte value.
-const BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let x = b as u8;
-        let mut c = 0;
-        if matches!(x, b' ' | b'\t'..=b'\r') {
-            c |= SPACE;
-        }
-        if matches!(x, b'.' | b'!' | b'?') {
-            c |= STOP;
-        }
-        if x >= 0x80 {
-            c |= WIDE;
-        }
-        if matches!(x, b'\n' | 0x0B | b'\r' | 0x0C | 0xC2 | 0xE2) {
-            c |= BREAK;
-        }
-        t[b] = c;
-        b += 1;
-    }
-    t
-};
 
 /// Lines longer than this (in chars) are paragraphs, not hard-wrapped lines.
 const WRAP_MAX: usize = 120;
@@ -565,7 +531,7 @@ fn scan_lines(text: &str) -> Vec<Line> {
     let mut i = 0;
     loop {
         // Most bytes start no line break: skip them without asking line_break.
-        while i < b.len() && BYTE_CLASS[usize::from(b[i])] & BREAK == 0 {
+        while i < b.len() && class(b[i]) & BREAK == 0 {
             i += 1;
         }
         let (len, sep) = if i < b.len() {
@@ -669,8 +635,7 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let mut i = 0;
     while i < bytes.len() {
         // ASCII from a table, without decoding a char.
-        let class = BYTE_CLASS[usize::from(bytes[i])];
-        let (space, len) = match class & (SPACE | STOP | WIDE) {
+        let (space, len) = match class(bytes[i]) & (SPACE | STOP | WIDE) {
             0 => {
                 special |= stop_at != usize::MAX;
                 (false, 1)

@@ -8,6 +8,7 @@ use std::ops::Range;
 #[cfg(feature = "all-languages")]
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::bytes::{class, ENDS, LOWER, UPPER};
 use super::intern::Interner;
 use crate::error::{Error, ErrorKind, Result};
 use crate::work::{self, Counter};
@@ -631,7 +632,7 @@ impl Tokenizer {
             // ASCII from a table, without decoding a char; other chars decoded at their first
             // byte (continuation bytes, 0x80 to 0xBF, are skipped).
             if b < 0x80 {
-                let w = ASCII_ALNUM[usize::from(b)];
+                let w = class(b) & (LOWER | UPPER) != 0;
                 n += usize::from(w && !in_word);
                 in_word = w;
             } else if b >= 0xC0 {
@@ -689,19 +690,15 @@ impl Tokenizer {
         while i < bytes.len() {
             let b = bytes[i];
             // A run of ASCII letters and digits, most of an alphabetic text, copied at once.
-            let plain = |x: u8| {
-                ASCII_CLASS[usize::from(x)] & (LOWER | UPPER) != 0 && !(turkish && x == b'I')
-            };
+            let plain = |x: u8| class(x) & (LOWER | UPPER) != 0 && !(turkish && x == b'I');
             if plain(b) {
                 let mut j = i + 1;
-                let mut upper = ASCII_CLASS[usize::from(b)] & UPPER;
+                let mut upper = class(b) & UPPER;
                 while j < bytes.len() && plain(bytes[j]) {
-                    upper |= ASCII_CLASS[usize::from(bytes[j])] & UPPER;
+                    upper |= class(bytes[j]) & UPPER;
                     j += 1;
                 }
-                let ends = bytes
-                    .get(j)
-                    .is_none_or(|&n| ASCII_CLASS[usize::from(n)] & ENDS != 0);
+                let ends = bytes.get(j).is_none_or(|&n| class(n) & ENDS != 0);
                 if word.is_empty() && upper == 0 && ends {
                     // A whole word in lower case (most words): handed over from the text
                     // itself, with no copy.
@@ -864,45 +861,6 @@ impl Tokenizer {
         end_of(run.len() - 1)
     }
 }
-
-/// Classes of bytes for [`Tokenizer::each_word`] ([`ASCII_CLASS`]): a lowercase ASCII letter
-/// or a digit.
-const LOWER: u8 = 1;
-/// An uppercase ASCII letter.
-const UPPER: u8 = 2;
-/// An ASCII byte that ends a word wherever it stands: any but letters, digits and `'` `.` `,`.
-const ENDS: u8 = 4;
-
-/// The class bits of each byte value (none for bytes of non-ASCII chars).
-const ASCII_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        let x = b as u8;
-        t[b] = if x.is_ascii_uppercase() {
-            UPPER
-        } else if x.is_ascii_alphanumeric() {
-            LOWER
-        } else if matches!(x, b'\'' | b'.' | b',') {
-            0
-        } else {
-            ENDS
-        };
-        b += 1;
-    }
-    t
-};
-
-/// Whether each ASCII byte is a letter or digit.
-const ASCII_ALNUM: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
 
 /// Marks inside words of Indic scripts that are not alphanumeric (viramas and the like; not the
 /// dandas, which end sentences), and the zero-width (non-)joiner.
