@@ -325,7 +325,7 @@ enum Units {
 enum Stops {
     English,
     /// A sorted list; for Chinese and Japanese a pair of characters each a stop word is one too.
-    #[cfg_attr(not(feature = "all-languages"), allow(dead_code))]
+    #[cfg(feature = "all-languages")]
     List(Vec<&'static str>),
     None,
 }
@@ -410,6 +410,9 @@ impl Lexicon {
             // Most new words are longer than any stop word: no search for them.
             Stops::English => w.len() <= ENGLISH_STOP_MAX && is_english_stop(w.as_bytes()),
             Stops::None => false,
+            // Only the all-languages build has other lists: the English build holds no code
+            // for them.
+            #[cfg(feature = "all-languages")]
             Stops::List(list) => {
                 if list.binary_search(&w).is_ok() {
                     return true;
