@@ -51,24 +51,29 @@ pub fn lines(text: &str) -> Vec<Line> {
     work::add(Counter::CleanBytes, text.len());
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let brk = match c {
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => Some(i + c.len_utf8()),
-            '\r' => {
-                if let Some(&(_, '\n')) = iter.peek() {
-                    iter.next();
-                    Some(i + 2)
-                } else {
-                    Some(i + 1)
-                }
-            }
-            _ => None,
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Read as bytes: a lead byte (0xC2, 0xE2) is never inside another char, so a match
+        // at one is the char it starts.
+        let len = match b[i] {
+            _ if super::bytes::class(b[i]) & super::bytes::LINE == 0 => 0,
+            b'\n' => 1,
+            b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            // U+0085 NEXT LINE
+            0xC2 if b.get(i + 1) == Some(&0x85) => 2,
+            // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            _ => 0,
         };
-        if let Some(next) = brk {
-            out.push(classify(text, start..i));
-            start = next;
+        if len == 0 {
+            i += 1;
+            continue;
         }
+        out.push(classify(text, start..i));
+        i += len;
+        start = i;
     }
     if start < text.len() {
         out.push(classify(text, start..text.len()));

@@ -16,8 +16,29 @@ impl Hasher for WordHasher {
             let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        // The last 0 to 7 bytes as one more word, read in at most three pieces: most words
+        // are shorter than 8 bytes, and a step a byte was most of their cost.
+        let mut r = chunks.remainder();
+        if !r.is_empty() {
+            let mut x = 0u64;
+            let mut shift = 0;
+            if let [a, b, c, d, rest @ ..] = r {
+                x = u64::from(u32::from_le_bytes([*a, *b, *c, *d]));
+                shift = 32;
+                r = rest;
+            }
+            if let [a, b, rest @ ..] = r {
+                x |= u64::from(u16::from_le_bytes([*a, *b])) << shift;
+                shift += 16;
+                r = rest;
+            }
+            if let [a] = r {
+                x |= u64::from(*a) << shift;
+                shift += 8;
+            }
+            // The length in the top byte tells "a" from "a\0".
+            x |= (shift as u64) << 56;
+            self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
         }
     }
 

@@ -35,6 +35,14 @@ pub(crate) fn hash(key: &str) -> u64 {
     x ^ (x >> 29) ^ (x >> 47)
 }
 
+/// Whether two keys are equal, compared in line: keys are words of a few bytes, for which a
+/// call to the C library's memcmp costs more than the comparison.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 impl Interner {
     /// The number of keys.
     pub fn len(&self) -> usize {
@@ -65,7 +73,7 @@ impl Interner {
         loop {
             work::add(Counter::InternProbes, 1);
             let x = self.slots[i];
-            if x == 0 || (x >> 32 == tag && self.key((x & 0xFFFF_FFFF) as usize - 1) == key) {
+            if x == 0 || (x >> 32 == tag && same(self.key((x & 0xFFFF_FFFF) as usize - 1), key)) {
                 return i;
             }
             i = (i + 1) & mask;

@@ -1,5 +1,6 @@
 //! Text handling: cleaning, sentence segmentation and tokenization.
 
+pub(crate) mod bytes;
 pub(crate) mod case;
 pub mod clean;
 pub(crate) mod detect;

@@ -78,6 +78,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
+use super::bytes::{class, BREAK, SPACE, STOP, WIDE};
 use super::clean::WEEKDAYS;
 use super::hash::WordHasher;
 use crate::work::{self, Counter};
@@ -328,17 +329,22 @@ impl<'t> Segmenter<'t> {
 
     /// Whether a sentence ends between `p` and `w`, which follow each other on one line
     /// (`ahead` are the words after `w` on its line).
+    #[inline]
     fn after_stop(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
-        let word = &self.text[p.start..p.end];
-        work::add(Counter::SegmenterBytes, word.len());
-        // Most words end in a letter or digit, which no tail starts with.
-        if word
-            .as_bytes()
-            .last()
-            .is_some_and(u8::is_ascii_alphanumeric)
-        {
+        work::add(Counter::SegmenterBytes, p.end - p.start);
+        // Most words end in a letter or digit, which no tail starts with: decided here, in
+        // the caller's loop, without a call.
+        if p.end > p.start && self.text.as_bytes()[p.end - 1].is_ascii_alphanumeric() {
             return false;
         }
+        self.after_mark(p, w, ahead)
+    }
+
+    /// [`Segmenter::after_stop`] for a word `p` that ends in something else than an ASCII
+    /// letter or digit.
+    #[inline(never)]
+    fn after_mark(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
+        let word = &self.text[p.start..p.end];
         let next = &self.text[w.start..w.end];
         let tail = tail(word);
         if !tail.any_stop() {
@@ -524,6 +530,10 @@ fn scan_lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut i = 0;
     loop {
+        // Most bytes start no line break: skip them without asking line_break.
+        while i < b.len() && class(b[i]) & BREAK == 0 {
+            i += 1;
+        }
         let (len, sep) = if i < b.len() {
             line_break(b, i)
         } else {
@@ -617,34 +627,71 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let line = &text[range.clone()];
     work::add(Counter::SegmenterBytes, line.len());
     let mut token: Option<usize> = None;
+    // Whether the token so far may need cutting: it has a non-ASCII char, or a stop that is
+    // not its last byte. A token that cannot is one word, pushed without split_token's scan.
+    let mut special = false;
+    let mut stop_at = usize::MAX;
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII without decoding a char.
-        let (space, len) = match bytes[i] {
-            b if b < 0x80 => (matches!(b, b' ' | b'\t'..=b'\r'), 1),
+        // ASCII from a table, without decoding a char.
+        let (space, len) = match class(bytes[i]) & (SPACE | STOP | WIDE) {
+            0 => {
+                special |= stop_at != usize::MAX;
+                (false, 1)
+            }
+            SPACE => (true, 1),
+            STOP => {
+                special |= stop_at != usize::MAX;
+                stop_at = i;
+                (false, 1)
+            }
             _ => {
                 let c = line[i..].chars().next().unwrap_or(' ');
-                (is_space(c), c.len_utf8())
+                let space = is_space(c);
+                special |= !space;
+                (space, c.len_utf8())
             }
         };
         match (space, token) {
             (true, Some(s)) => {
-                split_token(text, range.start + s, range.start + i, out);
+                push_token(text, range.start + s, range.start + i, special, out);
                 token = None;
             }
             (false, None) => token = Some(i),
             _ => {}
         }
+        if space {
+            special = false;
+            stop_at = usize::MAX;
+        }
         i += len;
     }
     if let Some(s) = token {
-        split_token(text, range.start + s, range.end, out);
+        push_token(text, range.start + s, range.end, special, out);
+    }
+}
+
+/// Pushes the token `text[start..end]` as one word, or, when it is `special` (it might hold a
+/// cut), through [`split_token`].
+#[inline(always)]
+fn push_token(text: &str, start: usize, end: usize, special: bool, out: &mut Vec<Word>) {
+    if special {
+        split_token(text, start, end, out);
+    } else {
+        work::add(Counter::SegmenterBytes, end - start);
+        out.push(Word {
+            start,
+            end,
+            hard: false,
+            joined: false,
+        });
     }
 }
 
 /// Pushes the token `text[start..end]` (no spaces in it) as one or more words: it is cut after
 /// stops that need no space, and at glued stops such as `heard.Shocking`.
+#[inline(never)]
 fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     let token = &text[start..end];
     work::add(Counter::SegmenterBytes, token.len());
@@ -776,11 +823,13 @@ fn classify(core: &str) -> Abbrev {
     let Some(lower) = ascii_lower(core, &mut buf) else {
         return Abbrev::Plain;
     };
-    if first.is_uppercase() && TITLES.contains(&lower) {
+    // Most words are longer than every listed abbreviation: no search of the lists.
+    let listed = lower.len() <= LISTED_MAX;
+    if listed && first.is_uppercase() && TITLES.contains(&lower) {
         Abbrev::Title
-    } else if NEVER.contains(&lower) {
+    } else if listed && NEVER.contains(&lower) {
         Abbrev::Never
-    } else if NUMERIC.contains(&lower) {
+    } else if listed && NUMERIC.contains(&lower) {
         Abbrev::Numeric
     } else if lower == "a.m" || lower == "p.m" {
         Abbrev::Time
@@ -1177,6 +1226,9 @@ const TITLES: &[&str] = &[
     "fr", "st", "ste", "mt", "ft", "msgr", "sra", "srta",
 ];
 
+/// The longest word of [`TITLES`], [`NEVER`] and [`NUMERIC`], in bytes (a test checks it).
+const LISTED_MAX: usize = 6;
+
 /// Abbreviations that stand before what they qualify, never at the end of a sentence.
 const NEVER: &[&str] = &[
     "e.g", "i.e", "a.k.a", "cf", "vs", "viz", "approx", "appx", "dept", "est", "fig", "figs",
@@ -1395,6 +1447,8 @@ mod tests {
 
     #[test]
     fn abbreviation_classes() {
+        let longest = [TITLES, NEVER, NUMERIC].iter().flat_map(|l| l.iter());
+        assert_eq!(longest.map(|w| w.len()).max(), Some(LISTED_MAX));
         assert_eq!(classify("Mr"), Abbrev::Title);
         assert_eq!(classify("mr"), Abbrev::Plain, "titles are capitalized");
         assert_eq!(classify("e.g"), Abbrev::Never);

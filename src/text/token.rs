@@ -8,6 +8,7 @@ use std::ops::Range;
 #[cfg(feature = "all-languages")]
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::bytes::{class, ENDS, LOWER, UPPER};
 use super::intern::Interner;
 use crate::error::{Error, ErrorKind, Result};
 use crate::work::{self, Counter};
@@ -324,7 +325,7 @@ enum Units {
 enum Stops {
     English,
     /// A sorted list; for Chinese and Japanese a pair of characters each a stop word is one too.
-    #[cfg_attr(not(feature = "all-languages"), allow(dead_code))]
+    #[cfg(feature = "all-languages")]
     List(Vec<&'static str>),
     None,
 }
@@ -407,8 +408,11 @@ impl Lexicon {
     fn is_stop(&self, w: &str) -> bool {
         match &self.stops {
             // Most new words are longer than any stop word: no search for them.
-            Stops::English => w.len() <= ENGLISH_STOP_MAX && ENGLISH_STOP.binary_search(&w).is_ok(),
+            Stops::English => w.len() <= ENGLISH_STOP_MAX && is_english_stop(w.as_bytes()),
             Stops::None => false,
+            // Only the all-languages build has other lists: the English build holds no code
+            // for them.
+            #[cfg(feature = "all-languages")]
             Stops::List(list) => {
                 if list.binary_search(&w).is_ok() {
                     return true;
@@ -631,7 +635,7 @@ impl Tokenizer {
             // ASCII from a table, without decoding a char; other chars decoded at their first
             // byte (continuation bytes, 0x80 to 0xBF, are skipped).
             if b < 0x80 {
-                let w = ASCII_ALNUM[usize::from(b)];
+                let w = class(b) & (LOWER | UPPER) != 0;
                 n += usize::from(w && !in_word);
                 in_word = w;
             } else if b >= 0xC0 {
@@ -689,14 +693,25 @@ impl Tokenizer {
         while i < bytes.len() {
             let b = bytes[i];
             // A run of ASCII letters and digits, most of an alphabetic text, copied at once.
-            let plain = |x: u8| x.is_ascii_alphanumeric() && !(turkish && x == b'I');
+            let plain = |x: u8| class(x) & (LOWER | UPPER) != 0 && !(turkish && x == b'I');
             if plain(b) {
+                let mut j = i + 1;
+                let mut upper = class(b) & UPPER;
+                while j < bytes.len() && plain(bytes[j]) {
+                    upper |= class(bytes[j]) & UPPER;
+                    j += 1;
+                }
+                let ends = bytes.get(j).is_none_or(|&n| class(n) & ENDS != 0);
+                if word.is_empty() && upper == 0 && ends {
+                    // A whole word in lower case (most words): handed over from the text
+                    // itself, with no copy.
+                    f(self, &text[i..j], i..j);
+                    prev_digit = false;
+                    i = j;
+                    continue;
+                }
                 if word.is_empty() {
                     start = i;
-                }
-                let mut j = i + 1;
-                while j < bytes.len() && plain(bytes[j]) {
-                    j += 1;
                 }
                 let from = word.len();
                 word.push_str(&text[i..j]);
@@ -850,17 +865,6 @@ impl Tokenizer {
     }
 }
 
-/// Whether each ASCII byte is a letter or digit.
-const ASCII_ALNUM: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
 /// Marks inside words of Indic scripts that are not alphanumeric (viramas and the like; not the
 /// dandas, which end sentences), and the zero-width (non-)joiner.
 fn is_inner_mark(c: char) -> bool {
@@ -883,6 +887,32 @@ pub fn is_cjk(c: char) -> bool {
         | 0x4E00..=0x9FFF    // CJK unified ideographs
         | 0xF900..=0xFAFF    // compatibility ideographs
         | 0x20000..=0x2FA1F) // supplementary ideographs
+}
+
+/// Whether `w` is in [`ENGLISH_STOP`]: a binary search that compares bytes in line (the
+/// standard search called memcmp for each probe of these few-byte words).
+fn is_english_stop(w: &[u8]) -> bool {
+    let (mut lo, mut hi) = (0, ENGLISH_STOP.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let s = ENGLISH_STOP[mid].as_bytes();
+        let n = s.len().min(w.len());
+        let mut k = 0;
+        while k < n && s[k] == w[k] {
+            k += 1;
+        }
+        let order = if k < n {
+            s[k].cmp(&w[k])
+        } else {
+            s.len().cmp(&w.len())
+        };
+        match order {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// The longest English stop word, in bytes (a test checks it).
@@ -1107,6 +1137,13 @@ mod tests {
             ENGLISH_STOP.iter().map(|w| w.len()).max(),
             Some(ENGLISH_STOP_MAX)
         );
+        for w in ENGLISH_STOP {
+            assert!(is_english_stop(w.as_bytes()), "{w}");
+            for probe in [format!("{w}s"), format!("a{w}"), w[1..].to_string()] {
+                let listed = ENGLISH_STOP.binary_search(&probe.as_str()).is_ok();
+                assert_eq!(is_english_stop(probe.as_bytes()), listed, "{probe}");
+            }
+        }
     }
 
     fn words(text: &str) -> Vec<String> {
