@@ -476,11 +476,11 @@ fn read_text(text: &JsValue) -> Result<String, JsError> {
 /// (Only in the builds with the `files` feature: the page's "web-files" build and the npm
 /// package.)
 #[cfg(feature = "files")]
-#[wasm_bindgen(js_name = readFile, unchecked_return_type = "ReadFile")]
-pub async fn read_file(
+#[wasm_bindgen(js_name = readFile, unchecked_return_type = "Promise<ReadFile>")]
+pub fn read_file(
     file: web_sys::Blob,
     #[wasm_bindgen(unchecked_optional_param_type = "string")] name: Option<String>,
-) -> Result<JsValue, JsError> {
+) -> js_sys::Promise {
     let name = name
         .or_else(|| file.dyn_ref::<web_sys::File>().map(web_sys::File::name))
         .unwrap_or_default();
@@ -491,21 +491,40 @@ pub async fn read_file(
             bytes: size as usize,
             limit: crate::MAX_FILE_BYTES,
         };
-        return Err(core_error(crate::Error::new(too_large)));
+        return js_sys::Promise::reject(&core_error(crate::Error::new(too_large)).into());
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| {
-            let why = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()));
-            JsError::new(&format!(
-                "{name}: the file could not be read ({})",
-                why.unwrap_or_else(|| "Blob.arrayBuffer() failed".to_string())
-            ))
-        })?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let read = crate::read(&bytes, &name).map_err(core_error)?;
+    // One callback for both outcomes of Blob.arrayBuffer(), so that it is called exactly once
+    // (a once-closure never called would stay allocated); it tells them apart by the value, an
+    // ArrayBuffer or the reason. A plain then() instead of wasm-bindgen-futures' executor,
+    // which cost the package more than the rest of readFile's binding.
+    let done = Closure::once_into_js(move |value: JsValue| read_bytes(&value, &name));
+    let promise: Thenable = file.array_buffer().unchecked_into();
+    promise.then(&done, &done)
+}
+
+#[cfg(feature = "files")]
+#[wasm_bindgen]
+extern "C" {
+    /// A promise whose `then` takes plain functions (js-sys's takes closure handles).
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, resolve: &JsValue, reject: &JsValue) -> js_sys::Promise;
+}
+
+/// The second half of `readFile`: the bytes Blob.arrayBuffer() gave (or why it failed) read by
+/// the core's reader; an `Err` rejects readFile's promise.
+#[cfg(feature = "files")]
+fn read_bytes(value: &JsValue, name: &str) -> Result<JsValue, JsError> {
+    let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() else {
+        let why = value
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| "Blob.arrayBuffer() failed".into(), |e| e.message());
+        return Err(JsError::new(&format!(
+            "{name}: the file could not be read ({why})"
+        )));
+    };
+    let bytes = js_sys::Uint8Array::new(buffer).to_vec();
+    let read = crate::read(&bytes, name).map_err(core_error)?;
     for warning in &read.warnings {
         web_sys::console::warn_1(&JsValue::from_str(&format!("gisty: {name}: {warning}")));
     }
