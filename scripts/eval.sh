@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Regenerates the quality table: ROUGE of gisty (every method) on the dev sets in tests/data/eval,
 # scored by scripts/score.py. The DUC 2007 multi-document set is NIST data that the repository
-# never holds: when ../shared/eval/duc2007-dev.jsonl (or $GISTY_DUC) exists its rows are added,
-# otherwise the script says it skipped them.
+# never holds, and no test reads anything outside the repository: its rows are added only when
+# $GISTY_DUC names the file (for local tuning: GISTY_DUC=path/to/duc2007-dev.jsonl), otherwise the
+# script says it skipped them.
 # usage: scripts/eval.sh [--check]   (--check fails when a figure drops below the floors in
 #                                     scripts/eval-floors.txt; floors of skipped rows are skipped)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir=${GISTY_EVAL_DIR:-tests/data/eval}
-duc=${GISTY_DUC:-../shared/eval/duc2007-dev.jsonl}
+duc=${GISTY_DUC:-}
 out=${GISTY_EVAL_OUT:-target/eval}
 mkdir -p "$out/cnndm" "$out/bbc" "$out/duc"
 python3 -c 'import rouge_score' 2>/dev/null || bash scripts/setup.sh --native >/dev/null
@@ -33,7 +34,7 @@ run() { # name gold score-args -- gisty-args...
   for m in gisty lexrank textrank lead; do
     run "bbc/$m" "$eval_dir/bbc-dev.jsonl" "" -- -r 0.4 -m $m
   done
-  if [ -f "$duc" ]; then
+  if [ -n "$duc" ] && [ -f "$duc" ]; then
     # DUC 2007: 25 articles a topic, 250-word summaries, ROUGE recall (the DUC convention),
     # with the topic statement as focus and without it.
     python3 - "$duc" "$out/duc/no-focus-gold.jsonl" <<'PY'
@@ -50,7 +51,7 @@ PY
     done
     run "duc/gisty-no-focus" "$out/duc/no-focus-gold.jsonl" "--recall --words 250" -- -w 250
   else
-    echo "duc: skipped ($duc does not exist: the DUC 2007 set is not redistributable)" >&2
+    echo "duc: skipped (GISTY_DUC=${duc:-unset} names no file: the DUC 2007 set is not redistributable)" >&2
   fi
 } | tee "$out/table.txt"
 
