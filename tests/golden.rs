@@ -16,29 +16,13 @@ use gisty::{keywords, summarize, summarize_many, Doc, Engine, Length, Method, Op
 #[path = "support/samples.rs"]
 mod samples;
 
+#[path = "support/dev_sets.rs"]
+mod dev_sets;
+use dev_sets::{dev_set, METHODS};
+
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 
-const METHODS: [Method; 4] = [
-    Method::Gisty,
-    Method::LexRank,
-    Method::TextRank,
-    Method::Lead,
-];
-
 const LENGTHS: [Length; 3] = [Length::Sentences(3), Length::Ratio(0.4), Length::Words(120)];
-
-/// Texts and titles of a dev set (JSON lines with "text" and an optional "title").
-fn dev_set(name: &str) -> Vec<(String, Option<String>)> {
-    let path = format!("{DATA}/eval/{name}");
-    let data = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    data.lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
-            let text = v["text"].as_str().expect("a text").to_string();
-            (text, v["title"].as_str().map(str::to_string))
-        })
-        .collect()
-}
 
 fn options(method: Method, length: Length, title: Option<&str>) -> Options {
     Options {

@@ -3,40 +3,20 @@
 //! marks pair up. A quotation over several sentences of one paragraph is one unit; a piece of
 //! one that runs on into the next paragraph is never chosen.
 
-use std::fs;
-
-use gisty::{summarize, summarize_many, Doc, Length, Method, Options};
+use gisty::{summarize, summarize_many, Doc, Length, Options};
 
 #[path = "support/samples.rs"]
 mod samples;
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
-
-const METHODS: [Method; 4] = [
-    Method::Gisty,
-    Method::LexRank,
-    Method::TextRank,
-    Method::Lead,
-];
+#[path = "support/dev_sets.rs"]
+mod dev_sets;
+use dev_sets::{dev_set, METHODS};
 
 /// The issue's test: an odd number of straight double quotes, or unequal numbers of opening and
 /// closing curly double quotes, or of guillemets. Apostrophes and single quotes do not count.
 fn unbalanced(s: &str) -> bool {
     let count = |c: char| s.chars().filter(|&x| x == c).count();
     count('"') % 2 == 1 || count('“') != count('”') || count('«') != count('»')
-}
-
-/// Texts and titles of a dev set (JSON lines with "text" and an optional "title").
-fn dev_set(name: &str) -> Vec<(String, Option<String>)> {
-    let path = format!("{DATA}/eval/{name}");
-    let data = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    data.lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("a JSON line");
-            let text = v["text"].as_str().expect("a text").to_string();
-            (text, v["title"].as_str().map(str::to_string))
-        })
-        .collect()
 }
 
 /// Every summary sentence of `text` with an unbalanced quotation, over methods and lengths.
