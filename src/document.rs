@@ -160,9 +160,8 @@ impl Corpus {
                     continue;
                 }
                 let from = self.terms.len() as u32;
-                self.tokenizer.terms_into(s, &mut self.terms);
+                let words = self.tokenizer.terms_into(s, &mut self.terms);
                 let terms = from..self.terms.len() as u32;
-                let words = Tokenizer::count_words(s);
                 let kind = if block.caption {
                     Kind::Caption
                 } else if !unit.paired {

@@ -605,13 +605,14 @@ impl Tokenizer {
         out
     }
 
-    /// [`Tokenizer::terms`], appended to `out`.
-    pub fn terms_into(&mut self, text: &str, out: &mut Vec<u32>) {
+    /// [`Tokenizer::terms`], appended to `out`; returns how many words `text` has, as
+    /// [`Tokenizer::count_words`] counts them, from the same pass.
+    pub fn terms_into(&mut self, text: &str, out: &mut Vec<u32>) -> usize {
         self.each_word(text, &mut |this, w, _| {
             if let Some(id) = this.term_id(w) {
                 out.push(id);
             }
-        });
+        })
     }
 
     /// Every word of `text` with its byte range and its term id (`None` for a stop word or a
@@ -668,24 +669,30 @@ impl Tokenizer {
         Some(entry.1)
     }
 
-    /// Calls `f` with each lower-cased word of `text` and its byte range there. A word is a run
-    /// of letters and digits, with inner apostrophes (in French and Italian, an apostrophe ends
-    /// the elided word before it), periods between digits ("3.5") and a possessive "'s" removed.
-    /// Scripts written without spaces are cut by the language's [`Units`]: by default each CJK
-    /// ideograph or kana is a word of its own; in Chinese, each pair of consecutive ones.
+    /// Calls `f` with each lower-cased word of `text` and its byte range there, and returns how
+    /// many words [`Tokenizer::count_words`] counts in `text` (its units, not these: "don't" is
+    /// two there), so that a sentence is read once. A word is a run of letters and digits, with
+    /// inner apostrophes (in French and Italian, an apostrophe ends the elided word before it),
+    /// periods between digits ("3.5") and a possessive "'s" removed. Scripts written without
+    /// spaces are cut by the language's [`Units`]: by default each CJK ideograph or kana is a
+    /// word of its own; in Chinese, each pair of consecutive ones.
     ///
     /// `f` is a trait object: one copy of this loop serves every caller (the page's wasm is
     /// budgeted), for an indirect call a word.
-    fn each_word(&mut self, text: &str, f: &mut dyn FnMut(&mut Self, &str, Range<usize>)) {
+    fn each_word(&mut self, text: &str, f: &mut dyn FnMut(&mut Self, &str, Range<usize>)) -> usize {
         work::add(Counter::TokenizerBytes, text.len());
         let (units, elides, turkish) = {
             let l = &self.lexicons[self.current];
             (l.units, l.elides, l.language == Language::Turkish)
         };
+        // Turkish lower-cases 'I' as 'ı': that byte leaves the plain runs (0 never is in one).
+        let not_plain = if turkish { b'I' } else { 0 };
+        let plain = |x: u8| class(x) & (LOWER | UPPER) != 0 && x != not_plain;
         let mut word = std::mem::take(&mut self.word);
         word.clear();
         let bytes = text.as_bytes();
         let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
+        let mut count = WordCount::default();
         let mut start = 0;
         let mut end = 0;
         let mut prev_digit = false;
@@ -693,8 +700,8 @@ impl Tokenizer {
         while i < bytes.len() {
             let b = bytes[i];
             // A run of ASCII letters and digits, most of an alphabetic text, copied at once.
-            let plain = |x: u8| class(x) & (LOWER | UPPER) != 0 && !(turkish && x == b'I');
             if plain(b) {
+                count.add(true, false);
                 let mut j = i + 1;
                 let mut upper = class(b) & UPPER;
                 while j < bytes.len() && plain(bytes[j]) {
@@ -721,8 +728,9 @@ impl Tokenizer {
                 i = j;
                 continue;
             }
-            if b < 0x80 && !b.is_ascii_alphanumeric() && !matches!(b, b'\'' | b'.' | b',') {
+            if class(b) & ENDS != 0 {
                 // Any other ASCII mark or space ends the word: no char to decode or classify.
+                count.add(false, false);
                 if !word.is_empty() {
                     f(self, &word, start..end);
                     word.clear();
@@ -744,16 +752,19 @@ impl Tokenizer {
                 }
                 prev_digit = false;
                 if units == Units::Ideographs {
+                    count.add(c.is_alphanumeric(), true);
                     word.push(c);
                     f(self, &word, i..i + len);
                     word.clear();
                     i += len;
                     continue;
                 }
-                i = self.cjk_run(text, i, units, &mut word, f);
+                i = self.cjk_run(text, i, units, &mut word, &mut count, f);
                 continue;
             }
-            if c.is_alphanumeric() {
+            let alphanumeric = c.is_alphanumeric();
+            count.add(alphanumeric, false);
+            if alphanumeric {
                 if word.is_empty() {
                     start = i;
                 }
@@ -793,6 +804,8 @@ impl Tokenizer {
                     if matches!(bytes[i], b's' | b'S')
                         && !char_at(i + 1).is_some_and(|a| a.is_alphanumeric())
                     {
+                        // The 's' is left out of the word, not out of the count.
+                        count.add(true, false);
                         i += 1;
                     }
                     continue;
@@ -813,11 +826,13 @@ impl Tokenizer {
             word.clear();
         }
         self.word = word;
+        count.n
     }
 
     /// The words of the run of CJK characters that starts at `text[at..]`, under `units` (not
-    /// [`Units::Ideographs`]); returns where the run ends. `word` is an empty buffer, left
-    /// empty. Kept out of line: the loop over an alphabetic text stays small.
+    /// [`Units::Ideographs`]), each of its characters counted in `count`; returns where the run
+    /// ends. `word` is an empty buffer, left empty. Kept out of line: the loop over an
+    /// alphabetic text stays small.
     #[inline(never)]
     fn cjk_run(
         &mut self,
@@ -825,6 +840,7 @@ impl Tokenizer {
         at: usize,
         units: Units,
         word: &mut String,
+        count: &mut WordCount,
         f: &mut dyn FnMut(&mut Self, &str, Range<usize>),
     ) -> usize {
         let run: Vec<(usize, char)> = text[at..]
@@ -832,6 +848,9 @@ impl Tokenizer {
             .map(|(j, c)| (at + j, c))
             .take_while(|&(_, c)| is_cjk(c))
             .collect();
+        for &(_, c) in &run {
+            count.add(c.is_alphanumeric(), true);
+        }
         let end_of = |k: usize| run[k].0 + run[k].1.len_utf8();
         let mut k = 0;
         while k < run.len() {
@@ -862,6 +881,23 @@ impl Tokenizer {
             k = e;
         }
         end_of(run.len() - 1)
+    }
+}
+
+/// Words as [`Tokenizer::count_words`] counts them, char by char: a run of letters and digits
+/// is a word, and so is each CJK character.
+#[derive(Default)]
+struct WordCount {
+    n: usize,
+    in_word: bool,
+}
+
+impl WordCount {
+    /// Counts the next char, alphanumeric or not, CJK or not.
+    #[inline(always)]
+    fn add(&mut self, alphanumeric: bool, cjk: bool) {
+        self.n += usize::from(alphanumeric && (!self.in_word || cjk));
+        self.in_word = alphanumeric;
     }
 }
 
@@ -1251,6 +1287,67 @@ mod tests {
         );
         assert_eq!(Tokenizer::count_words("和平 talks"), 3);
         assert_eq!(Tokenizer::count_words(""), 0);
+    }
+
+    /// The languages whose words are cut differently (elisions, Turkish i's, CJK units).
+    fn cutting_languages() -> Vec<Language> {
+        [
+            Language::English,
+            Language::French,
+            Language::Turkish,
+            Language::Chinese,
+            Language::Japanese,
+            Language::Tamil,
+            Language::Undetermined,
+        ]
+        .into_iter()
+        .map(Language::in_this_build)
+        .collect()
+    }
+
+    /// The count that tokenizing gives with the terms, checked against `count_words`.
+    fn assert_counts_alike(text: &str) {
+        for l in cutting_languages() {
+            let mut out = Vec::new();
+            let n = Tokenizer::new(l).terms_into(text, &mut out);
+            assert_eq!(n, Tokenizer::count_words(text), "{l}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn terms_count_the_words_as_count_words_does() {
+        for text in [
+            "",
+            "The talks, held in Miami, ended.",
+            "Trump's envoy: don't stop; 3.5 days, 1,200 km, Putin's.",
+            "dogs' 's ’s Trump’s X's",
+            "İstanbul'da IRAK Istanbul",
+            "l'État qu'il",
+            "和平谈判ok 東京でコンピューターを・ー゛",
+            "வீடுகள் வீடு",
+            "naïve café\u{301} x\u{200D}y",
+            "Ⅻ ½ ² ٣ abc١٢٣",
+        ] {
+            assert_counts_alike(text);
+        }
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/samples");
+        for entry in std::fs::read_dir(data).expect("the samples") {
+            let path = entry.expect("a directory entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                assert_counts_alike(&std::fs::read_to_string(&path).expect("a text"));
+            }
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn random_texts_count_as_count_words_does(
+            text in "[aIİıSs0-9 '’.,:\\-\u{301}\u{200D}\u{0BCD}ாé和平でコ・ー½Ⅻ\n]{0,40}"
+        ) {
+            assert_counts_alike(&text);
+        }
     }
 
     #[test]
