@@ -1,135 +1,200 @@
-//! A string interner: each distinct word stored once, in one buffer, with a small value.
+//! A string interner: each distinct word stored once, with a small value.
 //!
 //! The tokenizer looks up every word of a text twice (the word, then its stem). A map keyed by
 //! `Box<str>` made one allocation per distinct word and per distinct stem and freed them all at
 //! the end: a fifth of the time on a news article, more in WebAssembly, whose allocator is
-//! slower. Here keys live in one `String` and the table is open addressing over `u32`s, so a
-//! document costs a handful of allocations, however many words it has.
+//! slower. Here the table is open addressing over numbers, so a document costs a handful of
+//! allocations, however many words it has.
+//!
+//! Most words are shorter than eight bytes, and such a key is stored as one number, its bytes
+//! and its length (a [`Key`]'s `packed`): a probe compares two numbers, with no byte of text
+//! read, no length and no offsets looked up. Longer keys live in one buffer and are compared
+//! there when their full hashes agree.
 
-use std::hash::Hasher;
-
-use super::hash::WordHasher;
+use super::hash::{mix, short, word_hash};
 use crate::work::{self, Counter};
+
+/// What [`Key::packed`] is for a key of no byte or of eight or more: such a key is in the
+/// buffer. A short key's packed form has its length (1 to 7, times 8) in the top byte, never
+/// 0xFF.
+const LONG: u64 = u64::MAX;
+
+/// In a slot, the top byte of a long key's entry (its index below): no short key has it.
+const LONG_SLOT: u64 = 0xFF << 56;
+
+/// A key as the table compares and places it, computed once for a lookup and the insertion
+/// after it.
+#[derive(Clone, Copy)]
+pub(crate) struct Key {
+    /// A key of 1 to 7 bytes: the bytes, little-endian, with 8 times the length in the top
+    /// byte (so "a" is not "a\0"), which tells every such key from every other. Else [`LONG`].
+    packed: u64,
+    /// Where the key goes in the table: a hash of all its bytes.
+    hash: u64,
+}
+
+impl Key {
+    /// The key of `s`.
+    #[inline]
+    pub fn of(s: &str) -> Key {
+        let b = s.as_bytes();
+        if (1..8).contains(&b.len()) {
+            let packed = short(b) | (b.len() as u64 * 8) << 56;
+            // The same hash as `word_hash` gives these bytes, without a loop.
+            Key {
+                packed,
+                hash: mix(packed),
+            }
+        } else {
+            Key {
+                packed: LONG,
+                hash: word_hash(b),
+            }
+        }
+    }
+}
 
 /// Interned keys with a `u32` value each; keys are never removed.
 #[derive(Default)]
 pub(crate) struct Interner {
-    /// Every key, one after another.
-    text: String,
-    /// Entry i: its key's end in `text` (it starts where entry i - 1 ends), and its value.
-    entries: Vec<(u32, u32)>,
-    /// Open addressing with linear probing: 0 is an empty slot, else the low 32 bits of the
-    /// key's hash (above) and its entry index plus one (below). A probe compares keys only when
-    /// their hashes agree, and growing never hashes a key again. The length is a power of two
-    /// (at most 2^32, so the low bits hold every position), at least twice the entries.
+    /// Open addressing with linear probing: 0 is an empty slot, else a short key's packed form
+    /// ([`Key::packed`]), or [`LONG_SLOT`] and the index in `long` of a long key. The length is
+    /// a power of two, at least twice the keys.
     slots: Vec<u64>,
+    /// The value of the key in each slot.
+    values: Vec<u32>,
+    /// Long key i (from 1): its hash, and its end in `text` (it starts where key i - 1 ends).
+    /// Entry 0, there once the table is, ends at 0: the first key needs no case of its own.
+    long: Vec<(u64, u32)>,
+    /// The bytes of every long key, one after another.
+    text: Vec<u8>,
+    /// The number of keys.
+    len: usize,
 }
 
-/// A key's hash, for [`Interner::get_hashed`] and [`Interner::insert_hashed`]: a caller that
-/// looks a key up and then inserts it hashes it once.
-pub(crate) fn hash(key: &str) -> u64 {
-    let mut h = WordHasher::default();
-    h.write(key.as_bytes());
-    // The multiplicative hash leaves its best bits high; the table uses the low ones.
-    let x = h.finish();
-    x ^ (x >> 29) ^ (x >> 47)
-}
-
-/// Whether two keys are equal, compared in line: keys are words of a few bytes, for which a
-/// call to the C library's memcmp costs more than the comparison.
+/// Whether two keys of the same length are equal, compared eight bytes at a time in line:
+/// keys are words of a few bytes, for which a call to the C library's memcmp costs more than
+/// the comparison.
 #[inline]
-fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (x, y) in (&mut a8).zip(&mut b8) {
+        if u64::from_le_bytes(x.try_into().expect("8 bytes"))
+            != u64::from_le_bytes(y.try_into().expect("8 bytes"))
+        {
+            return false;
+        }
+    }
+    short(a8.remainder()) == short(b8.remainder())
 }
 
 impl Interner {
     /// The number of keys.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     /// The heap bytes the table holds (capacity, not length).
     pub fn bytes(&self) -> usize {
-        self.text.capacity()
-            + self.entries.capacity() * std::mem::size_of::<(u32, u32)>()
-            + self.slots.capacity() * std::mem::size_of::<u64>()
+        self.slots.capacity() * std::mem::size_of::<u64>()
+            + self.values.capacity() * std::mem::size_of::<u32>()
+            + self.long.capacity() * std::mem::size_of::<(u64, u32)>()
+            + self.text.capacity()
     }
 
-    fn key(&self, entry: usize) -> &str {
-        let start = if entry == 0 {
-            0
-        } else {
-            self.entries[entry - 1].0 as usize
-        };
-        &self.text[start..self.entries[entry].0 as usize]
-    }
-
-    /// The slot where `key` is, or the empty slot where it would go.
-    fn slot(&self, key: &str, h: u64) -> usize {
+    /// The slot where `key` (whose [`Key`] is `k`) is, or the empty slot where it would go.
+    /// The table must have slots.
+    #[inline]
+    fn slot(&self, k: &Key, key: &[u8]) -> usize {
         let mask = self.slots.len() - 1;
-        let tag = h & 0xFFFF_FFFF;
-        let mut i = h as usize & mask;
+        let mut i = k.hash as usize & mask;
         loop {
             work::add(Counter::InternProbes, 1);
             let x = self.slots[i];
-            if x == 0 || (x >> 32 == tag && same(self.key((x & 0xFFFF_FFFF) as usize - 1), key)) {
+            // No slot holds `LONG`: a long key is found by `is_long` alone.
+            if x == k.packed || x == 0 || (k.packed == LONG && self.is_long(x, k, key)) {
                 return i;
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// The value of `key`, if it was inserted.
-    pub fn get(&self, key: &str) -> Option<u32> {
-        self.get_hashed(key, hash(key))
+    /// Whether the slot value `x` holds the long key `key`, whose [`Key`] is `k`.
+    #[inline(never)]
+    fn is_long(&self, x: u64, k: &Key, key: &[u8]) -> bool {
+        if x & LONG_SLOT != LONG_SLOT {
+            return false;
+        }
+        let e = (x & 0xFFFF_FFFF) as usize;
+        let (start, (hash, end)) = (self.long[e - 1].1 as usize, self.long[e]);
+        hash == k.hash
+            && end as usize - start == key.len()
+            && same(&self.text[start..end as usize], key)
     }
 
-    /// The value of `key`, whose [`hash`] is `h`, if it was inserted.
-    pub fn get_hashed(&self, key: &str, h: u64) -> Option<u32> {
+    /// The value of `key`, if it was inserted.
+    pub fn get(&self, key: &str) -> Option<u32> {
+        self.get_keyed(&Key::of(key), key)
+    }
+
+    /// The value of `key`, whose [`Key`] is `k`, if it was inserted.
+    #[inline]
+    pub fn get_keyed(&self, k: &Key, key: &str) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
-        match self.slots[self.slot(key, h)] {
-            0 => None,
-            x => Some(self.entries[(x & 0xFFFF_FFFF) as usize - 1].1),
-        }
+        let i = self.slot(k, key.as_bytes());
+        (self.slots[i] != 0).then(|| self.values[i])
     }
 
     /// Sets the value of `key`, adding the key if it is new.
     pub fn insert(&mut self, key: &str, value: u32) {
-        self.insert_hashed(key, hash(key), value);
+        self.insert_keyed(&Key::of(key), key, value);
     }
 
-    /// Sets the value of `key`, whose [`hash`] is `h`, adding the key if it is new.
-    pub fn insert_hashed(&mut self, key: &str, h: u64, value: u32) {
-        if (self.entries.len() + 1) * 2 > self.slots.len() {
+    /// Sets the value of `key`, whose [`Key`] is `k`, adding the key if it is new.
+    pub fn insert_keyed(&mut self, k: &Key, key: &str, value: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let i = self.slot(key, h);
-        match self.slots[i] {
-            0 => {
-                self.text.push_str(key);
-                self.entries.push((self.text.len() as u32, value));
-                self.slots[i] = (h & 0xFFFF_FFFF) << 32 | self.entries.len() as u64;
-            }
-            x => self.entries[(x & 0xFFFF_FFFF) as usize - 1].1 = value,
+        let i = self.slot(k, key.as_bytes());
+        if self.slots[i] == 0 {
+            self.len += 1;
+            self.slots[i] = if k.packed == LONG {
+                self.text.extend_from_slice(key.as_bytes());
+                self.long.push((k.hash, self.text.len() as u32));
+                LONG_SLOT | (self.long.len() - 1) as u64
+            } else {
+                k.packed
+            };
         }
+        self.values[i] = value;
     }
 
     fn grow(&mut self) {
+        if self.long.is_empty() {
+            self.long.push((0, 0));
+        }
         let size = (self.slots.len() * 2).max(64);
         let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        let old_values = std::mem::replace(&mut self.values, vec![0; size]);
         let mask = size - 1;
-        for x in old.into_iter().filter(|&x| x != 0) {
-            // The slot's hash bits give the key's place: no key is read or hashed again.
-            let mut i = (x >> 32) as usize & mask;
+        for (x, v) in old.into_iter().zip(old_values).filter(|&(x, _)| x != 0) {
+            // A short key is its own hash's input; a long one's hash is kept: no key's bytes
+            // are read again.
+            let hash = if x & LONG_SLOT == LONG_SLOT {
+                self.long[(x & 0xFFFF_FFFF) as usize].0
+            } else {
+                mix(x)
+            };
+            let mut i = hash as usize & mask;
             work::add(Counter::InternProbes, 1);
             while self.slots[i] != 0 {
                 work::add(Counter::InternProbes, 1);
                 i = (i + 1) & mask;
             }
             self.slots[i] = x;
+            self.values[i] = v;
         }
     }
 }
@@ -156,5 +221,67 @@ mod tests {
         assert_eq!(m.get("w"), None, "a prefix of a key is not a key");
         m.insert("w3", 99);
         assert_eq!((m.get("w3"), m.len()), (Some(99), 5001));
+    }
+
+    #[test]
+    fn short_and_long_keys_are_told_apart() {
+        // Around the 8 bytes of a packed key: lengths, NULs, a last byte changed, and a
+        // value of u32::MAX (the tokenizer's mark for a word that is no term).
+        let keys = [
+            "a",
+            "a\0",
+            "\0",
+            "\0\0",
+            "abcdefg",
+            "abcdefh",
+            "abcdefgh",
+            "abcdefg\0",
+            "abcdefghi",
+            "abcdefgi",
+            "négocié",
+            "négociés",
+            "internationalization",
+            "internationalizatioN",
+            "\u{ff}\u{ff}\u{ff}",
+            "ÿÿÿÿ",
+            "",
+        ];
+        let mut m = Interner::default();
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(m.get(k), None, "{k:?} before it is there");
+            m.insert(k, u32::MAX - i as u32);
+        }
+        assert_eq!(m.len(), keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(m.get(k), Some(u32::MAX - i as u32), "{k:?}");
+        }
+        for k in ["b", "abcdef", "abcdefghj", "internationalizatio", "\0\0\0"] {
+            assert_eq!(m.get(k), None, "{k:?}");
+        }
+        m.insert("abcdefghi", 1);
+        m.insert("a", 2);
+        assert_eq!(
+            (m.get("abcdefghi"), m.get("a"), m.len()),
+            (Some(1), Some(2), keys.len())
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn agrees_with_a_map(keys in proptest::collection::vec("[ab\0é]{0,12}", 0..200)) {
+            let mut m = Interner::default();
+            let mut oracle = std::collections::BTreeMap::new();
+            for (i, k) in keys.iter().enumerate() {
+                proptest::prop_assert_eq!(m.get(k), oracle.get(k.as_str()).copied());
+                m.insert(k, i as u32);
+                oracle.insert(k.as_str(), i as u32);
+            }
+            proptest::prop_assert_eq!(m.len(), oracle.len());
+            for (k, v) in &oracle {
+                proptest::prop_assert_eq!(m.get(k), Some(*v));
+            }
+        }
     }
 }

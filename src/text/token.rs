@@ -9,7 +9,7 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::bytes::{class, ENDS, LOWER, UPPER};
-use super::intern::Interner;
+use super::intern::{Interner, Key};
 use crate::error::{Error, ErrorKind, Result};
 use crate::work::{self, Counter};
 
@@ -382,12 +382,12 @@ impl Lexicon {
 
     /// The index of the stem of `w`, a lower-cased word, or [`NOT_A_TERM`].
     fn stem_index(&mut self, w: &str) -> u32 {
-        let h = super::intern::hash(w);
-        if let Some(s) = self.words.get_hashed(w, h) {
+        let k = Key::of(w);
+        if let Some(s) = self.words.get_keyed(&k, w) {
             return s;
         }
         let s = self.new_stem_index(w);
-        self.words.insert_hashed(w, h, s);
+        self.words.insert_keyed(&k, w, s);
         s
     }
 
@@ -459,12 +459,12 @@ impl Lexicon {
         } else {
             self.stem(w)
         };
-        let h = super::intern::hash(&stem);
-        if let Some(s) = self.stems.get_hashed(&stem, h) {
+        let k = Key::of(&stem);
+        if let Some(s) = self.stems.get_keyed(&k, &stem) {
             return s;
         }
         let s = self.stems.len() as u32;
-        self.stems.insert_hashed(&stem, h, s);
+        self.stems.insert_keyed(&k, &stem, s);
         self.ids.push((0, 0));
         s
     }
