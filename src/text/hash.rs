@@ -1,4 +1,7 @@
 //! A fast hash for words, for the maps and sets keyed by the text's own words.
+//!
+//! Its functions are `const`, so that tables of fixed words (the English stop list) are hashed
+//! when the crate is compiled, by the same code that hashes the text's words.
 
 use std::hash::Hasher;
 
@@ -13,19 +16,7 @@ const K: u64 = 0x517c_c1b7_2722_0a95;
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        // The last 0 to 7 bytes as one more word: most words are shorter than 8 bytes, and a
-        // step a byte was most of their cost.
-        let r = chunks.remainder();
-        if !r.is_empty() {
-            // The length in the top byte tells "a" from "a\0".
-            let x = short(r) | ((r.len() as u64 * 8) << 56);
-            self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
-        }
+        self.0 = absorb(self.0, bytes);
     }
 
     fn finish(&self) -> u64 {
@@ -33,43 +24,76 @@ impl Hasher for WordHasher {
     }
 }
 
+/// `state` with `bytes` added: eight bytes a step, then the last 0 to 7 bytes as one more step
+/// (most words are shorter than 8 bytes, and a step a byte was most of their cost).
+const fn absorb(mut state: u64, bytes: &[u8]) -> u64 {
+    let mut rest = bytes;
+    while let [a, b, c, d, e, f, g, h, tail @ ..] = rest {
+        let word = u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]);
+        state = (state.rotate_left(5) ^ word).wrapping_mul(K);
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        // The length in the top byte tells "a" from "a\0".
+        let x = short(rest) | ((rest.len() as u64 * 8) << 56);
+        state = (state.rotate_left(5) ^ x).wrapping_mul(K);
+    }
+    state
+}
+
 /// Up to 7 bytes as one number, read little-endian in at most three pieces (not a step a byte).
 #[inline(always)]
-pub(crate) fn short(mut r: &[u8]) -> u64 {
+pub(crate) const fn short(mut r: &[u8]) -> u64 {
     let mut x = 0u64;
     let mut shift = 0;
     if let [a, b, c, d, rest @ ..] = r {
-        x = u64::from(u32::from_le_bytes([*a, *b, *c, *d]));
+        x = u32::from_le_bytes([*a, *b, *c, *d]) as u64;
         shift = 32;
         r = rest;
     }
     if let [a, b, rest @ ..] = r {
-        x |= u64::from(u16::from_le_bytes([*a, *b])) << shift;
+        x |= (u16::from_le_bytes([*a, *b]) as u64) << shift;
         shift += 16;
         r = rest;
     }
     if let [a] = r {
-        x |= u64::from(*a) << shift;
+        x |= (*a as u64) << shift;
     }
     x
 }
 
 /// The hash of a word's bytes for tables that use its low bits: [`WordHasher`]'s, whose best
 /// bits are high, folded down.
-pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
-    let mut h = WordHasher::default();
-    h.write(bytes);
-    fold(h.finish())
+pub(crate) const fn word_hash(bytes: &[u8]) -> u64 {
+    fold(absorb(0, bytes))
 }
 
 /// [`word_hash`] of a word of 1 to 7 bytes from its `packed` form (its bytes as [`short`]
 /// reads them, with 8 times its length in the top byte): one step, no loop.
 #[inline(always)]
-pub(crate) fn mix(packed: u64) -> u64 {
+pub(crate) const fn mix(packed: u64) -> u64 {
     fold(packed.wrapping_mul(K))
 }
 
 #[inline(always)]
-fn fold(x: u64) -> u64 {
+const fn fold(x: u64) -> u64 {
     x ^ (x >> 29) ^ (x >> 47)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_words_hash_is_its_packed_forms() {
+        for w in [
+            "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "a\0", "\0",
+        ] {
+            let b = w.as_bytes();
+            let packed = short(b) | ((b.len() as u64 * 8) << 56);
+            assert_eq!(word_hash(b), mix(packed), "{w:?}");
+        }
+        assert_ne!(word_hash(b"a"), word_hash(b"a\0"));
+        assert_ne!(word_hash(b"abcdefgh"), word_hash(b"abcdefgh\0"));
+    }
 }

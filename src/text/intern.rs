@@ -34,11 +34,11 @@ pub(crate) struct Key {
 }
 
 impl Key {
-    /// The key of `s`.
+    /// The key of `s` (`const`: fixed tables are built with it).
     #[inline]
-    pub fn of(s: &str) -> Key {
+    pub const fn of(s: &str) -> Key {
         let b = s.as_bytes();
-        if (1..8).contains(&b.len()) {
+        if !b.is_empty() && b.len() < 8 {
             let packed = short(b) | (b.len() as u64 * 8) << 56;
             // The same hash as `word_hash` gives these bytes, without a loop.
             Key {
@@ -50,6 +50,21 @@ impl Key {
                 packed: LONG,
                 hash: word_hash(b),
             }
+        }
+    }
+
+    /// Where the key goes in a table: a hash of all its bytes.
+    pub const fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    /// A key of 1 to 7 bytes as one number that tells it from every other key of 1 to 7
+    /// bytes; `None` for another key.
+    pub const fn packed(&self) -> Option<u64> {
+        if self.packed == LONG {
+            None
+        } else {
+            Some(self.packed)
         }
     }
 }

@@ -217,7 +217,7 @@ impl Language {
     /// Whether a lower-cased word is one of this language's stop words in this build (words
     /// too frequent to tell sentences apart, left out of every score).
     pub fn is_stop_word(self, word: &str) -> bool {
-        Lexicon::new(self.in_this_build()).is_stop(word)
+        Lexicon::new(self.in_this_build()).is_stop(word, &Key::of(word))
     }
 
     /// The Snowball stemmer of a language other than English (English words go to
@@ -386,7 +386,7 @@ impl Lexicon {
         if let Some(s) = self.words.get_keyed(&k, w) {
             return s;
         }
-        let s = self.new_stem_index(w);
+        let s = self.new_stem_index(w, &k);
         self.words.insert_keyed(&k, w, s);
         s
     }
@@ -405,10 +405,10 @@ impl Lexicon {
         }
     }
 
-    fn is_stop(&self, w: &str) -> bool {
+    /// Whether `w`, whose [`Key`] is `k`, is a stop word.
+    fn is_stop(&self, w: &str, k: &Key) -> bool {
         match &self.stops {
-            // Most new words are longer than any stop word: no search for them.
-            Stops::English => w.len() <= ENGLISH_STOP_MAX && is_english_stop(w.as_bytes()),
+            Stops::English => is_english_stop(w, k),
             Stops::None => false,
             // Only the all-languages build has other lists: the English build holds no code
             // for them.
@@ -438,15 +438,15 @@ impl Lexicon {
     /// of line: most words of an article were seen before.
     #[cold]
     #[inline(never)]
-    fn new_stem_index(&mut self, w: &str) -> u32 {
-        let chars = w.chars().count();
-        let Some(first) = w.chars().next() else {
+    fn new_stem_index(&mut self, w: &str, k: &Key) -> u32 {
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else {
             return NOT_A_TERM;
         };
-        if chars < 2 && !is_cjk(first) && !first.is_ascii_digit() {
+        if chars.next().is_none() && !is_cjk(first) && !first.is_ascii_digit() {
             return NOT_A_TERM;
         }
-        if self.is_stop(w) {
+        if self.is_stop(w, k) {
             return NOT_A_TERM;
         }
         if self.units == Units::Japanese && w.chars().all(is_hiragana) {
@@ -454,7 +454,7 @@ impl Lexicon {
         }
         // Stemming a very long "word" (a hash, a base64 blob) is wasted work and the stem is
         // the word itself for our purposes.
-        let stem = if chars > 40 || first.is_ascii_digit() {
+        let stem = if first.is_ascii_digit() || w.len() > 40 && w.chars().count() > 40 {
             std::borrow::Cow::Borrowed(w)
         } else {
             self.stem(w)
@@ -925,36 +925,68 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F) // supplementary ideographs
 }
 
-/// Whether `w` is in [`ENGLISH_STOP`]: a binary search that compares bytes in line (the
-/// standard search called memcmp for each probe of these few-byte words).
-fn is_english_stop(w: &[u8]) -> bool {
-    let (mut lo, mut hi) = (0, ENGLISH_STOP.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let s = ENGLISH_STOP[mid].as_bytes();
-        let n = s.len().min(w.len());
-        let mut k = 0;
-        while k < n && s[k] == w[k] {
-            k += 1;
-        }
-        let order = if k < n {
-            s[k].cmp(&w[k])
-        } else {
-            s.len().cmp(&w.len())
-        };
-        match order {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return true,
-        }
+/// Whether `w`, whose [`Key`] is `k`, is in [`ENGLISH_STOP`]: a probe or two of
+/// [`ENGLISH_STOP_TABLE`] with the key the lexicon has computed anyway (a binary search compared
+/// bytes with eight words).
+fn is_english_stop(w: &str, k: &Key) -> bool {
+    // Most new words are longer than any stop word: no probe for them.
+    if w.len() > ENGLISH_STOP_MAX {
+        return false;
     }
-    false
+    let mask = ENGLISH_STOP_TABLE.len() - 1;
+    let mut i = k.hash() as usize & mask;
+    loop {
+        let e = ENGLISH_STOP_TABLE[i];
+        if e == 0 {
+            return false;
+        }
+        let stop = &ENGLISH_STOP_KEYS[usize::from(e) - 1];
+        let found = match k.packed() {
+            // A short key's packed form is the word: one comparison.
+            Some(packed) => stop.packed() == Some(packed),
+            None => stop.hash() == k.hash() && ENGLISH_STOP[usize::from(e) - 1] == w,
+        };
+        if found {
+            return true;
+        }
+        i = (i + 1) & mask;
+    }
 }
+
+/// The [`Key`] of each word of [`ENGLISH_STOP`], computed when the crate is compiled.
+const ENGLISH_STOP_KEYS: [Key; ENGLISH_STOP.len()] = {
+    let mut keys = [Key::of(""); ENGLISH_STOP.len()];
+    let mut w = 0;
+    while w < ENGLISH_STOP.len() {
+        keys[w] = Key::of(ENGLISH_STOP[w]);
+        w += 1;
+    }
+    keys
+};
+
+/// [`ENGLISH_STOP`] as an open-addressing table (linear probing) on the words' [`Key`] hashes,
+/// built when the crate is compiled: each slot 0 (empty) or a word's index plus one. Its
+/// length is a power of two, over twice the list's.
+const ENGLISH_STOP_TABLE: [u8; 512] = {
+    assert!(ENGLISH_STOP.len() < 256 && ENGLISH_STOP.len() * 2 < 512);
+    let mut table = [0u8; 512];
+    let mut w = 0;
+    while w < ENGLISH_STOP.len() {
+        let mut i = ENGLISH_STOP_KEYS[w].hash() as usize & 511;
+        while table[i] != 0 {
+            i = (i + 1) & 511;
+        }
+        table[i] = (w + 1) as u8;
+        w += 1;
+    }
+    table
+};
 
 /// The longest English stop word, in bytes (a test checks it).
 const ENGLISH_STOP_MAX: usize = 10;
 
-// English function words and news filler, sorted for binary search (a test checks the order).
+// English function words and news filler, sorted (a test checks the order and that each is
+// there once).
 const ENGLISH_STOP: &[&str] = &[
     "a",
     "about",
@@ -1174,11 +1206,24 @@ mod tests {
             Some(ENGLISH_STOP_MAX)
         );
         for w in ENGLISH_STOP {
-            assert!(is_english_stop(w.as_bytes()), "{w}");
+            assert!(is_english_stop(w, &Key::of(w)), "{w}");
             for probe in [format!("{w}s"), format!("a{w}"), w[1..].to_string()] {
                 let listed = ENGLISH_STOP.binary_search(&probe.as_str()).is_ok();
-                assert_eq!(is_english_stop(probe.as_bytes()), listed, "{probe}");
+                assert_eq!(is_english_stop(&probe, &Key::of(&probe)), listed, "{probe}");
             }
+        }
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/samples/000_046262ac0d97e98c.txt"
+        ))
+        .expect("a sample");
+        for w in words(&text)
+            .iter()
+            .map(String::as_str)
+            .chain(["", "the\0", "\0"])
+        {
+            let listed = ENGLISH_STOP.binary_search(&w).is_ok();
+            assert_eq!(is_english_stop(w, &Key::of(w)), listed, "{w:?}");
         }
     }
 
