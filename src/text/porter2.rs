@@ -289,7 +289,7 @@ fn step_4_suffixes(last: u8) -> &'static [Suffix] {
 }
 
 /// A vowel of the algorithm: 'y' is one, a 'Y' (a 'y' marked as a consonant) is not.
-fn is_vowel(b: u8) -> bool {
+const fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
@@ -312,6 +312,29 @@ fn is_valid_li(b: u8) -> bool {
 /// What a character outside ASCII becomes in the buffer: for the algorithm, such a character
 /// is a non-vowel that belongs to no suffix, and so is this byte.
 const OTHER: u8 = 0x80;
+
+/// In [`READ`]: a vowel of the algorithm ('y' included).
+const VOWEL: u8 = 1;
+/// In [`READ`]: a byte no word stemmed here has (see [`unusual`]): a NUL, an apostrophe, a
+/// capital 'Y', a byte of a character outside ASCII (each of which is read as one [`OTHER`]).
+const REJECTED: u8 = 2;
+
+/// What each byte is when a word is read: one load a letter, where a chain of comparisons was
+/// most of the cost of reading.
+const READ: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        if is_vowel(x) {
+            t[b] = VOWEL;
+        } else if matches!(x, 0 | b'\'' | b'Y') || x > OTHER {
+            t[b] = REJECTED;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// A word being stemmed, in a buffer after [`PAD`] zero bytes.
 struct Word {
@@ -399,18 +422,15 @@ impl Word {
         let mut after_vowel = true;
         let mut n = 0;
         for (i, b) in letters.enumerate() {
-            let b = match b {
-                b'y' if after_vowel => {
-                    y_found = true;
-                    b'Y'
-                }
-                b'a'..=b'z' | OTHER => b,
-                0 | 0x80.. | b'\'' | b'Y' => return false,
-                _ => b,
-            };
-            after_vowel = is_vowel(b);
+            let class = READ[usize::from(b)];
+            if class & REJECTED != 0 {
+                return false;
+            }
+            let consonant_y = b == b'y' && after_vowel;
+            y_found |= consonant_y;
+            after_vowel = class & VOWEL != 0 && !consonant_y;
             vowels |= (after_vowel as u64) << i;
-            self.buf[PAD + i] = b;
+            self.buf[PAD + i] = if consonant_y { b'Y' } else { b };
             n = i + 1;
         }
         (self.n, self.p1, self.p2, self.dirty) = (n, n, n, n);
