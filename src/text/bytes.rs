@@ -61,3 +61,100 @@ pub(crate) const CLASS: [u8; 256] = {
 pub(crate) fn class(b: u8) -> u8 {
     CLASS[usize::from(b)]
 }
+
+/// The byte 0x01 in each lane of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each lane.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The lanes of `x` (bytes below 0x80) from `lo` to `hi`, as their high bits. No lane carries
+/// into the next: each sum stays below 0x100.
+#[inline(always)]
+const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least = x.wrapping_add(ONES * (0x80 - lo as u64));
+    let above = x.wrapping_add(ONES * (0x7F - hi as u64));
+    at_least & !above & HIGH
+}
+
+/// Where the run of ASCII letters and digits that starts at `bytes[from]` ends (the first
+/// byte that is none, or the end), except that the byte `not` also ends it (0: none does),
+/// and whether the run has an uppercase letter. Eight bytes at a time: most words are read in
+/// one or two steps, where a step a byte cost several loads and branches.
+#[inline]
+pub(crate) fn letters_run(bytes: &[u8], from: usize, not: u8) -> (usize, bool) {
+    let mut j = from;
+    let mut upper = 0;
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let ascii = !x & HIGH;
+        let y = x & !HIGH;
+        // `| 0x20` makes uppercase letters lowercase and no other byte a letter.
+        let letters = in_range(y | ONES * 0x20, b'a', b'z');
+        let digits = in_range(y, b'0', b'9');
+        let caps = in_range(y, b'A', b'Z') & ascii;
+        let mut ends = !(letters | digits) & HIGH | !ascii & HIGH;
+        if not != 0 {
+            ends |= in_range(y, not, not) & ascii;
+        }
+        if ends != 0 {
+            let k = ends.trailing_zeros() as usize / 8;
+            // The caps of the lanes before the end only.
+            upper |= caps & ((1u64 << (8 * k)) - 1);
+            return (j + k, upper != 0);
+        }
+        upper |= caps;
+        j += 8;
+    }
+    while j < bytes.len() && class(bytes[j]) & (LOWER | UPPER) != 0 && bytes[j] != not {
+        upper |= u64::from(class(bytes[j]) & UPPER);
+        j += 1;
+    }
+    (j, upper != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`letters_run`] as a step a byte.
+    fn naive(bytes: &[u8], from: usize, not: u8) -> (usize, bool) {
+        let mut j = from;
+        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() && (not == 0 || bytes[j] != not) {
+            j += 1;
+        }
+        (j, bytes[from..j].iter().any(u8::is_ascii_uppercase))
+    }
+
+    #[test]
+    fn letters_runs_end_where_a_step_a_byte_ends_them() {
+        // Every byte value after a run of every length from 0 to 17, at every offset, with and
+        // without an uppercase letter, and with 'I' ending runs (Turkish).
+        for stop in 0..=255u8 {
+            for len in 0..18usize {
+                for upper_at in [None, Some(0), Some(len / 2), Some(len.saturating_sub(1))] {
+                    let mut text: Vec<u8> = (0..len).map(|i| b"az09mqZA"[i % 8]).collect();
+                    for b in text.iter_mut() {
+                        *b = b.to_ascii_lowercase();
+                    }
+                    if let Some(u) = upper_at.filter(|&u| u < len) {
+                        text[u] = b'Q';
+                    }
+                    text.push(stop);
+                    text.extend_from_slice(b"abcdefghij");
+                    for from in 0..=len.min(3) {
+                        for not in [0, b'I'] {
+                            assert_eq!(
+                                letters_run(&text, from, not),
+                                naive(&text, from, not),
+                                "{text:?} from {from}, not {not}"
+                            );
+                        }
+                    }
+                    // The run at the very end of the text.
+                    let text = &text[..len];
+                    assert_eq!(letters_run(text, 0, 0), naive(text, 0, 0), "{text:?}");
+                }
+            }
+        }
+    }
+}

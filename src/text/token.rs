@@ -8,7 +8,7 @@ use std::ops::Range;
 #[cfg(feature = "all-languages")]
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::bytes::{class, ENDS, LOWER, UPPER};
+use super::bytes::{class, letters_run, ENDS, LOWER, UPPER};
 use super::intern::{Interner, Key};
 use crate::error::{Error, ErrorKind, Result};
 use crate::work::{self, Counter};
@@ -702,19 +702,16 @@ impl Tokenizer {
             // A run of ASCII letters and digits, most of an alphabetic text, copied at once.
             if plain(b) {
                 count.add(true, false);
-                let mut j = i + 1;
-                let mut upper = class(b) & UPPER;
-                while j < bytes.len() && plain(bytes[j]) {
-                    upper |= class(bytes[j]) & UPPER;
-                    j += 1;
-                }
+                let (j, upper) = letters_run(bytes, i, not_plain);
                 let ends = bytes.get(j).is_none_or(|&n| class(n) & ENDS != 0);
-                if word.is_empty() && upper == 0 && ends {
+                if word.is_empty() && !upper && ends {
                     // A whole word in lower case (most words): handed over from the text
                     // itself, with no copy.
                     f(self, &text[i..j], i..j);
                     prev_digit = false;
-                    i = j;
+                    // The byte after it (a space, most often) ends it and nothing else.
+                    count.add(false, false);
+                    i = j + 1;
                     continue;
                 }
                 if word.is_empty() {
