@@ -69,6 +69,13 @@ impl Key {
     }
 }
 
+/// Where [`Interner::find`] found no key: the slot it would go to, and how many keys the table
+/// had then (a key added since makes the slot stale).
+pub(crate) struct Vacant {
+    slot: usize,
+    len: usize,
+}
+
 /// Interned keys with a `u32` value each; keys are never removed.
 #[derive(Default)]
 pub(crate) struct Interner {
@@ -147,6 +154,48 @@ impl Interner {
             && same(&self.text[start..end as usize], key)
     }
 
+    /// A table with room for `keys` keys before it grows.
+    pub fn with_capacity(keys: usize) -> Interner {
+        let size = (keys * 2).next_power_of_two().max(64);
+        Interner {
+            slots: vec![0; size],
+            values: vec![0; size],
+            long: vec![(0, 0)],
+            ..Interner::default()
+        }
+    }
+
+    /// The value of `key`, whose [`Key`] is `k`, or where it would go: for
+    /// [`Interner::insert_vacant`], so that a key looked up and then added is looked up once.
+    #[inline]
+    pub fn find(&self, k: &Key, key: &str) -> Result<u32, Vacant> {
+        if self.slots.is_empty() {
+            return Err(Vacant {
+                slot: 0,
+                len: usize::MAX,
+            });
+        }
+        let i = self.slot(k, key.as_bytes());
+        if self.slots[i] != 0 {
+            Ok(self.values[i])
+        } else {
+            Err(Vacant {
+                slot: i,
+                len: self.len,
+            })
+        }
+    }
+
+    /// Adds `key`, whose [`Key`] is `k` and which [`Interner::find`] did not find, with `value`.
+    pub fn insert_vacant(&mut self, vacant: Vacant, k: &Key, key: &str, value: u32) {
+        if vacant.len != self.len || (self.len + 1) * 2 > self.slots.len() {
+            // Keys came or the table grows: the slot is looked for again.
+            self.insert_keyed(k, key, value);
+            return;
+        }
+        self.fill(vacant.slot, k, key, value);
+    }
+
     /// The value of `key`, if it was inserted.
     pub fn get(&self, key: &str) -> Option<u32> {
         self.get_keyed(&Key::of(key), key)
@@ -174,15 +223,22 @@ impl Interner {
         }
         let i = self.slot(k, key.as_bytes());
         if self.slots[i] == 0 {
-            self.len += 1;
-            self.slots[i] = if k.packed == LONG {
-                self.text.extend_from_slice(key.as_bytes());
-                self.long.push((k.hash, self.text.len() as u32));
-                LONG_SLOT | (self.long.len() - 1) as u64
-            } else {
-                k.packed
-            };
+            self.fill(i, k, key, value);
+        } else {
+            self.values[i] = value;
         }
+    }
+
+    /// Puts the new `key` in the empty slot `i`, where it belongs.
+    fn fill(&mut self, i: usize, k: &Key, key: &str, value: u32) {
+        self.len += 1;
+        self.slots[i] = if k.packed == LONG {
+            self.text.extend_from_slice(key.as_bytes());
+            self.long.push((k.hash, self.text.len() as u32));
+            LONG_SLOT | (self.long.len() - 1) as u64
+        } else {
+            k.packed
+        };
         self.values[i] = value;
     }
 
@@ -279,6 +335,35 @@ mod tests {
             (m.get("abcdefghi"), m.get("a"), m.len()),
             (Some(1), Some(2), keys.len())
         );
+    }
+
+    #[test]
+    fn a_vacant_slot_goes_stale_when_keys_come() {
+        for mut m in [Interner::default(), Interner::with_capacity(4)] {
+            let (kx, ky) = (Key::of("x"), Key::of("y"));
+            let Err(x) = m.find(&kx, "x") else {
+                panic!("x is not there yet")
+            };
+            let Err(y) = m.find(&ky, "y") else {
+                panic!("y is not there yet")
+            };
+            m.insert_vacant(y, &ky, "y", 2);
+            // The slot found for x may be the one y took.
+            m.insert_vacant(x, &kx, "x", 1);
+            assert_eq!((m.get("x"), m.get("y"), m.len()), (Some(1), Some(2), 2));
+            assert_eq!(m.find(&kx, "x").ok(), Some(1));
+            // Up to the table's growth, a slot found just before is used.
+            for i in 0..100u32 {
+                let w = format!("w{i}");
+                let k = Key::of(&w);
+                let Err(v) = m.find(&k, &w) else {
+                    panic!("{w} is not there yet")
+                };
+                m.insert_vacant(v, &k, &w, i);
+            }
+            assert_eq!(m.len(), 102);
+            assert!((0..100u32).all(|i| m.get(&format!("w{i}")) == Some(i)));
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]

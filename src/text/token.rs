@@ -383,12 +383,14 @@ impl Lexicon {
     /// The index of the stem of `w`, a lower-cased word, or [`NOT_A_TERM`].
     fn stem_index(&mut self, w: &str) -> u32 {
         let k = Key::of(w);
-        if let Some(s) = self.words.get_keyed(&k, w) {
-            return s;
+        match self.words.find(&k, w) {
+            Ok(s) => s,
+            Err(vacant) => {
+                let s = self.new_stem_index(w, &k);
+                self.words.insert_vacant(vacant, &k, w, s);
+                s
+            }
         }
-        let s = self.new_stem_index(w, &k);
-        self.words.insert_keyed(&k, w, s);
-        s
     }
 
     /// The stem of `w`: for English, the same stems as the Snowball stemmer's, in a seventh of
@@ -460,11 +462,12 @@ impl Lexicon {
             self.stem(w)
         };
         let k = Key::of(&stem);
-        if let Some(s) = self.stems.get_keyed(&k, &stem) {
-            return s;
-        }
+        let vacant = match self.stems.find(&k, &stem) {
+            Ok(s) => return s,
+            Err(vacant) => vacant,
+        };
         let s = self.stems.len() as u32;
-        self.stems.insert_keyed(&k, &stem, s);
+        self.stems.insert_vacant(vacant, &k, &stem, s);
         self.ids.push((0, 0));
         s
     }
@@ -473,6 +476,9 @@ impl Lexicon {
 /// A lexicon that grew past this many words (a book, a word list) is not kept after its call,
 /// so that what stays allocated between calls is bounded (about 2 MB a lexicon).
 const LEXICON_WORDS: usize = 1 << 16;
+
+/// The words (and stems) a lexicon has room for when it is made (about 100 kB a table).
+const LEXICON_RESERVED: usize = 4096;
 
 /// At most this many lexicons (one a language) are kept between calls: the most recently used.
 const KEPT_LEXICONS: usize = 4;
@@ -495,7 +501,13 @@ impl Lexicons {
             .iter()
             .position(|x| x.language == language)
             .map(|i| self.kept.remove(i));
-        let mut lexicon = kept.unwrap_or_else(|| Lexicon::new(language));
+        let mut lexicon = kept.unwrap_or_else(|| {
+            let mut l = Lexicon::new(language);
+            // Room for the words of a few articles: a table that grows reads all it holds.
+            l.words = Interner::with_capacity(LEXICON_RESERVED);
+            l.stems = Interner::with_capacity(LEXICON_RESERVED);
+            l
+        });
         lexicon.generation = lexicon.generation.wrapping_add(1);
         if lexicon.generation == 0 {
             // After 2^32 tokenizers: forget the old generations' marks and start again.
@@ -651,9 +663,9 @@ impl Tokenizer {
         n
     }
 
-    // Out of line: each_word calls its callback at several places, and a copy of the lexicon
-    // lookup at each would grow the page's wasm for nothing.
-    #[inline(never)]
+    // In line: each_word calls its callback through one pointer, so this has a copy in each of
+    // the two callbacks (terms and words), not at each call of the callback.
+    #[inline]
     fn term_id(&mut self, w: &str) -> Option<u32> {
         let lexicon = &mut self.lexicons[self.current];
         let stem = lexicon.stem_index(w);
