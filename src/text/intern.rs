@@ -57,16 +57,6 @@ impl Key {
     pub const fn hash(&self) -> u64 {
         self.hash
     }
-
-    /// A key of 1 to 7 bytes as one number that tells it from every other key of 1 to 7
-    /// bytes; `None` for another key.
-    pub const fn packed(&self) -> Option<u64> {
-        if self.packed == LONG {
-            None
-        } else {
-            Some(self.packed)
-        }
-    }
 }
 
 /// Where [`Interner::find`] found no key: the slot it would go to, and how many keys the table

@@ -949,29 +949,12 @@ fn is_english_stop(w: &str, k: &Key) -> bool {
         if e == 0 {
             return false;
         }
-        let stop = &ENGLISH_STOP_KEYS[usize::from(e) - 1];
-        let found = match k.packed() {
-            // A short key's packed form is the word: one comparison.
-            Some(packed) => stop.packed() == Some(packed),
-            None => stop.hash() == k.hash() && ENGLISH_STOP[usize::from(e) - 1] == w,
-        };
-        if found {
+        if ENGLISH_STOP[usize::from(e) - 1] == w {
             return true;
         }
         i = (i + 1) & mask;
     }
 }
-
-/// The [`Key`] of each word of [`ENGLISH_STOP`], computed when the crate is compiled.
-const ENGLISH_STOP_KEYS: [Key; ENGLISH_STOP.len()] = {
-    let mut keys = [Key::of(""); ENGLISH_STOP.len()];
-    let mut w = 0;
-    while w < ENGLISH_STOP.len() {
-        keys[w] = Key::of(ENGLISH_STOP[w]);
-        w += 1;
-    }
-    keys
-};
 
 /// [`ENGLISH_STOP`] as an open-addressing table (linear probing) on the words' [`Key`] hashes,
 /// built when the crate is compiled: each slot 0 (empty) or a word's index plus one. Its
@@ -981,7 +964,7 @@ const ENGLISH_STOP_TABLE: [u8; 512] = {
     let mut table = [0u8; 512];
     let mut w = 0;
     while w < ENGLISH_STOP.len() {
-        let mut i = ENGLISH_STOP_KEYS[w].hash() as usize & 511;
+        let mut i = Key::of(ENGLISH_STOP[w]).hash() as usize & 511;
         while table[i] != 0 {
             i = (i + 1) & 511;
         }
