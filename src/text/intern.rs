@@ -67,7 +67,6 @@ pub(crate) struct Vacant {
 }
 
 /// Interned keys with a `u32` value each; keys are never removed.
-#[derive(Default)]
 pub(crate) struct Interner {
     /// Open addressing with linear probing: 0 is an empty slot, else a short key's packed form
     /// ([`Key::packed`]), or [`LONG_SLOT`] and the index in `long` of a long key. The length is
@@ -76,7 +75,7 @@ pub(crate) struct Interner {
     /// The value of the key in each slot.
     values: Vec<u32>,
     /// Long key i (from 1): its hash, and its end in `text` (it starts where key i - 1 ends).
-    /// Entry 0, there once the table is, ends at 0: the first key needs no case of its own.
+    /// Entry 0 ends at 0: the first key needs no case of its own.
     long: Vec<(u64, u32)>,
     /// The bytes of every long key, one after another.
     text: Vec<u8>,
@@ -100,6 +99,13 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     short(a8.remainder()) == short(b8.remainder())
 }
 
+impl Default for Interner {
+    /// A table with room for a few keys (never none: a probe needs no case for an empty table).
+    fn default() -> Interner {
+        Interner::with_capacity(32)
+    }
+}
+
 impl Interner {
     /// The number of keys.
     pub fn len(&self) -> usize {
@@ -115,7 +121,6 @@ impl Interner {
     }
 
     /// The slot where `key` (whose [`Key`] is `k`) is, or the empty slot where it would go.
-    /// The table must have slots.
     #[inline]
     fn slot(&self, k: &Key, key: &[u8]) -> usize {
         let mask = self.slots.len() - 1;
@@ -151,7 +156,8 @@ impl Interner {
             slots: vec![0; size],
             values: vec![0; size],
             long: vec![(0, 0)],
-            ..Interner::default()
+            text: Vec::new(),
+            len: 0,
         }
     }
 
@@ -159,12 +165,6 @@ impl Interner {
     /// [`Interner::insert_vacant`], so that a key looked up and then added is looked up once.
     #[inline]
     pub fn find(&self, k: &Key, key: &str) -> Result<u32, Vacant> {
-        if self.slots.is_empty() {
-            return Err(Vacant {
-                slot: 0,
-                len: usize::MAX,
-            });
-        }
         let i = self.slot(k, key.as_bytes());
         if self.slots[i] != 0 {
             Ok(self.values[i])
@@ -178,45 +178,33 @@ impl Interner {
 
     /// Adds `key`, whose [`Key`] is `k` and which [`Interner::find`] did not find, with `value`.
     pub fn insert_vacant(&mut self, vacant: Vacant, k: &Key, key: &str, value: u32) {
+        let mut i = vacant.slot;
         if vacant.len != self.len || (self.len + 1) * 2 > self.slots.len() {
             // Keys came or the table grows: the slot is looked for again.
-            self.insert_keyed(k, key, value);
-            return;
+            if (self.len + 1) * 2 > self.slots.len() {
+                self.grow();
+            }
+            i = self.slot(k, key.as_bytes());
+            if self.slots[i] != 0 {
+                self.values[i] = value;
+                return;
+            }
         }
-        self.fill(vacant.slot, k, key, value);
+        self.fill(i, k, key, value);
     }
 
     /// The value of `key`, if it was inserted.
     pub fn get(&self, key: &str) -> Option<u32> {
-        self.get_keyed(&Key::of(key), key)
-    }
-
-    /// The value of `key`, whose [`Key`] is `k`, if it was inserted.
-    #[inline]
-    pub fn get_keyed(&self, k: &Key, key: &str) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let i = self.slot(k, key.as_bytes());
-        (self.slots[i] != 0).then(|| self.values[i])
+        self.find(&Key::of(key), key).ok()
     }
 
     /// Sets the value of `key`, adding the key if it is new.
     pub fn insert(&mut self, key: &str, value: u32) {
-        self.insert_keyed(&Key::of(key), key, value);
-    }
-
-    /// Sets the value of `key`, whose [`Key`] is `k`, adding the key if it is new.
-    pub fn insert_keyed(&mut self, k: &Key, key: &str, value: u32) {
-        if (self.len + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let i = self.slot(k, key.as_bytes());
-        if self.slots[i] == 0 {
-            self.fill(i, k, key, value);
-        } else {
-            self.values[i] = value;
-        }
+        let anywhere = Vacant {
+            slot: 0,
+            len: usize::MAX,
+        };
+        self.insert_vacant(anywhere, &Key::of(key), key, value);
     }
 
     /// Puts the new `key` in the empty slot `i`, where it belongs.
@@ -233,10 +221,7 @@ impl Interner {
     }
 
     fn grow(&mut self) {
-        if self.long.is_empty() {
-            self.long.push((0, 0));
-        }
-        let size = (self.slots.len() * 2).max(64);
+        let size = self.slots.len() * 2;
         let old = std::mem::replace(&mut self.slots, vec![0; size]);
         let old_values = std::mem::replace(&mut self.values, vec![0; size]);
         let mask = size - 1;
