@@ -84,21 +84,19 @@ const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
 pub(crate) fn letters_run(bytes: &[u8], from: usize, not: u8) -> (usize, bool) {
     let mut j = from;
     let mut upper = 0;
-    while let Some(chunk) = bytes.get(j..j + 8) {
+    // Turkish's 'I' (the one byte that may end a run) is rare enough for the step a byte.
+    while let Some(chunk) = bytes.get(j..j + 8).filter(|_| not == 0) {
         let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        let ascii = !x & HIGH;
         let y = x & !HIGH;
-        // `| 0x20` makes uppercase letters lowercase and no other byte a letter.
+        // `| 0x20` makes uppercase letters lowercase and no other byte a letter; a letter
+        // without that bit (moved up to the lane's high bit) is uppercase.
         let letters = in_range(y | ONES * 0x20, b'a', b'z');
-        let digits = in_range(y, b'0', b'9');
-        let caps = in_range(y, b'A', b'Z') & ascii;
-        let mut ends = !(letters | digits) & HIGH | !ascii & HIGH;
-        if not != 0 {
-            ends |= in_range(y, not, not) & ascii;
-        }
+        let words = (letters | in_range(y, b'0', b'9')) & !x;
+        let caps = letters & !(y << 2);
+        let ends = !words & HIGH;
         if ends != 0 {
-            let k = ends.trailing_zeros() as usize / 8;
             // The caps of the lanes before the end only.
+            let k = ends.trailing_zeros() as usize / 8;
             upper |= caps & ((1u64 << (8 * k)) - 1);
             return (j + k, upper != 0);
         }
