@@ -83,22 +83,6 @@ pub(crate) struct Interner {
     len: usize,
 }
 
-/// Whether two keys of the same length are equal, compared eight bytes at a time in line:
-/// keys are words of a few bytes, for which a call to the C library's memcmp costs more than
-/// the comparison.
-#[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
-    for (x, y) in (&mut a8).zip(&mut b8) {
-        if u64::from_le_bytes(x.try_into().expect("8 bytes"))
-            != u64::from_le_bytes(y.try_into().expect("8 bytes"))
-        {
-            return false;
-        }
-    }
-    short(a8.remainder()) == short(b8.remainder())
-}
-
 impl Default for Interner {
     /// A table with room for a few keys (never none: a probe needs no case for an empty table).
     fn default() -> Interner {
@@ -144,9 +128,9 @@ impl Interner {
         }
         let e = (x & 0xFFFF_FFFF) as usize;
         let (start, (hash, end)) = (self.long[e - 1].1 as usize, self.long[e]);
-        hash == k.hash
-            && end as usize - start == key.len()
-            && same(&self.text[start..end as usize], key)
+        // Equal hashes of 64 bits: the keys are all but certainly equal, and one comparison
+        // (a call to memcmp) says it.
+        hash == k.hash && self.text[start..end as usize] == *key
     }
 
     /// A table with room for `keys` keys before it grows.
@@ -225,7 +209,7 @@ impl Interner {
         let old = std::mem::replace(&mut self.slots, vec![0; size]);
         let old_values = std::mem::replace(&mut self.values, vec![0; size]);
         let mask = size - 1;
-        for (x, v) in old.into_iter().zip(old_values).filter(|&(x, _)| x != 0) {
+        for (&x, &v) in old.iter().zip(&old_values).filter(|&(&x, _)| x != 0) {
             // A short key is its own hash's input; a long one's hash is kept: no key's bytes
             // are read again.
             let hash = if x & LONG_SLOT == LONG_SLOT {
