@@ -477,9 +477,6 @@ impl Lexicon {
 /// so that what stays allocated between calls is bounded (about 2 MB a lexicon).
 const LEXICON_WORDS: usize = 1 << 16;
 
-/// The words (and stems) a lexicon has room for when it is made (about 100 kB a table).
-const LEXICON_RESERVED: usize = 4096;
-
 /// At most this many lexicons (one a language) are kept between calls: the most recently used.
 const KEPT_LEXICONS: usize = 4;
 
@@ -501,13 +498,7 @@ impl Lexicons {
             .iter()
             .position(|x| x.language == language)
             .map(|i| self.kept.remove(i));
-        let mut lexicon = kept.unwrap_or_else(|| {
-            let mut l = Lexicon::new(language);
-            // Room for the words of a few articles: a table that grows reads all it holds.
-            l.words = Interner::with_capacity(LEXICON_RESERVED);
-            l.stems = Interner::with_capacity(LEXICON_RESERVED);
-            l
-        });
+        let mut lexicon = kept.unwrap_or_else(|| Lexicon::new(language));
         lexicon.generation = lexicon.generation.wrapping_add(1);
         if lexicon.generation == 0 {
             // After 2^32 tokenizers: forget the old generations' marks and start again.
