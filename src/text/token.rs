@@ -707,10 +707,18 @@ impl Tokenizer {
                 count.add(true, false);
                 let (j, upper) = letters_run(bytes, i, not_plain);
                 let ends = bytes.get(j).is_none_or(|&n| class(n) & ENDS != 0);
-                if word.is_empty() && !upper && ends {
-                    // A whole word in lower case (most words): handed over from the text
-                    // itself, with no copy.
-                    f(self, &text[i..j], i..j);
+                if word.is_empty() && ends {
+                    // A whole word: in lower case (most words), handed over from the text
+                    // itself, with no copy; else lower-cased in the buffer.
+                    let w = if upper {
+                        word.push_str(&text[i..j]);
+                        word.make_ascii_lowercase();
+                        &word
+                    } else {
+                        &text[i..j]
+                    };
+                    f(self, w, i..j);
+                    word.clear();
                     prev_digit = false;
                     // The byte after it (a space, most often) ends it and nothing else.
                     count.add(false, false);
