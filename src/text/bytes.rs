@@ -90,7 +90,7 @@ pub(crate) fn letters_run(bytes: &[u8], from: usize, not: u8) -> (usize, bool) {
         let y = x & !HIGH;
         // `| 0x20` makes uppercase letters lowercase and no other byte a letter; a letter
         // without that bit (moved up to the lane's high bit) is uppercase.
-        let letters = in_range(y | ONES * 0x20, b'a', b'z');
+        let letters = in_range(y | (ONES * 0x20), b'a', b'z');
         let words = (letters | in_range(y, b'0', b'9')) & !x;
         let caps = letters & !(y << 2);
         let ends = !words & HIGH;
