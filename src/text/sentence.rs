@@ -114,15 +114,45 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         // whether it is a bare bullet, which a number may follow (`• 10.`).
         let mut in_marker = false;
         let mut bare_bullet = false;
-        for (k, &w) in body.iter().enumerate() {
-            let ahead = &body[k + 1..];
+        let bytes = text.as_bytes();
+        let mut k = 0;
+        while k < body.len() {
+            // Most words follow a word that ends in an ASCII letter or digit on their line,
+            // and start with one: no stop, no detached mark, nothing to decide but the
+            // bookkeeping (outside one-line lists, whose markers are words of their own).
+            if let (Some((mut p, _, _)), None, true) = (prev, inline, k > 0) {
+                while let Some(&w) = body.get(k) {
+                    if p.hard
+                        || !bytes[p.end - 1].is_ascii_alphanumeric()
+                        || !bytes[w.start].is_ascii_alphanumeric()
+                    {
+                        break;
+                    }
+                    work::add(Counter::SegmenterBytes, p.end - p.start);
+                    seg.before = Some(p);
+                    seg.words += 1;
+                    if seg.words == 1 {
+                        seg.opener = Some(w);
+                    }
+                    prev = Some((w, li, item));
+                    p = w;
+                    k += 1;
+                }
+                if k == body.len() {
+                    break;
+                }
+            }
+            let w = body[k];
+            let first = k == 0;
+            k += 1;
+            let ahead = &body[k..];
             let word = &text[w.start..w.end];
             if let Some((p, _, _)) = prev {
                 // Detached stops and closing marks (`gagnerons. »`, `Vraiment ?`, `. . .`)
                 // join the word before on their line, whose stop they complete, except that a
                 // spaced ellipsis after a sentence's own stop, before a capital, opens the
                 // next sentence (`compounds. . . . The practice`).
-                if k > 0 && !p.hard && is_detached(word) {
+                if !first && !p.hard && is_detached(word) {
                     if seg.ellipsis_opens(p, w, ahead) {
                         seg.cut(p.end, w.start);
                         prev = Some((w, li, item));
@@ -139,25 +169,25 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 }
             }
             let this = inline.and_then(|_| marker(word));
-            let next_item = k > 0 && this.is_some() && this == inline.map(Marker::next);
+            let next_item = !first && this.is_some() && this == inline.map(Marker::next);
             if next_item {
                 inline = this;
             }
             let cut = match prev {
                 None => false,
                 _ if next_item => true,
-                _ if k > 0 && in_marker => false,
+                _ if !first && in_marker => false,
                 // Nothing but an ellipsis so far on this line (`. . . The practice`): no
                 // sentence to end.
                 Some((p, _, _))
-                    if k > 0
+                    if !first
                         && seg.start == Some(p.start)
                         && only_dots(first_token(&text[p.start..p.end])) =>
                 {
                     false
                 }
                 Some((p, _, _)) if p.hard => true,
-                Some((p, _, _)) if k > 0 => seg.after_stop(p, w, ahead),
+                Some((p, _, _)) if !first => seg.after_stop(p, w, ahead),
                 Some((p, pli, pitem)) => {
                     let pl = &lines[pli];
                     item || inline.is_some() || pl.para != line.para || {
@@ -166,7 +196,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                     }
                 }
             };
-            let starts_item = inline.is_some() && (k == 0 || next_item);
+            let starts_item = inline.is_some() && (first || next_item);
             let numbered = this.is_some_and(|m| m.style != Style::Bullet);
             in_marker = starts_item || (in_marker && bare_bullet && numbered);
             bare_bullet = starts_item && this.is_some_and(|m| m.style == Style::Bullet);
@@ -362,7 +392,7 @@ impl<'t> Segmenter<'t> {
             // so `"Why?" Smith asked.` is one sentence.
             let attributed = tail.quoted
                 && first.is_some_and(char::is_uppercase)
-                && !in_list(bare, STARTERS)
+                && !in_list(bare, &STARTER_KEYS)
                 && self.attribution(w, ahead);
             return !lower && !attributed;
         }
@@ -390,11 +420,11 @@ impl<'t> Segmenter<'t> {
             // not its end; one that closes a clause ends it before any capital.
             Abbrev::Time => {
                 !digit
-                    && !in_list(bare, TIME_FOLLOWERS)
-                    && !in_list(bare, WEEKDAYS)
+                    && !in_list(bare, &TIME_FOLLOWER_KEYS)
+                    && !in_list(bare, &WEEKDAY_KEYS)
                     && !self.opens_with_time()
             }
-            Abbrev::Acronym => !digit && in_list(bare, STARTERS),
+            Abbrev::Acronym => !digit && in_list(bare, &STARTER_KEYS),
             // `you and I. Did`: the pronoun after a lowercase word is no initial.
             Abbrev::Initial if is_pronoun_i(core) && self.before_is_lowercase() => {
                 first.is_some_and(char::is_uppercase)
@@ -402,7 +432,7 @@ impl<'t> Segmenter<'t> {
             Abbrev::Initial => {
                 !digit
                     && !is_initial(next)
-                    && (in_list(bare, STARTERS)
+                    && (in_list(bare, &STARTER_KEYS)
                         || is_title(bare)
                         || (first.is_some_and(char::is_uppercase) && self.seen_lowercase(bare)))
             }
@@ -423,7 +453,7 @@ impl<'t> Segmenter<'t> {
         self.words <= 4
             && self
                 .opener
-                .is_some_and(|o| in_list(bare(&self.text[o.start..o.end]), TIME_PREPOSITIONS))
+                .is_some_and(|o| in_list(bare(&self.text[o.start..o.end]), &TIME_PREPOSITION_KEYS))
     }
 
     /// Whether `w` and the words after it on its line are a parenthetical citation closed by a
@@ -448,7 +478,7 @@ impl<'t> Segmenter<'t> {
         for word in std::iter::once(&w).chain(ahead).take(4) {
             let b = bare(&self.text[word.start..word.end]);
             if !b.starts_with(char::is_uppercase) {
-                return in_list(b, SPEECH_VERBS);
+                return in_list(b, &SPEECH_VERB_KEYS);
             }
         }
         false
@@ -530,10 +560,10 @@ fn scan_lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut i = 0;
     loop {
-        // Most bytes start no line break: skip them without asking line_break.
-        while i < b.len() && class(b[i]) & BREAK == 0 {
-            i += 1;
-        }
+        // Most bytes start no line break: skip them without asking line_break, eight at a
+        // time while none is below 0x0E (the ASCII breaks) or above 0x7F (the others' first
+        // bytes).
+        i = next_break(b, i);
         let (len, sep) = if i < b.len() {
             line_break(b, i)
         } else {
@@ -567,6 +597,33 @@ fn scan_lines(text: &str) -> Vec<Line> {
         gap |= sep;
         i += len;
         start = i;
+    }
+}
+
+/// The first byte from `i` on that may start a line break (`BREAK`), or the end of `b`.
+fn next_break(b: &[u8], mut i: usize) -> usize {
+    loop {
+        // Eight bytes at a time while none is below 0x0E (the ASCII breaks) or above 0x7F (the
+        // others' first bytes).
+        while let Some(chunk) = b.get(i..i + 8) {
+            const LOW: u64 = 0x0101_0101_0101_0101;
+            const HIGH: u64 = 0x8080_8080_8080_8080;
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if (w.wrapping_sub(LOW * 0x0E) | w) & HIGH != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let end = (i + 8).min(b.len());
+        while i < end {
+            if class(b[i]) & BREAK != 0 {
+                return i;
+            }
+            i += 1;
+        }
+        if i >= b.len() {
+            return i;
+        }
     }
 }
 
@@ -626,49 +683,58 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
 fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
     let line = &text[range.clone()];
     work::add(Counter::SegmenterBytes, line.len());
-    let mut token: Option<usize> = None;
-    // Whether the token so far may need cutting: it has a non-ASCII char, or a stop that is
-    // not its last byte. A token that cannot is one word, pushed without split_token's scan.
-    let mut special = false;
-    let mut stop_at = usize::MAX;
     let bytes = line.as_bytes();
+    let n = bytes.len();
+    // The char at `i`, a non-ASCII one.
+    let wide = |i: usize| line[i..].chars().next().unwrap_or(' ');
     let mut i = 0;
-    while i < bytes.len() {
-        // ASCII from a table, without decoding a char.
-        let (space, len) = match class(bytes[i]) & (SPACE | STOP | WIDE) {
-            0 => {
-                special |= stop_at != usize::MAX;
-                (false, 1)
-            }
-            SPACE => (true, 1),
-            STOP => {
-                special |= stop_at != usize::MAX;
-                stop_at = i;
-                (false, 1)
-            }
-            _ => {
-                let c = line[i..].chars().next().unwrap_or(' ');
-                let space = is_space(c);
-                special |= !space;
-                (space, c.len_utf8())
-            }
-        };
-        match (space, token) {
-            (true, Some(s)) => {
-                push_token(text, range.start + s, range.start + i, special, out);
-                token = None;
-            }
-            (false, None) => token = Some(i),
-            _ => {}
+    while i < n {
+        let c = class(bytes[i]);
+        if c & SPACE != 0 {
+            i += 1;
+            continue;
         }
-        if space {
-            special = false;
-            stop_at = usize::MAX;
+        if c & WIDE != 0 {
+            let ch = wide(i);
+            if is_space(ch) {
+                i += ch.len_utf8();
+                continue;
+            }
         }
-        i += len;
-    }
-    if let Some(s) = token {
-        push_token(text, range.start + s, range.end, special, out);
+        // A token starts at `i`. It may need cutting (`special`) when it has a non-ASCII char,
+        // or a stop that is not its last byte; a token that cannot is one word, pushed
+        // without split_token's scan.
+        let start = i;
+        let mut special = false;
+        let mut stop = false;
+        loop {
+            // Letters, digits and ASCII marks from the table, in a tight loop.
+            let run = i;
+            while i < n && class(bytes[i]) & (SPACE | STOP | WIDE) == 0 {
+                i += 1;
+            }
+            special |= stop && i > run;
+            if i >= n {
+                break;
+            }
+            let c = class(bytes[i]);
+            if c & SPACE != 0 {
+                break;
+            }
+            if c & STOP != 0 {
+                special |= stop;
+                stop = true;
+                i += 1;
+                continue;
+            }
+            let ch = wide(i);
+            if is_space(ch) {
+                break;
+            }
+            special = true;
+            i += ch.len_utf8();
+        }
+        push_token(text, range.start + start, range.start + i, special, out);
     }
 }
 
@@ -819,19 +885,18 @@ fn classify(core: &str) -> Abbrev {
     if matches!(first, 'N' | 'n') && matches!(second, Some('°' | 'º')) && chars.next().is_none() {
         return Abbrev::Numeric;
     }
-    let mut buf = [0u8; SHORT];
-    let Some(lower) = ascii_lower(core, &mut buf) else {
+    let Some(k) = key(core) else {
         return Abbrev::Plain;
     };
     // Most words are longer than every listed abbreviation: no search of the lists.
-    let listed = lower.len() <= LISTED_MAX;
-    if listed && first.is_uppercase() && TITLES.contains(&lower) {
+    let listed = core.len() <= LISTED_MAX;
+    if listed && first.is_uppercase() && TITLE_KEYS.binary_search(&k).is_ok() {
         Abbrev::Title
-    } else if listed && NEVER.contains(&lower) {
+    } else if listed && NEVER_KEYS.binary_search(&k).is_ok() {
         Abbrev::Never
-    } else if listed && NUMERIC.contains(&lower) {
+    } else if listed && NUMERIC_KEYS.binary_search(&k).is_ok() {
         Abbrev::Numeric
-    } else if lower == "a.m" || lower == "p.m" {
+    } else if core.len() == 3 && (k == const_key("a.m") || k == const_key("p.m")) {
         Abbrev::Time
     } else if is_dotted(core) && core.chars().all(|c| c == '.' || c.is_uppercase()) {
         Abbrev::Acronym
@@ -862,7 +927,7 @@ fn is_initial(word: &str) -> bool {
 }
 
 fn is_title(bare: &str) -> bool {
-    bare.starts_with(char::is_uppercase) && in_list(bare, TITLES)
+    bare.starts_with(char::is_uppercase) && in_list(bare, &TITLE_KEYS)
 }
 
 /// Whether `line`, which has no final stop, reads as a heading: short, every content word
@@ -882,7 +947,7 @@ pub(crate) fn heading_like(line: &str) -> bool {
         }
         if c.is_uppercase() {
             capitals += 1;
-        } else if c.is_lowercase() && (words == 1 || !in_list(w, SMALL_WORDS)) {
+        } else if c.is_lowercase() && (words == 1 || !in_list(w, &SMALL_WORD_KEYS)) {
             return false;
         }
     }
@@ -898,7 +963,7 @@ fn is_salutation(line: &str) -> bool {
 
 fn ends_with_function_word(line: &str) -> bool {
     let last = line.rsplit(is_space).next().unwrap_or("");
-    last.starts_with(char::is_lowercase) && in_list(last, FUNCTION_WORDS)
+    last.starts_with(char::is_lowercase) && in_list(last, &FUNCTION_WORD_KEYS)
 }
 
 /// Whether `word` (its tail `t`) ends with an omission mark in brackets, `[...]` or `(…)`,
@@ -1078,20 +1143,57 @@ fn bare(word: &str) -> &str {
         .trim_end_matches(|c: char| !c.is_alphanumeric())
 }
 
-fn in_list(word: &str, list: &[&str]) -> bool {
-    let mut buf = [0u8; SHORT];
-    ascii_lower(word, &mut buf).is_some_and(|w| list.contains(&w))
+fn in_list(word: &str, keys: &[u128]) -> bool {
+    key(word).is_some_and(|k| keys.binary_search(&k).is_ok())
 }
 
-/// `s` in ASCII lowercase, if it is short ASCII.
-fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; SHORT]) -> Option<&'b str> {
-    let out = buf.get_mut(..s.len())?;
-    if !s.is_ascii() {
+/// `word` in ASCII lowercase as one number (its bytes, and its length in the top byte), if it is
+/// ASCII and shorter than [`SHORT`]: a list lookup is then a binary search of numbers, not a
+/// string compare a listed word.
+fn key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() >= SHORT {
         return None;
     }
-    out.copy_from_slice(s.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    let mut k = (b.len() as u128) << 120;
+    for (i, &c) in b.iter().enumerate() {
+        if !c.is_ascii() {
+            return None;
+        }
+        k |= u128::from(c.to_ascii_lowercase()) << (8 * i);
+    }
+    Some(k)
+}
+
+/// [`key`] at compile time, for a listed word.
+const fn const_key(word: &str) -> u128 {
+    let b = word.as_bytes();
+    assert!(b.len() < SHORT && word.is_ascii());
+    let mut k = (b.len() as u128) << 120;
+    let mut i = 0;
+    while i < b.len() {
+        k |= (b[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// The keys of `list` ([`key`]), sorted, at compile time.
+const fn keys<const N: usize>(list: &[&str]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        let k = const_key(list[i]);
+        // Insertion sort: the lists are short.
+        let mut at = i;
+        while at > 0 && out[at - 1] > k {
+            out[at] = out[at - 1];
+            at -= 1;
+        }
+        out[at] = k;
+        i += 1;
+    }
+    out
 }
 
 #[inline]
@@ -1218,6 +1320,8 @@ fn is_continuation(c: char) -> bool {
     )
 }
 
+const WEEKDAY_KEYS: [u128; WEEKDAYS.len()] = keys(WEEKDAYS);
+
 /// Titles: always followed by a name, so never the end of a sentence (when capitalized).
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "messrs", "mmes", "mme", "mlle", "dr", "drs", "prof", "profs", "rev",
@@ -1225,6 +1329,7 @@ const TITLES: &[&str] = &[
     "cmdr", "cdr", "adm", "sgt", "cpl", "pvt", "spc", "brig", "supt", "insp", "det", "atty", "amb",
     "fr", "st", "ste", "mt", "ft", "msgr", "sra", "srta",
 ];
+const TITLE_KEYS: [u128; TITLES.len()] = keys(TITLES);
 
 /// The longest word of [`TITLES`], [`NEVER`] and [`NUMERIC`], in bytes (a test checks it).
 const LISTED_MAX: usize = 6;
@@ -1234,12 +1339,14 @@ const NEVER: &[&str] = &[
     "e.g", "i.e", "a.k.a", "cf", "vs", "viz", "approx", "appx", "dept", "est", "fig", "figs",
     "vol", "vols", "pp", "eq", "eqs", "ca", "cca", "incl", "esp", "resp",
 ];
+const NEVER_KEYS: [u128; NEVER.len()] = keys(NEVER);
 
 /// Abbreviations that stand before a number.
 const NUMERIC: &[&str] = &[
     "no", "nos", "nr", "pg", "pgs", "ch", "chap", "sec", "sect", "art", "para", "tel", "ext", "op",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+const NUMERIC_KEYS: [u128; NUMERIC.len()] = keys(NUMERIC);
 
 /// Words that often open a sentence and are rarely capitalized inside one, for deciding
 /// whether `U.S.` or an initial ended the sentence before them.
@@ -1332,12 +1439,14 @@ const STARTERS: &[&str] = &[
     "you",
     "your",
 ];
+const STARTER_KEYS: [u128; STARTERS.len()] = keys(STARTERS);
 
 /// Prepositions that open a sentence with a time: `At 5 a.m. Mr. Smith went to the bank.`
 const TIME_PREPOSITIONS: &[&str] = &[
     "at", "by", "around", "about", "before", "after", "until", "till", "from", "since", "shortly",
     "soon", "just", "circa", "toward", "towards",
 ];
+const TIME_PREPOSITION_KEYS: [u128; TIME_PREPOSITIONS.len()] = keys(TIME_PREPOSITIONS);
 
 /// Words that follow `a.m.` or `p.m.` inside a sentence, besides the weekdays ([`WEEKDAYS`]).
 const TIME_FOLLOWERS: &[&str] = &[
@@ -1345,6 +1454,7 @@ const TIME_FOLLOWERS: &[&str] = &[
     "utc", "cet", "cest", "ist", "jst", "aest", "aedt", "eastern", "central", "pacific",
     "mountain", "local",
 ];
+const TIME_FOLLOWER_KEYS: [u128; TIME_FOLLOWERS.len()] = keys(TIME_FOLLOWERS);
 
 /// Verbs of an attribution after a quoted question or exclamation.
 const SPEECH_VERBS: &[&str] = &[
@@ -1380,6 +1490,7 @@ const SPEECH_VERBS: &[&str] = &[
     "noted",
     "stated",
 ];
+const SPEECH_VERB_KEYS: [u128; SPEECH_VERBS.len()] = keys(SPEECH_VERBS);
 
 /// Lowercase words allowed in a Title Case heading.
 const SMALL_WORDS: &[&str] = &[
@@ -1387,12 +1498,14 @@ const SMALL_WORDS: &[&str] = &[
     "by", "as", "via", "per", "vs", "v", "up", "off", "out", "from", "into", "onto", "with",
     "over", "amid", "upon", "than",
 ];
+const SMALL_WORD_KEYS: [u128; SMALL_WORDS.len()] = keys(SMALL_WORDS);
 
 /// Words a line cannot end with unless the sentence goes on.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for", "with",
     "from", "into", "that", "as", "than", "whose", "which", "who", "its", "their", "his", "her",
 ];
+const FUNCTION_WORD_KEYS: [u128; FUNCTION_WORDS.len()] = keys(FUNCTION_WORDS);
 
 #[cfg(test)]
 mod tests {
