@@ -116,8 +116,16 @@ fn marks(s: &str, low: bool) -> Marks {
 /// sentences of one line are merged, and a sentence that starts a line with an opening mark
 /// while a quotation is open shows the convention of quotations over several paragraphs (no
 /// closing mark at a paragraph's end): then the open piece is a fragment.
+#[cfg(test)]
 pub(crate) fn units(text: &str, ranges: &[Range<usize>]) -> Vec<Unit> {
-    let mut out = Vec::with_capacity(ranges.len());
+    let mut out = Vec::new();
+    units_into(text, ranges, &mut out);
+    out
+}
+
+/// [`units`] into `out`, cleared first: a buffer the caller keeps from block to block.
+pub(crate) fn units_into(text: &str, ranges: &[Range<usize>], out: &mut Vec<Unit>) {
+    out.clear();
     let mut i = 0;
     while i < ranges.len() {
         let first = marks(&text[ranges[i].clone()], false);
@@ -167,7 +175,6 @@ pub(crate) fn units(text: &str, ranges: &[Range<usize>]) -> Vec<Unit> {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]

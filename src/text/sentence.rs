@@ -86,26 +86,58 @@ use crate::work::{self, Counter};
 /// Splits `text` into sentences, returned as byte ranges into `text`, in order, trimmed of
 /// surrounding white space, never empty, never overlapping.
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    let lines = scan_lines(text);
-    let widths = wrap_widths(&lines);
+    let mut splitter = Splitter::default();
+    splitter.split(text);
+    splitter.out
+}
+
+/// The segmenter's buffers, kept between calls: a caller that splits many blocks (a document's
+/// paragraphs) allocates them once, not once a block.
+#[derive(Default)]
+pub(crate) struct Splitter {
+    lines: Vec<Line>,
+    widths: Vec<Option<usize>>,
+    words: Vec<Word>,
+    out: Vec<Range<usize>>,
+}
+
+impl Splitter {
+    /// The sentences of `text`, as [`split`] gives them.
+    pub(crate) fn split(&mut self, text: &str) -> &[Range<usize>] {
+        let mut out = std::mem::take(&mut self.out);
+        out.clear();
+        scan_lines(text, &mut self.lines);
+        wrap_widths(&self.lines, &mut self.widths);
+        self.out = segment(text, &self.lines, &self.widths, &mut self.words, out);
+        &self.out
+    }
+}
+
+/// Splits `text`, whose lines and their paragraphs' wrap widths are given, into `out`.
+fn segment(
+    text: &str,
+    lines: &[Line],
+    widths: &[Option<usize>],
+    words: &mut Vec<Word>,
+    out: Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
     let mut seg = Segmenter {
         text,
         seen_lower: None,
         start: None,
-        out: Vec::new(),
+        out,
         before: None,
         words: 0,
         opener: None,
     };
-    let mut words = Vec::new();
     // The last word seen, its line, and whether that line is a list item.
     let mut prev: Option<(Word, usize, bool)> = None;
     for (li, line) in lines.iter().enumerate() {
         words.clear();
-        tokenize(text, line.start..line.end, &mut words);
+        tokenize(text, line.start..line.end, words);
         // A line that holds a whole list (`1) first 2) second`) keeps its markers; a line that
         // is one item of a list leaves its marker out.
-        let mut inline = inline_list(text, &words);
+        let mut inline = inline_list(text, words);
         let item = inline.is_none()
             && words.len() >= 2
             && is_list_marker(&text[words[0].start..words[0].end]);
@@ -120,23 +152,26 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             // Most words follow a word that ends in an ASCII letter or digit on their line,
             // and start with one: no stop, no detached mark, nothing to decide but the
             // bookkeeping (outside one-line lists, whose markers are words of their own).
-            if let (Some((mut p, _, _)), None, true) = (prev, inline, k > 0) {
-                while let Some(&w) = body.get(k) {
-                    if p.hard
-                        || !bytes[p.end - 1].is_ascii_alphanumeric()
-                        || !bytes[w.start].is_ascii_alphanumeric()
-                    {
+            if let (Some((p, _, _)), None, true) = (prev, inline, k > 0) {
+                // (A hard or joined word ends in a stop or mark.)
+                let from = k;
+                let mut plain_end = bytes[p.end - 1].is_ascii_alphanumeric();
+                while let (true, Some(w)) = (plain_end, body.get(k)) {
+                    if !bytes[w.start].is_ascii_alphanumeric() {
                         break;
                     }
-                    work::add(Counter::SegmenterBytes, p.end - p.start);
-                    seg.before = Some(p);
-                    seg.words += 1;
-                    if seg.words == 1 {
-                        seg.opener = Some(w);
-                    }
-                    prev = Some((w, li, item));
-                    p = w;
+                    plain_end = bytes[w.end - 1].is_ascii_alphanumeric();
                     k += 1;
+                }
+                if k > from {
+                    let last = body[k - 1];
+                    work::add(Counter::SegmenterBytes, last.end - p.start);
+                    seg.before = Some(if k - from >= 2 { body[k - 2] } else { p });
+                    if seg.words == 0 {
+                        seg.opener = Some(body[from]);
+                    }
+                    seg.words += k - from;
+                    prev = Some((last, li, item));
                 }
                 if k == body.len() {
                     break;
@@ -551,10 +586,10 @@ impl<'t> Segmenter<'t> {
 type WordSet<'t> = HashSet<&'t str, BuildHasherDefault<WordHasher>>;
 
 /// The non-blank lines of `text`, trimmed, with their paragraph numbers.
-fn scan_lines(text: &str) -> Vec<Line> {
+fn scan_lines(text: &str, lines: &mut Vec<Line>) {
     work::add(Counter::SegmenterBytes, text.len());
     let b = text.as_bytes();
-    let mut lines = Vec::new();
+    lines.clear();
     let mut para = 0;
     let mut gap = false;
     let mut start = 0;
@@ -592,7 +627,7 @@ fn scan_lines(text: &str) -> Vec<Line> {
             });
         }
         if i >= b.len() {
-            return lines;
+            return;
         }
         gap |= sep;
         i += len;
@@ -657,11 +692,9 @@ fn ending(line: &str) -> Ending {
 
 /// For each paragraph (their numbers run from 0 with no gaps), its wrap width if its lines
 /// look hard-wrapped.
-fn wrap_widths(lines: &[Line]) -> Vec<Option<usize>> {
-    lines
-        .chunk_by(|a, b| a.para == b.para)
-        .map(wrap_width)
-        .collect()
+fn wrap_widths(lines: &[Line], widths: &mut Vec<Option<usize>>) {
+    widths.clear();
+    widths.extend(lines.chunk_by(|a, b| a.para == b.para).map(wrap_width));
 }
 
 fn wrap_width(lines: &[Line]) -> Option<usize> {
@@ -885,16 +918,26 @@ fn classify(core: &str) -> Abbrev {
     if matches!(first, 'N' | 'n') && matches!(second, Some('°' | 'º')) && chars.next().is_none() {
         return Abbrev::Numeric;
     }
+    // Most words are longer than every listed abbreviation: no search of the lists, no key.
+    let listed = core.len() <= LISTED_MAX;
+    if !listed {
+        return if core.is_ascii()
+            && is_dotted(core)
+            && core.bytes().all(|c| c == b'.' || c.is_ascii_uppercase())
+        {
+            Abbrev::Acronym
+        } else {
+            Abbrev::Plain
+        };
+    }
     let Some(k) = key(core) else {
         return Abbrev::Plain;
     };
-    // Most words are longer than every listed abbreviation: no search of the lists.
-    let listed = core.len() <= LISTED_MAX;
-    if listed && first.is_uppercase() && TITLE_KEYS.binary_search(&k).is_ok() {
+    if first.is_uppercase() && TITLE_KEYS.binary_search(&k).is_ok() {
         Abbrev::Title
-    } else if listed && NEVER_KEYS.binary_search(&k).is_ok() {
+    } else if NEVER_KEYS.binary_search(&k).is_ok() {
         Abbrev::Never
-    } else if listed && NUMERIC_KEYS.binary_search(&k).is_ok() {
+    } else if NUMERIC_KEYS.binary_search(&k).is_ok() {
         Abbrev::Numeric
     } else if core.len() == 3 && (k == const_key("a.m") || k == const_key("p.m")) {
         Abbrev::Time
@@ -1641,7 +1684,8 @@ mod tests {
 
     #[test]
     fn lines_and_paragraphs() {
-        let lines = scan_lines("  a\r\nb \n\n c\u{2029}d\u{2028}e\r");
+        let mut lines = Vec::new();
+        scan_lines("  a\r\nb \n\n c\u{2029}d\u{2028}e\r", &mut lines);
         let got: Vec<(usize, usize, usize)> =
             lines.iter().map(|l| (l.start, l.end, l.para)).collect();
         assert_eq!(
