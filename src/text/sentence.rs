@@ -78,7 +78,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::bytes::{class, BREAK, SPACE, STOP, WIDE};
+use super::bytes::{class, BREAK, LOWER, SPACE, STOP, UPPER, WIDE};
 use super::clean::WEEKDAYS;
 use super::hash::WordHasher;
 use crate::work::{self, Counter};
@@ -97,7 +97,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 pub(crate) struct Splitter {
     lines: Vec<Line>,
     widths: Vec<Option<usize>>,
-    words: Vec<Word>,
+    words: Vec<Entry>,
     out: Vec<Range<usize>>,
 }
 
@@ -118,7 +118,7 @@ fn segment(
     text: &str,
     lines: &[Line],
     widths: &[Option<usize>],
-    words: &mut Vec<Word>,
+    words: &mut Vec<Entry>,
     out: Vec<Range<usize>>,
 ) -> Vec<Range<usize>> {
     let mut seg = Segmenter {
@@ -138,9 +138,11 @@ fn segment(
         // A line that holds a whole list (`1) first 2) second`) keeps its markers; a line that
         // is one item of a list leaves its marker out.
         let mut inline = inline_list(text, words);
+        // (A list marker is no plain word, so it has no run after it: two entries are two
+        // words.)
         let item = inline.is_none()
             && words.len() >= 2
-            && is_list_marker(&text[words[0].start..words[0].end]);
+            && is_list_marker(&text[words[0].word.start..words[0].word.end]);
         let body = if item { &words[1..] } else { &words[..] };
         // Whether the previous word is (part of) a list marker, after which nothing ends, and
         // whether it is a bare bullet, which a number may follow (`• 10.`).
@@ -155,32 +157,47 @@ fn segment(
             if let (Some((p, _, _)), None, true) = (prev, inline, k > 0) {
                 // (A hard or joined word ends in a stop or mark.)
                 let from = k;
-                let mut plain_end = bytes[p.end - 1].is_ascii_alphanumeric();
-                while let (true, Some(w)) = (plain_end, body.get(k)) {
-                    if !bytes[w.start].is_ascii_alphanumeric() {
+                let mut before = seg.before;
+                let mut last = p;
+                let mut count = 0;
+                while let (true, Some(e)) =
+                    (bytes[last.end - 1].is_ascii_alphanumeric(), body.get(k))
+                {
+                    if !bytes[e.word.start].is_ascii_alphanumeric() {
                         break;
                     }
-                    plain_end = bytes[w.end - 1].is_ascii_alphanumeric();
+                    if e.more > 0 {
+                        before = Some(e.before_last);
+                        last = e.last;
+                    } else {
+                        before = Some(last);
+                        last = e.word;
+                    }
+                    count += 1 + e.more;
                     k += 1;
                 }
                 if k > from {
-                    let last = body[k - 1];
                     work::add(Counter::SegmenterBytes, last.end - p.start);
-                    seg.before = Some(if k - from >= 2 { body[k - 2] } else { p });
+                    seg.before = before;
                     if seg.words == 0 {
-                        seg.opener = Some(body[from]);
+                        seg.opener = Some(body[from].word);
                     }
-                    seg.words += k - from;
+                    seg.words += count;
                     prev = Some((last, li, item));
                 }
                 if k == body.len() {
                     break;
                 }
             }
-            let w = body[k];
+            let entry = body[k];
+            let w = entry.word;
             let first = k == 0;
             k += 1;
-            let ahead = &body[k..];
+            let ahead = Ahead {
+                text: bytes,
+                run: (w.end, entry.last.end),
+                rest: &body[k..],
+            };
             let word = &text[w.start..w.end];
             if let Some((p, _, _)) = prev {
                 // Detached stops and closing marks (`gagnerons. »`, `Vraiment ?`, `. . .`)
@@ -246,6 +263,15 @@ fn segment(
                 seg.opener = Some(w);
             }
             prev = Some((w, li, item));
+            // The rest of a run of plain words: plain words after a plain word.
+            if entry.more > 0 {
+                work::add(Counter::SegmenterBytes, entry.last.end - w.end);
+                seg.before = Some(entry.before_last);
+                seg.words += entry.more;
+                in_marker = false;
+                bare_bullet = false;
+                prev = Some((entry.last, li, item));
+            }
         }
     }
     if let (Some(s), Some((p, _, _))) = (seg.start, prev) {
@@ -297,6 +323,70 @@ struct Word {
     hard: bool,
     /// Detached stops and closing marks were joined to it (`word . . .`): it holds spaces.
     joined: bool,
+}
+
+/// A word of a line, and when it is plain (ASCII letters and digits only) the run of plain
+/// words after it, apart by ASCII spaces: most words of prose, which decide nothing and are
+/// told apart only when a decision looks ahead ([`Ahead`]).
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    word: Word,
+    plain: bool,
+    /// How many plain words follow `word` in its run.
+    more: usize,
+    /// The run's last word, and the one before it (`word` itself while the run is short).
+    last: Word,
+    before_last: Word,
+}
+
+impl Entry {
+    fn single(word: Word) -> Entry {
+        Entry {
+            word,
+            plain: false,
+            more: 0,
+            last: word,
+            before_last: word,
+        }
+    }
+}
+
+/// The words after a word on its line: the rest of its run, told apart here, then the entries
+/// after it. Decisions read at most a few of them.
+#[derive(Clone, Copy)]
+struct Ahead<'a> {
+    text: &'a [u8],
+    /// The rest of the current run: plain words apart by ASCII spaces, from a space on.
+    run: (usize, usize),
+    rest: &'a [Entry],
+}
+
+impl Iterator for Ahead<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let (mut start, end) = self.run;
+        if start < end {
+            while class(self.text[start]) & SPACE != 0 {
+                start += 1;
+            }
+            let mut stop = start;
+            while stop < end && class(self.text[stop]) & SPACE == 0 {
+                stop += 1;
+            }
+            self.run = (stop, end);
+            return Some(Word {
+                start,
+                end: stop,
+                hard: false,
+                joined: false,
+            });
+        }
+        let (first, rest) = self.rest.split_first()?;
+        self.rest = rest;
+        self.run = (first.word.end, first.last.end);
+        Some(first.word)
+    }
 }
 
 /// The stops and closing marks at the end of a word.
@@ -363,9 +453,9 @@ impl<'t> Segmenter<'t> {
     /// sentence: it follows a word with a sentence's own stop (`compounds.`), and a capital
     /// follows it. A fourth dot (`. . . .`) or no capital after it keeps it with the sentence
     /// before, as the ellipsis that closes it.
-    fn ellipsis_opens(&self, p: Word, w: Word, ahead: &[Word]) -> bool {
+    fn ellipsis_opens(&self, p: Word, w: Word, ahead: Ahead<'_>) -> bool {
         let text = self.text;
-        let at = |i: usize| ahead.get(i).map(|a| &text[a.start..a.end]);
+        let at = |i: usize| ahead.clone().nth(i).map(|a| &text[a.start..a.end]);
         let word = &text[p.start..p.end];
         if &text[w.start..w.end] != "." || at(0) != Some(".") || at(1) != Some(".") {
             return false;
@@ -387,7 +477,9 @@ impl<'t> Segmenter<'t> {
 
     fn emit(&mut self, start: usize, end: usize) {
         work::add(Counter::SegmenterBytes, end - start);
-        if self.text[start..end].chars().any(char::is_alphanumeric) {
+        let s = &self.text[start..end];
+        let ascii = s.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric);
+        if ascii || s.chars().any(char::is_alphanumeric) {
             self.out.push(start..end);
         }
     }
@@ -395,11 +487,15 @@ impl<'t> Segmenter<'t> {
     /// Whether a sentence ends between `p` and `w`, which follow each other on one line
     /// (`ahead` are the words after `w` on its line).
     #[inline]
-    fn after_stop(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
+    fn after_stop(&mut self, p: Word, w: Word, ahead: Ahead<'_>) -> bool {
         work::add(Counter::SegmenterBytes, p.end - p.start);
         // Most words end in a letter or digit, which no tail starts with: decided here, in
         // the caller's loop, without a call.
-        if p.end > p.start && self.text.as_bytes()[p.end - 1].is_ascii_alphanumeric() {
+        // Nor does a comma or any other ASCII byte but the stops and closing marks.
+        let last = self.text.as_bytes()[p.end - 1];
+        if last.is_ascii()
+            && !matches!(last, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}')
+        {
             return false;
         }
         self.after_mark(p, w, ahead)
@@ -408,7 +504,7 @@ impl<'t> Segmenter<'t> {
     /// [`Segmenter::after_stop`] for a word `p` that ends in something else than an ASCII
     /// letter or digit.
     #[inline(never)]
-    fn after_mark(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
+    fn after_mark(&mut self, p: Word, w: Word, ahead: Ahead<'_>) -> bool {
         let word = &self.text[p.start..p.end];
         let next = &self.text[w.start..w.end];
         let tail = tail(word);
@@ -493,11 +589,11 @@ impl<'t> Segmenter<'t> {
 
     /// Whether `w` and the words after it on its line are a parenthetical citation closed by a
     /// stop: `(Smith 55).`, `(ibid., p. 3).` At most six words are read.
-    fn citation(&self, w: Word, ahead: &[Word]) -> bool {
+    fn citation(&self, w: Word, ahead: Ahead<'_>) -> bool {
         if !self.text[w.start..w.end].starts_with('(') {
             return false;
         }
-        for word in std::iter::once(&w).chain(ahead).take(6) {
+        for word in std::iter::once(w).chain(ahead).take(6) {
             let t = &self.text[word.start..word.end];
             if let Some(close) = t.find(')') {
                 let after = t[close + 1..].trim_start_matches(is_closer);
@@ -509,8 +605,8 @@ impl<'t> Segmenter<'t> {
 
     /// Whether up to three capitalized words from `w` on, then a speech verb, attribute a
     /// quotation: `Jamie wrote`, `Tom Smith asked`.
-    fn attribution(&self, w: Word, ahead: &[Word]) -> bool {
-        for word in std::iter::once(&w).chain(ahead).take(4) {
+    fn attribution(&self, w: Word, ahead: Ahead<'_>) -> bool {
+        for word in std::iter::once(w).chain(ahead).take(4) {
             let b = bare(&self.text[word.start..word.end]);
             if !b.starts_with(char::is_uppercase) {
                 return in_list(b, &SPEECH_VERB_KEYS);
@@ -525,7 +621,7 @@ impl<'t> Segmenter<'t> {
         &mut self,
         p: Word,
         w: Word,
-        ahead: &[Word],
+        ahead: Ahead<'_>,
         line: &Line,
         item: bool,
         width: Option<usize>,
@@ -712,14 +808,16 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     (width >= WRAP_MIN && open * 2 >= body.len()).then_some(width)
 }
 
-/// Pushes the words of `text[range]` to `out`.
-fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
+/// Pushes the words of `text[range]` to `out`, runs of plain words as one entry.
+fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
     let line = &text[range.clone()];
     work::add(Counter::SegmenterBytes, line.len());
     let bytes = line.as_bytes();
     let n = bytes.len();
     // The char at `i`, a non-ASCII one.
     let wide = |i: usize| line[i..].chars().next().unwrap_or(' ');
+    // Whether only ASCII spaces stand between the last entry's last word and `i`.
+    let mut ascii_gap = false;
     let mut i = 0;
     while i < n {
         let c = class(bytes[i]);
@@ -730,14 +828,41 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
         if c & WIDE != 0 {
             let ch = wide(i);
             if is_space(ch) {
+                ascii_gap = false;
                 i += ch.len_utf8();
                 continue;
             }
         }
-        // A token starts at `i`. It may need cutting (`special`) when it has a non-ASCII char,
-        // or a stop that is not its last byte; a token that cannot is one word, pushed
-        // without split_token's scan.
         let start = i;
+        // Letters and digits only, then a space or the end: a plain word, which goes on the
+        // run of the entry before when that is plain too and only ASCII spaces stand between.
+        while i < n && class(bytes[i]) & (LOWER | UPPER) != 0 {
+            i += 1;
+        }
+        if i > start && (i == n || class(bytes[i]) & SPACE != 0) {
+            let w = Word {
+                start: range.start + start,
+                end: range.start + i,
+                hard: false,
+                joined: false,
+            };
+            match out.last_mut() {
+                Some(e) if ascii_gap && e.plain => {
+                    e.before_last = e.last;
+                    e.last = w;
+                    e.more += 1;
+                }
+                _ => out.push(Entry {
+                    plain: true,
+                    ..Entry::single(w)
+                }),
+            }
+            ascii_gap = true;
+            continue;
+        }
+        // Any other token. It may need cutting (`special`) when it has a non-ASCII char, or a
+        // stop that is not its last byte; a token that cannot is one word, pushed without
+        // split_token's scan.
         let mut special = false;
         let mut stop = false;
         loop {
@@ -768,30 +893,31 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
             i += ch.len_utf8();
         }
         push_token(text, range.start + start, range.start + i, special, out);
+        ascii_gap = true;
     }
 }
 
 /// Pushes the token `text[start..end]` as one word, or, when it is `special` (it might hold a
 /// cut), through [`split_token`].
 #[inline(always)]
-fn push_token(text: &str, start: usize, end: usize, special: bool, out: &mut Vec<Word>) {
+fn push_token(text: &str, start: usize, end: usize, special: bool, out: &mut Vec<Entry>) {
     if special {
         split_token(text, start, end, out);
     } else {
         work::add(Counter::SegmenterBytes, end - start);
-        out.push(Word {
+        out.push(Entry::single(Word {
             start,
             end,
             hard: false,
             joined: false,
-        });
+        }));
     }
 }
 
 /// Pushes the token `text[start..end]` (no spaces in it) as one or more words: it is cut after
 /// stops that need no space, and at glued stops such as `heard.Shocking`.
 #[inline(never)]
-fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
+fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Entry>) {
     let token = &text[start..end];
     work::add(Counter::SegmenterBytes, token.len());
     // Glued stops do not cut addresses (`example.com/Page`, `www.Example.org`, `a@b.Com`):
@@ -846,12 +972,12 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
                     && classify(&token[letters..i]) == Abbrev::Plain
             };
             if cut_here {
-                out.push(Word {
+                out.push(Entry::single(Word {
                     start: start + from,
                     end: start + cut,
                     hard: true,
                     joined: false,
-                });
+                }));
                 from = cut;
                 letters = cut;
                 prev = [None, None];
@@ -866,12 +992,12 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
         prev = [Some(c), prev[0]];
     }
     if from < token.len() {
-        out.push(Word {
+        out.push(Entry::single(Word {
             start: start + from,
             end,
             hard: false,
             joined: false,
-        });
+        }));
     }
 }
 
@@ -939,7 +1065,7 @@ fn classify(core: &str) -> Abbrev {
         Abbrev::Never
     } else if NUMERIC_KEYS.binary_search(&k).is_ok() {
         Abbrev::Numeric
-    } else if core.len() == 3 && (k == const_key("a.m") || k == const_key("p.m")) {
+    } else if k == AM || k == PM {
         Abbrev::Time
     } else if is_dotted(core) && core.chars().all(|c| c == '.' || c.is_uppercase()) {
         Abbrev::Acronym
@@ -1132,13 +1258,14 @@ fn is_bullet(c: char) -> bool {
 
 /// The first item's marker when the line `words` holds a list written on one line: it starts
 /// with a marker and the next item's marker follows on the line. One pass over the line.
-fn inline_list(text: &str, words: &[Word]) -> Option<Marker> {
-    let first = words.first()?;
+fn inline_list(text: &str, words: &[Entry]) -> Option<Marker> {
+    let first = words.first()?.word;
     let m = marker(&text[first.start..first.end])?;
     let next = Some(m.next());
+    // (The words of a run are plain, never markers.)
     words[1..]
         .iter()
-        .any(|w| marker(&text[w.start..w.end]) == next)
+        .any(|e| marker(&text[e.word.start..e.word.end]) == next)
         .then_some(m)
 }
 
@@ -1195,24 +1322,21 @@ fn in_list(word: &str, keys: &[u128]) -> bool {
 /// string compare a listed word.
 fn key(word: &str) -> Option<u128> {
     let b = word.as_bytes();
-    if b.len() >= SHORT {
+    if b.len() >= SHORT || !word.is_ascii() {
         return None;
     }
-    let mut k = (b.len() as u128) << 120;
-    for (i, &c) in b.iter().enumerate() {
-        if !c.is_ascii() {
-            return None;
-        }
-        k |= u128::from(c.to_ascii_lowercase()) << (8 * i);
-    }
-    Some(k)
+    let mut k = [0u8; SHORT];
+    k[..b.len()].copy_from_slice(b);
+    k.make_ascii_lowercase();
+    k[SHORT - 1] = b.len() as u8;
+    Some(u128::from_le_bytes(k))
 }
 
 /// [`key`] at compile time, for a listed word.
 const fn const_key(word: &str) -> u128 {
     let b = word.as_bytes();
     assert!(b.len() < SHORT && word.is_ascii());
-    let mut k = (b.len() as u128) << 120;
+    let mut k = (b.len() as u128) << (8 * (SHORT - 1));
     let mut i = 0;
     while i < b.len() {
         k |= (b[i].to_ascii_lowercase() as u128) << (8 * i);
@@ -1220,6 +1344,10 @@ const fn const_key(word: &str) -> u128 {
     }
     k
 }
+
+/// The keys of `a.m` and `p.m`.
+const AM: u128 = const_key("a.m");
+const PM: u128 = const_key("p.m");
 
 /// The keys of `list` ([`key`]), sorted, at compile time.
 const fn keys<const N: usize>(list: &[&str]) -> [u128; N] {
@@ -1557,9 +1685,41 @@ mod tests {
     fn words(text: &str) -> Vec<(&str, bool)> {
         let mut out = Vec::new();
         tokenize(text, 0..text.len(), &mut out);
-        out.iter()
-            .map(|w| (&text[w.start..w.end], w.hard))
-            .collect()
+        let all = Ahead {
+            text: text.as_bytes(),
+            run: (0, 0),
+            rest: &out,
+        };
+        all.map(|w| (&text[w.start..w.end], w.hard)).collect()
+    }
+
+    #[test]
+    fn runs_of_plain_words_are_one_entry() {
+        let text = "the cat sat, and\u{A0}then it ran off. Done";
+        let mut out = Vec::new();
+        tokenize(text, 0..text.len(), &mut out);
+        let word = |e: &Entry| &text[e.word.start..e.word.end];
+        let got: Vec<(&str, usize)> = out.iter().map(|e| (word(e), e.more)).collect();
+        assert_eq!(
+            got,
+            [
+                ("the", 1),
+                ("sat,", 0),
+                ("and", 0),
+                ("then", 2),
+                ("off.", 0),
+                ("Done", 0)
+            ]
+        );
+        assert_eq!(&text[out[3].last.start..out[3].last.end], "ran");
+        assert_eq!(
+            &text[out[3].before_last.start..out[3].before_last.end],
+            "it"
+        );
+        assert_eq!(
+            words(text).iter().map(|w| w.0).collect::<Vec<_>>(),
+            ["the", "cat", "sat,", "and", "then", "it", "ran", "off.", "Done"]
+        );
     }
 
     #[test]
