@@ -124,6 +124,7 @@ pub(crate) fn units(text: &str, ranges: &[Range<usize>]) -> Vec<Unit> {
 }
 
 /// [`units`] into `out`, cleared first: a buffer the caller keeps from block to block.
+#[inline(never)]
 pub(crate) fn units_into(text: &str, ranges: &[Range<usize>], out: &mut Vec<Unit>) {
     out.clear();
     let mut i = 0;

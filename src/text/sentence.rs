@@ -102,7 +102,9 @@ pub(crate) struct Splitter {
 }
 
 impl Splitter {
-    /// The sentences of `text`, as [`split`] gives them.
+    /// The sentences of `text`, as [`split`] gives them. (Never inlined: one call a block, and
+    /// the profile of `scripts/instructions.sh --stages` shows segmenting apart.)
+    #[inline(never)]
     pub(crate) fn split(&mut self, text: &str) -> &[Range<usize>] {
         let mut out = std::mem::take(&mut self.out);
         out.clear();
@@ -331,7 +333,6 @@ struct Word {
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     word: Word,
-    plain: bool,
     /// How many plain words follow `word` in its run.
     more: usize,
     /// The run's last word, and the one before it (`word` itself while the run is short).
@@ -343,7 +344,6 @@ impl Entry {
     fn single(word: Word) -> Entry {
         Entry {
             word,
-            plain: false,
             more: 0,
             last: word,
             before_last: word,
@@ -814,10 +814,22 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
     work::add(Counter::SegmenterBytes, line.len());
     let bytes = line.as_bytes();
     let n = bytes.len();
+    let at = range.start;
+    let word = |start: usize, end: usize| Word {
+        start: at + start,
+        end: at + end,
+        hard: false,
+        joined: false,
+    };
+    let letters = |mut i: usize| {
+        while i < n && class(bytes[i]) & (LOWER | UPPER) != 0 {
+            i += 1;
+        }
+        i
+    };
+    let plain_end = |i: usize| i == n || class(bytes[i]) & SPACE != 0;
     // The char at `i`, a non-ASCII one.
     let wide = |i: usize| line[i..].chars().next().unwrap_or(' ');
-    // Whether only ASCII spaces stand between the last entry's last word and `i`.
-    let mut ascii_gap = false;
     let mut i = 0;
     while i < n {
         let c = class(bytes[i]);
@@ -828,37 +840,49 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
         if c & WIDE != 0 {
             let ch = wide(i);
             if is_space(ch) {
-                ascii_gap = false;
                 i += ch.len_utf8();
                 continue;
             }
         }
-        let start = i;
-        // Letters and digits only, then a space or the end: a plain word, which goes on the
-        // run of the entry before when that is plain too and only ASCII spaces stand between.
-        while i < n && class(bytes[i]) & (LOWER | UPPER) != 0 {
-            i += 1;
-        }
-        if i > start && (i == n || class(bytes[i]) & SPACE != 0) {
-            let w = Word {
-                start: range.start + start,
-                end: range.start + i,
-                hard: false,
-                joined: false,
-            };
-            match out.last_mut() {
-                Some(e) if ascii_gap && e.plain => {
-                    e.before_last = e.last;
-                    e.last = w;
-                    e.more += 1;
+        let mut start = i;
+        i = letters(i);
+        if i > start && plain_end(i) {
+            // A plain word (letters and digits only), and the plain words after it, apart by
+            // ASCII spaces: one entry, which keeps the run's last two words.
+            let first = (start, i);
+            let (mut last, mut before_last, mut more) = (first, first, 0);
+            let mut next = None;
+            loop {
+                let mut j = i;
+                while j < n && class(bytes[j]) & SPACE != 0 {
+                    j += 1;
                 }
-                _ => out.push(Entry {
-                    plain: true,
-                    ..Entry::single(w)
-                }),
+                let ws = j;
+                j = letters(j);
+                if j == ws {
+                    break;
+                }
+                if !plain_end(j) {
+                    // A token that starts with letters: read on below from where they end.
+                    next = Some((ws, j));
+                    break;
+                }
+                before_last = last;
+                last = (ws, j);
+                more += 1;
+                i = j;
             }
-            ascii_gap = true;
-            continue;
+            out.push(Entry {
+                word: word(first.0, first.1),
+                more,
+                last: word(last.0, last.1),
+                before_last: word(before_last.0, before_last.1),
+            });
+            let Some((s, j)) = next else {
+                continue;
+            };
+            start = s;
+            i = j;
         }
         // Any other token. It may need cutting (`special`) when it has a non-ASCII char, or a
         // stop that is not its last byte; a token that cannot is one word, pushed without
@@ -892,8 +916,7 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
             special = true;
             i += ch.len_utf8();
         }
-        push_token(text, range.start + start, range.start + i, special, out);
-        ascii_gap = true;
+        push_token(text, at + start, at + i, special, out);
     }
 }
 
@@ -1322,12 +1345,16 @@ fn in_list(word: &str, keys: &[u128]) -> bool {
 /// string compare a listed word.
 fn key(word: &str) -> Option<u128> {
     let b = word.as_bytes();
-    if b.len() >= SHORT || !word.is_ascii() {
+    if b.len() >= SHORT {
         return None;
     }
     let mut k = [0u8; SHORT];
-    k[..b.len()].copy_from_slice(b);
-    k.make_ascii_lowercase();
+    for (d, &c) in k.iter_mut().zip(b) {
+        if !c.is_ascii() {
+            return None;
+        }
+        *d = c.to_ascii_lowercase();
+    }
     k[SHORT - 1] = b.len() as u8;
     Some(u128::from_le_bytes(k))
 }
