@@ -662,8 +662,49 @@ impl<'t> Segmenter<'t> {
         let seen = self.seen_lower.get_or_insert_with(|| {
             work::add(Counter::SegmenterBytes, text.len());
             let mut set = WordSet::with_capacity_and_hasher(text.len() / 16, Default::default());
-            let words = text.split(is_space).map(bare);
-            set.extend(words.filter(|w| w.starts_with(char::is_lowercase)));
+            let b = text.as_bytes();
+            let wide = |i: usize| text[i..].chars().next().unwrap_or(' ');
+            let mut i = 0;
+            while i < b.len() {
+                if class(b[i]) & SPACE != 0 {
+                    i += 1;
+                    continue;
+                }
+                if class(b[i]) & WIDE != 0 && is_space(wide(i)) {
+                    i += wide(i).len_utf8();
+                    continue;
+                }
+                // A word, up to the next space.
+                let start = i;
+                while i < b.len() {
+                    let c = class(b[i]);
+                    if c & SPACE != 0 {
+                        break;
+                    }
+                    if c & WIDE == 0 {
+                        i += 1;
+                        continue;
+                    }
+                    let ch = wide(i);
+                    if is_space(ch) {
+                        break;
+                    }
+                    i += ch.len_utf8();
+                }
+                // Most words start with a capital, a digit or a mark, which no opening mark
+                // hides: no trimming, no hashing.
+                let f = b[start];
+                if f.is_ascii()
+                    && !f.is_ascii_lowercase()
+                    && !matches!(f, b'"' | b'\'' | b'(' | b'[' | b'{')
+                {
+                    continue;
+                }
+                let w = bare(&text[start..i]);
+                if w.starts_with(char::is_lowercase) {
+                    set.insert(w);
+                }
+            }
             set
         });
         let mut chars = word.chars();
@@ -821,11 +862,12 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
         hard: false,
         joined: false,
     };
-    let letters = |mut i: usize| {
-        while i < n && class(bytes[i]) & (LOWER | UPPER) != 0 {
-            i += 1;
-        }
-        i
+    let letters = |i: usize| {
+        let rest = bytes.get(i..).unwrap_or_default();
+        i + rest
+            .iter()
+            .position(|&b| class(b) & (LOWER | UPPER) == 0)
+            .unwrap_or(rest.len())
     };
     let plain_end = |i: usize| i == n || class(bytes[i]) & SPACE != 0;
     // The char at `i`, a non-ASCII one.
@@ -853,11 +895,12 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
             let (mut last, mut before_last, mut more) = (first, first, 0);
             let mut next = None;
             loop {
-                let mut j = i;
-                while j < n && class(bytes[j]) & SPACE != 0 {
-                    j += 1;
-                }
-                let ws = j;
+                let rest = bytes.get(i..).unwrap_or_default();
+                let ws = i + rest
+                    .iter()
+                    .position(|&b| class(b) & SPACE == 0)
+                    .unwrap_or(rest.len());
+                let mut j = ws;
                 j = letters(j);
                 if j == ws {
                     break;
@@ -1067,13 +1110,18 @@ fn classify(core: &str) -> Abbrev {
     if matches!(first, 'N' | 'n') && matches!(second, Some('°' | 'º')) && chars.next().is_none() {
         return Abbrev::Numeric;
     }
-    // Most words are longer than every listed abbreviation: no search of the lists, no key.
-    let listed = core.len() <= LISTED_MAX;
+    if !core.is_ascii() {
+        return Abbrev::Plain;
+    }
+    // Most words are longer than every listed abbreviation, or start with a letter that no
+    // listed word of their length starts with: no search of the lists.
+    let b0 = core.as_bytes()[0].to_ascii_lowercase();
+    let listed = core.len() <= LISTED_MAX
+        && b0.is_ascii_lowercase()
+        && LISTED_FIRST[core.len()] & (1 << (b0 - b'a')) != 0;
+    let dotted = || is_dotted(core) && core.bytes().all(|c| c == b'.' || c.is_ascii_uppercase());
     if !listed {
-        return if core.is_ascii()
-            && is_dotted(core)
-            && core.bytes().all(|c| c == b'.' || c.is_ascii_uppercase())
-        {
+        return if dotted() {
             Abbrev::Acronym
         } else {
             Abbrev::Plain
@@ -1090,7 +1138,7 @@ fn classify(core: &str) -> Abbrev {
         Abbrev::Numeric
     } else if k == AM || k == PM {
         Abbrev::Time
-    } else if is_dotted(core) && core.chars().all(|c| c == '.' || c.is_uppercase()) {
+    } else if dotted() {
         Abbrev::Acronym
     } else {
         Abbrev::Plain
@@ -1371,6 +1419,24 @@ const fn const_key(word: &str) -> u128 {
     }
     k
 }
+
+/// For each length up to [`LISTED_MAX`], the first letters of the words of that length in
+/// [`TITLES`], [`NEVER`], [`NUMERIC`], `a.m` and `p.m` (bit 0 for `a`).
+const LISTED_FIRST: [u32; LISTED_MAX + 1] = {
+    let mut out = [0u32; LISTED_MAX + 1];
+    let lists: [&[&str]; 4] = [TITLES, NEVER, NUMERIC, &["a.m", "p.m"]];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let b = lists[l][i].as_bytes();
+            out[b.len()] |= 1 << (b[0] - b'a');
+            i += 1;
+        }
+        l += 1;
+    }
+    out
+};
 
 /// The keys of `a.m` and `p.m`.
 const AM: u128 = const_key("a.m");
