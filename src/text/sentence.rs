@@ -700,6 +700,11 @@ impl<'t> Segmenter<'t> {
                 {
                     continue;
                 }
+                // A lowercase ASCII letter first and a letter or digit last: bare already.
+                if f.is_ascii_lowercase() && b[i - 1].is_ascii_alphanumeric() {
+                    set.insert(&text[start..i]);
+                    continue;
+                }
                 let w = bare(&text[start..i]);
                 if w.starts_with(char::is_lowercase) {
                     set.insert(w);
@@ -1073,6 +1078,35 @@ fn tail(word: &str) -> Tail {
         at: word.len(),
         ..Tail::default()
     };
+    // ASCII marks byte by byte; at the first other byte, the chars of the whole word.
+    let b = word.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        match b[i - 1] {
+            b'.' => t.dots += 1,
+            b'!' | b'?' => t.strong = true,
+            b'"' | b'\'' => t.quoted = true,
+            b')' | b']' | b'}' => {}
+            b' ' | b'\t'..=b'\r' => {
+                i -= 1;
+                continue;
+            }
+            c if !c.is_ascii() => return tail_of_chars(word),
+            _ => break,
+        }
+        i -= 1;
+        t.at = i;
+    }
+    work::add(Counter::SegmenterBytes, word.len() - t.at);
+    t
+}
+
+/// [`tail`], char by char.
+fn tail_of_chars(word: &str) -> Tail {
+    let mut t = Tail {
+        at: word.len(),
+        ..Tail::default()
+    };
     for (i, c) in word.char_indices().rev() {
         match c {
             '.' => t.dots += 1,
@@ -1372,6 +1406,12 @@ fn is_detached(word: &str) -> bool {
 /// The first letter or digit of `word` after any opening quotes or brackets; `None` when it
 /// starts with something else.
 fn first_letter(word: &str) -> Option<char> {
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphanumeric() => return Some(char::from(b)),
+        Some(b'"' | b'\'' | b'(' | b'[' | b'{') => {}
+        Some(b) if b.is_ascii() => return None,
+        _ => {}
+    }
     word.trim_start_matches(is_opener)
         .chars()
         .next()
@@ -1380,6 +1420,10 @@ fn first_letter(word: &str) -> Option<char> {
 
 /// `word` without opening marks before it and punctuation after it.
 fn bare(word: &str) -> &str {
+    let b = word.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric) && b[b.len() - 1].is_ascii_alphanumeric() {
+        return word;
+    }
     word.trim_start_matches(is_opener)
         .trim_end_matches(|c: char| !c.is_alphanumeric())
 }
