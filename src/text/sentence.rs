@@ -867,13 +867,7 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
         hard: false,
         joined: false,
     };
-    let letters = |i: usize| {
-        let rest = bytes.get(i..).unwrap_or_default();
-        i + rest
-            .iter()
-            .position(|&b| class(b) & (LOWER | UPPER) == 0)
-            .unwrap_or(rest.len())
-    };
+    let letters = |i: usize| letters_end(bytes, i);
     let plain_end = |i: usize| i == n || class(bytes[i]) & SPACE != 0;
     // The char at `i`, a non-ASCII one.
     let wide = |i: usize| line[i..].chars().next().unwrap_or(' ');
@@ -966,6 +960,35 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
         }
         push_token(text, at + start, at + i, special, out);
     }
+}
+
+/// The first byte from `i` on in `b` that is no ASCII letter or digit, or the end: eight bytes
+/// at a time, each tested against the ranges `0-9`, `a-z` and (lowercased) `A-Z` in its own
+/// lane of a word (seven bits a lane and sums below 0x100: no carry crosses lanes, so every
+/// lane's flag is exact).
+#[inline(always)]
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each lane is set where the lane is at least `lo`, or above `hi`.
+    let at_least = |t: u64, lo: u8| t.wrapping_add(LOW * u64::from(0x80 - lo));
+    let above = |t: u64, hi: u8| t.wrapping_add(LOW * u64::from(0x7F - hi));
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let t = w & !HIGH;
+        let lower = t | (LOW * 0x20);
+        let digit = at_least(t, b'0') & !above(t, b'9');
+        let letter = at_least(lower, b'a') & !above(lower, b'z');
+        let other = !((digit | letter) & !w) & HIGH;
+        if other != 0 {
+            return i + other.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    while i < b.len() && class(b[i]) & (LOWER | UPPER) != 0 {
+        i += 1;
+    }
+    i
 }
 
 /// Pushes the token `text[start..end]` as one word, or, when it is `special` (it might hold a
@@ -1828,6 +1851,28 @@ mod tests {
             rest: &out,
         };
         all.map(|w| (&text[w.start..w.end], w.hard)).collect()
+    }
+
+    #[test]
+    fn word_at_a_time_scans_agree_with_the_byte_table() {
+        // Every byte value at every place of a word and its tail, against a byte-by-byte scan.
+        for b in 0..=255u8 {
+            for at in 0..19 {
+                let mut v = vec![b'a'; 19];
+                v[at] = b;
+                let first = |mask: u8, hit: bool| {
+                    v.iter()
+                        .position(|&c| (class(c) & mask != 0) == hit)
+                        .unwrap_or(v.len())
+                };
+                assert_eq!(
+                    letters_end(&v, 0),
+                    first(LOWER | UPPER, false),
+                    "{b:#x} at {at}"
+                );
+                assert_eq!(next_break(&v, 0), first(BREAK, true), "{b:#x} at {at}");
+            }
+        }
     }
 
     #[test]
