@@ -662,54 +662,8 @@ impl<'t> Segmenter<'t> {
         let seen = self.seen_lower.get_or_insert_with(|| {
             work::add(Counter::SegmenterBytes, text.len());
             let mut set = WordSet::with_capacity_and_hasher(text.len() / 16, Default::default());
-            let b = text.as_bytes();
-            let wide = |i: usize| text[i..].chars().next().unwrap_or(' ');
-            let mut i = 0;
-            while i < b.len() {
-                if class(b[i]) & SPACE != 0 {
-                    i += 1;
-                    continue;
-                }
-                if class(b[i]) & WIDE != 0 && is_space(wide(i)) {
-                    i += wide(i).len_utf8();
-                    continue;
-                }
-                // A word, up to the next space.
-                let start = i;
-                while i < b.len() {
-                    let c = class(b[i]);
-                    if c & SPACE != 0 {
-                        break;
-                    }
-                    if c & WIDE == 0 {
-                        i += 1;
-                        continue;
-                    }
-                    let ch = wide(i);
-                    if is_space(ch) {
-                        break;
-                    }
-                    i += ch.len_utf8();
-                }
-                // Most words start with a capital, a digit or a mark, which no opening mark
-                // hides: no trimming, no hashing.
-                let f = b[start];
-                if f.is_ascii()
-                    && !f.is_ascii_lowercase()
-                    && !matches!(f, b'"' | b'\'' | b'(' | b'[' | b'{')
-                {
-                    continue;
-                }
-                // A lowercase ASCII letter first and a letter or digit last: bare already.
-                if f.is_ascii_lowercase() && b[i - 1].is_ascii_alphanumeric() {
-                    set.insert(&text[start..i]);
-                    continue;
-                }
-                let w = bare(&text[start..i]);
-                if w.starts_with(char::is_lowercase) {
-                    set.insert(w);
-                }
-            }
+            let words = text.split(is_space).map(bare);
+            set.extend(words.filter(|w| w.starts_with(char::is_lowercase)));
             set
         });
         let mut chars = word.chars();
