@@ -136,10 +136,13 @@ impl Corpus {
         let mut index = 0usize;
         let mut in_para = 0usize;
         let mut prev_end = 0usize;
+        let mut splitter = sentence::Splitter::default();
+        let mut units = Vec::new();
         for block in blocks {
             let inner = &text[block.range.clone()];
-            for unit in quotes::units(inner, &sentence::split(inner)) {
-                let r = unit.range;
+            quotes::units_into(inner, splitter.split(inner), &mut units);
+            for unit in &units {
+                let r = unit.range.clone();
                 let span = block.range.start + r.start..block.range.start + r.end;
                 // A line break between two sentences starts a paragraph: news text puts one
                 // paragraph on a line, and hard-wrapped text rarely breaks right after a stop.

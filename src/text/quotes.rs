@@ -67,47 +67,46 @@ fn marks(s: &str, low: bool) -> Marks {
     let mut i = 0;
     while i < b.len() {
         // Every mark but `"` is non-ASCII: eight bytes with neither are skipped at once (a
-        // word test for a high bit and for a `"` byte), and in a word with one, the bytes below
-        // 0xC2 (ASCII and continuation bytes) but `"` one at a time.
-        let end = (i + 8).min(b.len());
-        if let Ok(chunk) = <[u8; 8]>::try_from(&b[i..end]) {
+        // word test for a high bit and for a `"` byte), and in a word with one, the scan goes
+        // on at the first such byte (the test's lowest flag is exact).
+        if let Some(chunk) = b.get(i..i + 8) {
             const LOW: u64 = 0x0101_0101_0101_0101;
             const HIGH: u64 = 0x8080_8080_8080_8080;
-            let w = u64::from_le_bytes(chunk);
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
             let q = w ^ (LOW * u64::from(b'"'));
-            if (w | (q.wrapping_sub(LOW) & !q)) & HIGH == 0 {
-                i = end;
+            let flags = (w | (q.wrapping_sub(LOW) & !q)) & HIGH;
+            if flags == 0 {
+                i += 8;
                 continue;
             }
+            i += flags.trailing_zeros() as usize / 8;
         }
-        while i < end {
-            if b[i] != b'"' && b[i] < 0xC2 {
-                i += 1;
-                continue;
-            }
-            let c = s[i..].chars().next().unwrap_or(' ');
-            match c {
-                '"' | '＂' => {
-                    let opens = s[..i].chars().next_back().is_none_or(|p| {
-                        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '=')
-                    });
-                    if opens {
-                        m.open += 1;
-                    } else {
-                        m.close();
-                    }
-                }
-                '“' if m.low => m.close(),
-                '„' => {
-                    m.low = true;
+        if b[i] != b'"' && b[i] < 0xC2 {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        match c {
+            '"' | '＂' => {
+                let opens = s[..i].chars().next_back().is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '=')
+                });
+                if opens {
                     m.open += 1;
+                } else {
+                    m.close();
                 }
-                '“' | '«' | '「' | '『' => m.open += 1,
-                '”' | '»' | '」' | '』' => m.close(),
-                _ => {}
             }
-            i += c.len_utf8();
+            '“' if m.low => m.close(),
+            '„' => {
+                m.low = true;
+                m.open += 1;
+            }
+            '“' | '«' | '「' | '『' => m.open += 1,
+            '”' | '»' | '」' | '』' => m.close(),
+            _ => {}
         }
+        i += c.len_utf8();
     }
     m
 }
@@ -116,8 +115,17 @@ fn marks(s: &str, low: bool) -> Marks {
 /// sentences of one line are merged, and a sentence that starts a line with an opening mark
 /// while a quotation is open shows the convention of quotations over several paragraphs (no
 /// closing mark at a paragraph's end): then the open piece is a fragment.
+#[cfg(test)]
 pub(crate) fn units(text: &str, ranges: &[Range<usize>]) -> Vec<Unit> {
-    let mut out = Vec::with_capacity(ranges.len());
+    let mut out = Vec::new();
+    units_into(text, ranges, &mut out);
+    out
+}
+
+/// [`units`] into `out`, cleared first: a buffer the caller keeps from block to block.
+#[inline(never)]
+pub(crate) fn units_into(text: &str, ranges: &[Range<usize>], out: &mut Vec<Unit>) {
+    out.clear();
     let mut i = 0;
     while i < ranges.len() {
         let first = marks(&text[ranges[i].clone()], false);
@@ -167,7 +175,6 @@ pub(crate) fn units(text: &str, ranges: &[Range<usize>]) -> Vec<Unit> {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]

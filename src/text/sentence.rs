@@ -78,7 +78,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::bytes::{class, BREAK, SPACE, STOP, WIDE};
+use super::bytes::{class, BREAK, LOWER, SPACE, STOP, UPPER, WIDE};
 use super::clean::WEEKDAYS;
 use super::hash::WordHasher;
 use crate::work::{self, Counter};
@@ -86,43 +86,127 @@ use crate::work::{self, Counter};
 /// Splits `text` into sentences, returned as byte ranges into `text`, in order, trimmed of
 /// surrounding white space, never empty, never overlapping.
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    let lines = scan_lines(text);
-    let widths = wrap_widths(&lines);
+    let mut splitter = Splitter::default();
+    splitter.split(text);
+    splitter.out
+}
+
+/// The segmenter's buffers, kept between calls: a caller that splits many blocks (a document's
+/// paragraphs) allocates them once, not once a block.
+#[derive(Default)]
+pub(crate) struct Splitter {
+    lines: Vec<Line>,
+    widths: Vec<Option<usize>>,
+    words: Vec<Entry>,
+    out: Vec<Range<usize>>,
+}
+
+impl Splitter {
+    /// The sentences of `text`, as [`split`] gives them. (Never inlined: one call a block, and
+    /// the profile of `scripts/instructions.sh --stages` shows segmenting apart.)
+    #[inline(never)]
+    pub(crate) fn split(&mut self, text: &str) -> &[Range<usize>] {
+        let mut out = std::mem::take(&mut self.out);
+        out.clear();
+        scan_lines(text, &mut self.lines);
+        wrap_widths(&self.lines, &mut self.widths);
+        self.out = segment(text, &self.lines, &self.widths, &mut self.words, out);
+        &self.out
+    }
+}
+
+/// Splits `text`, whose lines and their paragraphs' wrap widths are given, into `out`.
+fn segment(
+    text: &str,
+    lines: &[Line],
+    widths: &[Option<usize>],
+    words: &mut Vec<Entry>,
+    out: Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
     let mut seg = Segmenter {
         text,
         seen_lower: None,
         start: None,
-        out: Vec::new(),
+        out,
         before: None,
         words: 0,
         opener: None,
     };
-    let mut words = Vec::new();
     // The last word seen, its line, and whether that line is a list item.
     let mut prev: Option<(Word, usize, bool)> = None;
     for (li, line) in lines.iter().enumerate() {
         words.clear();
-        tokenize(text, line.start..line.end, &mut words);
+        tokenize(text, line.start..line.end, words);
         // A line that holds a whole list (`1) first 2) second`) keeps its markers; a line that
         // is one item of a list leaves its marker out.
-        let mut inline = inline_list(text, &words);
+        let mut inline = inline_list(text, words);
+        // (A list marker is no plain word, so it has no run after it: two entries are two
+        // words.)
         let item = inline.is_none()
             && words.len() >= 2
-            && is_list_marker(&text[words[0].start..words[0].end]);
+            && is_list_marker(&text[words[0].word.start..words[0].word.end]);
         let body = if item { &words[1..] } else { &words[..] };
         // Whether the previous word is (part of) a list marker, after which nothing ends, and
         // whether it is a bare bullet, which a number may follow (`• 10.`).
         let mut in_marker = false;
         let mut bare_bullet = false;
-        for (k, &w) in body.iter().enumerate() {
-            let ahead = &body[k + 1..];
+        let bytes = text.as_bytes();
+        let mut k = 0;
+        while k < body.len() {
+            // Most words follow a word that ends in an ASCII letter or digit on their line,
+            // and start with one: no stop, no detached mark, nothing to decide but the
+            // bookkeeping (outside one-line lists, whose markers are words of their own).
+            if let (Some((p, _, _)), None, true) = (prev, inline, k > 0) {
+                // (A hard or joined word ends in a stop or mark.)
+                let from = k;
+                let mut before = seg.before;
+                let mut last = p;
+                let mut count = 0;
+                while let (true, Some(e)) =
+                    (bytes[last.end - 1].is_ascii_alphanumeric(), body.get(k))
+                {
+                    if !bytes[e.word.start].is_ascii_alphanumeric() {
+                        break;
+                    }
+                    if e.more > 0 {
+                        before = Some(e.before_last);
+                        last = e.last;
+                    } else {
+                        before = Some(last);
+                        last = e.word;
+                    }
+                    count += 1 + e.more;
+                    k += 1;
+                }
+                if k > from {
+                    work::add(Counter::SegmenterBytes, last.end - p.start);
+                    seg.before = before;
+                    if seg.words == 0 {
+                        seg.opener = Some(body[from].word);
+                    }
+                    seg.words += count;
+                    prev = Some((last, li, item));
+                }
+                if k == body.len() {
+                    break;
+                }
+            }
+            let entry = body[k];
+            let w = entry.word;
+            let first = k == 0;
+            k += 1;
+            let ahead = Ahead {
+                text: bytes,
+                run: (w.end, entry.last.end),
+                rest: &body[k..],
+            };
             let word = &text[w.start..w.end];
             if let Some((p, _, _)) = prev {
                 // Detached stops and closing marks (`gagnerons. »`, `Vraiment ?`, `. . .`)
                 // join the word before on their line, whose stop they complete, except that a
                 // spaced ellipsis after a sentence's own stop, before a capital, opens the
                 // next sentence (`compounds. . . . The practice`).
-                if k > 0 && !p.hard && is_detached(word) {
+                if !first && !p.hard && is_detached(word) {
                     if seg.ellipsis_opens(p, w, ahead) {
                         seg.cut(p.end, w.start);
                         prev = Some((w, li, item));
@@ -139,25 +223,25 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 }
             }
             let this = inline.and_then(|_| marker(word));
-            let next_item = k > 0 && this.is_some() && this == inline.map(Marker::next);
+            let next_item = !first && this.is_some() && this == inline.map(Marker::next);
             if next_item {
                 inline = this;
             }
             let cut = match prev {
                 None => false,
                 _ if next_item => true,
-                _ if k > 0 && in_marker => false,
+                _ if !first && in_marker => false,
                 // Nothing but an ellipsis so far on this line (`. . . The practice`): no
                 // sentence to end.
                 Some((p, _, _))
-                    if k > 0
+                    if !first
                         && seg.start == Some(p.start)
                         && only_dots(first_token(&text[p.start..p.end])) =>
                 {
                     false
                 }
                 Some((p, _, _)) if p.hard => true,
-                Some((p, _, _)) if k > 0 => seg.after_stop(p, w, ahead),
+                Some((p, _, _)) if !first => seg.after_stop(p, w, ahead),
                 Some((p, pli, pitem)) => {
                     let pl = &lines[pli];
                     item || inline.is_some() || pl.para != line.para || {
@@ -166,7 +250,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                     }
                 }
             };
-            let starts_item = inline.is_some() && (k == 0 || next_item);
+            let starts_item = inline.is_some() && (first || next_item);
             let numbered = this.is_some_and(|m| m.style != Style::Bullet);
             in_marker = starts_item || (in_marker && bare_bullet && numbered);
             bare_bullet = starts_item && this.is_some_and(|m| m.style == Style::Bullet);
@@ -181,6 +265,15 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                 seg.opener = Some(w);
             }
             prev = Some((w, li, item));
+            // The rest of a run of plain words: plain words after a plain word.
+            if entry.more > 0 {
+                work::add(Counter::SegmenterBytes, entry.last.end - w.end);
+                seg.before = Some(entry.before_last);
+                seg.words += entry.more;
+                in_marker = false;
+                bare_bullet = false;
+                prev = Some((entry.last, li, item));
+            }
         }
     }
     if let (Some(s), Some((p, _, _))) = (seg.start, prev) {
@@ -232,6 +325,68 @@ struct Word {
     hard: bool,
     /// Detached stops and closing marks were joined to it (`word . . .`): it holds spaces.
     joined: bool,
+}
+
+/// A word of a line, and when it is plain (ASCII letters and digits only) the run of plain
+/// words after it, apart by ASCII spaces: most words of prose, which decide nothing and are
+/// told apart only when a decision looks ahead ([`Ahead`]).
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    word: Word,
+    /// How many plain words follow `word` in its run.
+    more: usize,
+    /// The run's last word, and the one before it (`word` itself while the run is short).
+    last: Word,
+    before_last: Word,
+}
+
+impl Entry {
+    fn single(word: Word) -> Entry {
+        Entry {
+            word,
+            more: 0,
+            last: word,
+            before_last: word,
+        }
+    }
+}
+
+/// The words after a word on its line: the rest of its run, told apart here, then the entries
+/// after it. Decisions read at most a few of them.
+#[derive(Clone, Copy)]
+struct Ahead<'a> {
+    text: &'a [u8],
+    /// The rest of the current run: plain words apart by ASCII spaces, from a space on.
+    run: (usize, usize),
+    rest: &'a [Entry],
+}
+
+impl Iterator for Ahead<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let (mut start, end) = self.run;
+        if start < end {
+            while class(self.text[start]) & SPACE != 0 {
+                start += 1;
+            }
+            let mut stop = start;
+            while stop < end && class(self.text[stop]) & SPACE == 0 {
+                stop += 1;
+            }
+            self.run = (stop, end);
+            return Some(Word {
+                start,
+                end: stop,
+                hard: false,
+                joined: false,
+            });
+        }
+        let (first, rest) = self.rest.split_first()?;
+        self.rest = rest;
+        self.run = (first.word.end, first.last.end);
+        Some(first.word)
+    }
 }
 
 /// The stops and closing marks at the end of a word.
@@ -298,9 +453,9 @@ impl<'t> Segmenter<'t> {
     /// sentence: it follows a word with a sentence's own stop (`compounds.`), and a capital
     /// follows it. A fourth dot (`. . . .`) or no capital after it keeps it with the sentence
     /// before, as the ellipsis that closes it.
-    fn ellipsis_opens(&self, p: Word, w: Word, ahead: &[Word]) -> bool {
+    fn ellipsis_opens(&self, p: Word, w: Word, ahead: Ahead<'_>) -> bool {
         let text = self.text;
-        let at = |i: usize| ahead.get(i).map(|a| &text[a.start..a.end]);
+        let at = |i: usize| ahead.clone().nth(i).map(|a| &text[a.start..a.end]);
         let word = &text[p.start..p.end];
         if &text[w.start..w.end] != "." || at(0) != Some(".") || at(1) != Some(".") {
             return false;
@@ -322,7 +477,9 @@ impl<'t> Segmenter<'t> {
 
     fn emit(&mut self, start: usize, end: usize) {
         work::add(Counter::SegmenterBytes, end - start);
-        if self.text[start..end].chars().any(char::is_alphanumeric) {
+        let s = &self.text[start..end];
+        let ascii = s.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric);
+        if ascii || s.chars().any(char::is_alphanumeric) {
             self.out.push(start..end);
         }
     }
@@ -330,11 +487,15 @@ impl<'t> Segmenter<'t> {
     /// Whether a sentence ends between `p` and `w`, which follow each other on one line
     /// (`ahead` are the words after `w` on its line).
     #[inline]
-    fn after_stop(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
+    fn after_stop(&mut self, p: Word, w: Word, ahead: Ahead<'_>) -> bool {
         work::add(Counter::SegmenterBytes, p.end - p.start);
         // Most words end in a letter or digit, which no tail starts with: decided here, in
         // the caller's loop, without a call.
-        if p.end > p.start && self.text.as_bytes()[p.end - 1].is_ascii_alphanumeric() {
+        // Nor does a comma or any other ASCII byte but the stops and closing marks.
+        let last = self.text.as_bytes()[p.end - 1];
+        if last.is_ascii()
+            && !matches!(last, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}')
+        {
             return false;
         }
         self.after_mark(p, w, ahead)
@@ -343,7 +504,7 @@ impl<'t> Segmenter<'t> {
     /// [`Segmenter::after_stop`] for a word `p` that ends in something else than an ASCII
     /// letter or digit.
     #[inline(never)]
-    fn after_mark(&mut self, p: Word, w: Word, ahead: &[Word]) -> bool {
+    fn after_mark(&mut self, p: Word, w: Word, ahead: Ahead<'_>) -> bool {
         let word = &self.text[p.start..p.end];
         let next = &self.text[w.start..w.end];
         let tail = tail(word);
@@ -362,7 +523,7 @@ impl<'t> Segmenter<'t> {
             // so `"Why?" Smith asked.` is one sentence.
             let attributed = tail.quoted
                 && first.is_some_and(char::is_uppercase)
-                && !in_list(bare, STARTERS)
+                && !in_list(bare, &STARTER_KEYS)
                 && self.attribution(w, ahead);
             return !lower && !attributed;
         }
@@ -390,11 +551,11 @@ impl<'t> Segmenter<'t> {
             // not its end; one that closes a clause ends it before any capital.
             Abbrev::Time => {
                 !digit
-                    && !in_list(bare, TIME_FOLLOWERS)
-                    && !in_list(bare, WEEKDAYS)
+                    && !in_list(bare, &TIME_FOLLOWER_KEYS)
+                    && !in_list(bare, &WEEKDAY_KEYS)
                     && !self.opens_with_time()
             }
-            Abbrev::Acronym => !digit && in_list(bare, STARTERS),
+            Abbrev::Acronym => !digit && in_list(bare, &STARTER_KEYS),
             // `you and I. Did`: the pronoun after a lowercase word is no initial.
             Abbrev::Initial if is_pronoun_i(core) && self.before_is_lowercase() => {
                 first.is_some_and(char::is_uppercase)
@@ -402,7 +563,7 @@ impl<'t> Segmenter<'t> {
             Abbrev::Initial => {
                 !digit
                     && !is_initial(next)
-                    && (in_list(bare, STARTERS)
+                    && (in_list(bare, &STARTER_KEYS)
                         || is_title(bare)
                         || (first.is_some_and(char::is_uppercase) && self.seen_lowercase(bare)))
             }
@@ -423,16 +584,16 @@ impl<'t> Segmenter<'t> {
         self.words <= 4
             && self
                 .opener
-                .is_some_and(|o| in_list(bare(&self.text[o.start..o.end]), TIME_PREPOSITIONS))
+                .is_some_and(|o| in_list(bare(&self.text[o.start..o.end]), &TIME_PREPOSITION_KEYS))
     }
 
     /// Whether `w` and the words after it on its line are a parenthetical citation closed by a
     /// stop: `(Smith 55).`, `(ibid., p. 3).` At most six words are read.
-    fn citation(&self, w: Word, ahead: &[Word]) -> bool {
+    fn citation(&self, w: Word, ahead: Ahead<'_>) -> bool {
         if !self.text[w.start..w.end].starts_with('(') {
             return false;
         }
-        for word in std::iter::once(&w).chain(ahead).take(6) {
+        for word in std::iter::once(w).chain(ahead).take(6) {
             let t = &self.text[word.start..word.end];
             if let Some(close) = t.find(')') {
                 let after = t[close + 1..].trim_start_matches(is_closer);
@@ -444,11 +605,11 @@ impl<'t> Segmenter<'t> {
 
     /// Whether up to three capitalized words from `w` on, then a speech verb, attribute a
     /// quotation: `Jamie wrote`, `Tom Smith asked`.
-    fn attribution(&self, w: Word, ahead: &[Word]) -> bool {
-        for word in std::iter::once(&w).chain(ahead).take(4) {
+    fn attribution(&self, w: Word, ahead: Ahead<'_>) -> bool {
+        for word in std::iter::once(w).chain(ahead).take(4) {
             let b = bare(&self.text[word.start..word.end]);
             if !b.starts_with(char::is_uppercase) {
-                return in_list(b, SPEECH_VERBS);
+                return in_list(b, &SPEECH_VERB_KEYS);
             }
         }
         false
@@ -460,7 +621,7 @@ impl<'t> Segmenter<'t> {
         &mut self,
         p: Word,
         w: Word,
-        ahead: &[Word],
+        ahead: Ahead<'_>,
         line: &Line,
         item: bool,
         width: Option<usize>,
@@ -521,19 +682,19 @@ impl<'t> Segmenter<'t> {
 type WordSet<'t> = HashSet<&'t str, BuildHasherDefault<WordHasher>>;
 
 /// The non-blank lines of `text`, trimmed, with their paragraph numbers.
-fn scan_lines(text: &str) -> Vec<Line> {
+fn scan_lines(text: &str, lines: &mut Vec<Line>) {
     work::add(Counter::SegmenterBytes, text.len());
     let b = text.as_bytes();
-    let mut lines = Vec::new();
+    lines.clear();
     let mut para = 0;
     let mut gap = false;
     let mut start = 0;
     let mut i = 0;
     loop {
-        // Most bytes start no line break: skip them without asking line_break.
-        while i < b.len() && class(b[i]) & BREAK == 0 {
-            i += 1;
-        }
+        // Most bytes start no line break: skip them without asking line_break, eight at a
+        // time while none is below 0x0E (the ASCII breaks) or above 0x7F (the others' first
+        // bytes).
+        i = next_break(b, i);
         let (len, sep) = if i < b.len() {
             line_break(b, i)
         } else {
@@ -562,11 +723,38 @@ fn scan_lines(text: &str) -> Vec<Line> {
             });
         }
         if i >= b.len() {
-            return lines;
+            return;
         }
         gap |= sep;
         i += len;
         start = i;
+    }
+}
+
+/// The first byte from `i` on that may start a line break (`BREAK`), or the end of `b`.
+fn next_break(b: &[u8], mut i: usize) -> usize {
+    loop {
+        // Eight bytes at a time while none is below 0x0E (the ASCII breaks) or above 0x7F (the
+        // others' first bytes).
+        while let Some(chunk) = b.get(i..i + 8) {
+            const LOW: u64 = 0x0101_0101_0101_0101;
+            const HIGH: u64 = 0x8080_8080_8080_8080;
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if (w.wrapping_sub(LOW * 0x0E) | w) & HIGH != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let end = (i + 8).min(b.len());
+        while i < end {
+            if class(b[i]) & BREAK != 0 {
+                return i;
+            }
+            i += 1;
+        }
+        if i >= b.len() {
+            return i;
+        }
     }
 }
 
@@ -600,11 +788,9 @@ fn ending(line: &str) -> Ending {
 
 /// For each paragraph (their numbers run from 0 with no gaps), its wrap width if its lines
 /// look hard-wrapped.
-fn wrap_widths(lines: &[Line]) -> Vec<Option<usize>> {
-    lines
-        .chunk_by(|a, b| a.para == b.para)
-        .map(wrap_width)
-        .collect()
+fn wrap_widths(lines: &[Line], widths: &mut Vec<Option<usize>>) {
+    widths.clear();
+    widths.extend(lines.chunk_by(|a, b| a.para == b.para).map(wrap_width));
 }
 
 fn wrap_width(lines: &[Line]) -> Option<usize> {
@@ -622,77 +808,164 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     (width >= WRAP_MIN && open * 2 >= body.len()).then_some(width)
 }
 
-/// Pushes the words of `text[range]` to `out`.
-fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Word>) {
+/// Pushes the words of `text[range]` to `out`, runs of plain words as one entry.
+fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
     let line = &text[range.clone()];
     work::add(Counter::SegmenterBytes, line.len());
-    let mut token: Option<usize> = None;
-    // Whether the token so far may need cutting: it has a non-ASCII char, or a stop that is
-    // not its last byte. A token that cannot is one word, pushed without split_token's scan.
-    let mut special = false;
-    let mut stop_at = usize::MAX;
     let bytes = line.as_bytes();
+    let n = bytes.len();
+    let at = range.start;
+    let word = |start: usize, end: usize| Word {
+        start: at + start,
+        end: at + end,
+        hard: false,
+        joined: false,
+    };
+    let letters = |i: usize| letters_end(bytes, i);
+    let plain_end = |i: usize| i == n || class(bytes[i]) & SPACE != 0;
+    // The char at `i`, a non-ASCII one.
+    let wide = |i: usize| line[i..].chars().next().unwrap_or(' ');
     let mut i = 0;
-    while i < bytes.len() {
-        // ASCII from a table, without decoding a char.
-        let (space, len) = match class(bytes[i]) & (SPACE | STOP | WIDE) {
-            0 => {
-                special |= stop_at != usize::MAX;
-                (false, 1)
-            }
-            SPACE => (true, 1),
-            STOP => {
-                special |= stop_at != usize::MAX;
-                stop_at = i;
-                (false, 1)
-            }
-            _ => {
-                let c = line[i..].chars().next().unwrap_or(' ');
-                let space = is_space(c);
-                special |= !space;
-                (space, c.len_utf8())
-            }
-        };
-        match (space, token) {
-            (true, Some(s)) => {
-                push_token(text, range.start + s, range.start + i, special, out);
-                token = None;
-            }
-            (false, None) => token = Some(i),
-            _ => {}
+    while i < n {
+        let c = class(bytes[i]);
+        if c & SPACE != 0 {
+            i += 1;
+            continue;
         }
-        if space {
-            special = false;
-            stop_at = usize::MAX;
+        if c & WIDE != 0 {
+            let ch = wide(i);
+            if is_space(ch) {
+                i += ch.len_utf8();
+                continue;
+            }
         }
-        i += len;
+        let mut start = i;
+        i = letters(i);
+        if i > start && plain_end(i) {
+            // A plain word (letters and digits only), and the plain words after it, apart by
+            // ASCII spaces: one entry, which keeps the run's last two words.
+            let first = (start, i);
+            let (mut last, mut before_last, mut more) = (first, first, 0);
+            let mut next = None;
+            loop {
+                let rest = bytes.get(i..).unwrap_or_default();
+                let ws = i + rest
+                    .iter()
+                    .position(|&b| class(b) & SPACE == 0)
+                    .unwrap_or(rest.len());
+                let mut j = ws;
+                j = letters(j);
+                if j == ws {
+                    break;
+                }
+                if !plain_end(j) {
+                    // A token that starts with letters: read on below from where they end.
+                    next = Some((ws, j));
+                    break;
+                }
+                before_last = last;
+                last = (ws, j);
+                more += 1;
+                i = j;
+            }
+            out.push(Entry {
+                word: word(first.0, first.1),
+                more,
+                last: word(last.0, last.1),
+                before_last: word(before_last.0, before_last.1),
+            });
+            let Some((s, j)) = next else {
+                continue;
+            };
+            start = s;
+            i = j;
+        }
+        // Any other token. It may need cutting (`special`) when it has a non-ASCII char, or a
+        // stop that is not its last byte; a token that cannot is one word, pushed without
+        // split_token's scan.
+        let mut special = false;
+        let mut stop = false;
+        loop {
+            // Letters, digits and ASCII marks from the table, in a tight loop.
+            let run = i;
+            while i < n && class(bytes[i]) & (SPACE | STOP | WIDE) == 0 {
+                i += 1;
+            }
+            special |= stop && i > run;
+            if i >= n {
+                break;
+            }
+            let c = class(bytes[i]);
+            if c & SPACE != 0 {
+                break;
+            }
+            if c & STOP != 0 {
+                special |= stop;
+                stop = true;
+                i += 1;
+                continue;
+            }
+            let ch = wide(i);
+            if is_space(ch) {
+                break;
+            }
+            special = true;
+            i += ch.len_utf8();
+        }
+        push_token(text, at + start, at + i, special, out);
     }
-    if let Some(s) = token {
-        push_token(text, range.start + s, range.end, special, out);
+}
+
+/// The first byte from `i` on in `b` that is no ASCII letter or digit, or the end: eight bytes
+/// at a time, each tested against the ranges `0-9`, `a-z` and (lowercased) `A-Z` in its own
+/// lane of a word (seven bits a lane and sums below 0x100: no carry crosses lanes, so every
+/// lane's flag is exact).
+#[inline(always)]
+fn letters_end(b: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each lane is set where the lane is at least `lo`, or above `hi`.
+    let at_least = |t: u64, lo: u8| t.wrapping_add(LOW * u64::from(0x80 - lo));
+    let above = |t: u64, hi: u8| t.wrapping_add(LOW * u64::from(0x7F - hi));
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let t = w & !HIGH;
+        let lower = t | (LOW * 0x20);
+        let digit = at_least(t, b'0') & !above(t, b'9');
+        let letter = at_least(lower, b'a') & !above(lower, b'z');
+        let other = !((digit | letter) & !w) & HIGH;
+        if other != 0 {
+            return i + other.trailing_zeros() as usize / 8;
+        }
+        i += 8;
     }
+    while i < b.len() && class(b[i]) & (LOWER | UPPER) != 0 {
+        i += 1;
+    }
+    i
 }
 
 /// Pushes the token `text[start..end]` as one word, or, when it is `special` (it might hold a
 /// cut), through [`split_token`].
 #[inline(always)]
-fn push_token(text: &str, start: usize, end: usize, special: bool, out: &mut Vec<Word>) {
+fn push_token(text: &str, start: usize, end: usize, special: bool, out: &mut Vec<Entry>) {
     if special {
         split_token(text, start, end, out);
     } else {
         work::add(Counter::SegmenterBytes, end - start);
-        out.push(Word {
+        out.push(Entry::single(Word {
             start,
             end,
             hard: false,
             joined: false,
-        });
+        }));
     }
 }
 
 /// Pushes the token `text[start..end]` (no spaces in it) as one or more words: it is cut after
 /// stops that need no space, and at glued stops such as `heard.Shocking`.
 #[inline(never)]
-fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
+fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Entry>) {
     let token = &text[start..end];
     work::add(Counter::SegmenterBytes, token.len());
     // Glued stops do not cut addresses (`example.com/Page`, `www.Example.org`, `a@b.Com`):
@@ -747,12 +1020,12 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
                     && classify(&token[letters..i]) == Abbrev::Plain
             };
             if cut_here {
-                out.push(Word {
+                out.push(Entry::single(Word {
                     start: start + from,
                     end: start + cut,
                     hard: true,
                     joined: false,
-                });
+                }));
                 from = cut;
                 letters = cut;
                 prev = [None, None];
@@ -767,17 +1040,46 @@ fn split_token(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
         prev = [Some(c), prev[0]];
     }
     if from < token.len() {
-        out.push(Word {
+        out.push(Entry::single(Word {
             start: start + from,
             end,
             hard: false,
             joined: false,
-        });
+        }));
     }
 }
 
 /// The stops and closing marks that end `word`.
 fn tail(word: &str) -> Tail {
+    let mut t = Tail {
+        at: word.len(),
+        ..Tail::default()
+    };
+    // ASCII marks byte by byte; at the first other byte, the chars of the whole word.
+    let b = word.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        match b[i - 1] {
+            b'.' => t.dots += 1,
+            b'!' | b'?' => t.strong = true,
+            b'"' | b'\'' => t.quoted = true,
+            b')' | b']' | b'}' => {}
+            b' ' | b'\t'..=b'\r' => {
+                i -= 1;
+                continue;
+            }
+            c if !c.is_ascii() => return tail_of_chars(word),
+            _ => break,
+        }
+        i -= 1;
+        t.at = i;
+    }
+    work::add(Counter::SegmenterBytes, word.len() - t.at);
+    t
+}
+
+/// [`tail`], char by char.
+fn tail_of_chars(word: &str) -> Tail {
     let mut t = Tail {
         at: word.len(),
         ..Tail::default()
@@ -819,21 +1121,35 @@ fn classify(core: &str) -> Abbrev {
     if matches!(first, 'N' | 'n') && matches!(second, Some('°' | 'º')) && chars.next().is_none() {
         return Abbrev::Numeric;
     }
-    let mut buf = [0u8; SHORT];
-    let Some(lower) = ascii_lower(core, &mut buf) else {
+    if !core.is_ascii() {
+        return Abbrev::Plain;
+    }
+    // Most words are longer than every listed abbreviation, or start with a letter that no
+    // listed word of their length starts with: no search of the lists.
+    let b0 = core.as_bytes()[0].to_ascii_lowercase();
+    let listed = core.len() <= LISTED_MAX
+        && b0.is_ascii_lowercase()
+        && LISTED_FIRST[core.len()] & (1 << (b0 - b'a')) != 0;
+    let dotted = || is_dotted(core) && core.bytes().all(|c| c == b'.' || c.is_ascii_uppercase());
+    if !listed {
+        return if dotted() {
+            Abbrev::Acronym
+        } else {
+            Abbrev::Plain
+        };
+    }
+    let Some(k) = key(core) else {
         return Abbrev::Plain;
     };
-    // Most words are longer than every listed abbreviation: no search of the lists.
-    let listed = lower.len() <= LISTED_MAX;
-    if listed && first.is_uppercase() && TITLES.contains(&lower) {
+    if first.is_uppercase() && TITLE_KEYS.binary_search(&k).is_ok() {
         Abbrev::Title
-    } else if listed && NEVER.contains(&lower) {
+    } else if NEVER_KEYS.binary_search(&k).is_ok() {
         Abbrev::Never
-    } else if listed && NUMERIC.contains(&lower) {
+    } else if NUMERIC_KEYS.binary_search(&k).is_ok() {
         Abbrev::Numeric
-    } else if lower == "a.m" || lower == "p.m" {
+    } else if k == AM || k == PM {
         Abbrev::Time
-    } else if is_dotted(core) && core.chars().all(|c| c == '.' || c.is_uppercase()) {
+    } else if dotted() {
         Abbrev::Acronym
     } else {
         Abbrev::Plain
@@ -862,7 +1178,7 @@ fn is_initial(word: &str) -> bool {
 }
 
 fn is_title(bare: &str) -> bool {
-    bare.starts_with(char::is_uppercase) && in_list(bare, TITLES)
+    bare.starts_with(char::is_uppercase) && in_list(bare, &TITLE_KEYS)
 }
 
 /// Whether `line`, which has no final stop, reads as a heading: short, every content word
@@ -882,7 +1198,7 @@ pub(crate) fn heading_like(line: &str) -> bool {
         }
         if c.is_uppercase() {
             capitals += 1;
-        } else if c.is_lowercase() && (words == 1 || !in_list(w, SMALL_WORDS)) {
+        } else if c.is_lowercase() && (words == 1 || !in_list(w, &SMALL_WORD_KEYS)) {
             return false;
         }
     }
@@ -898,7 +1214,7 @@ fn is_salutation(line: &str) -> bool {
 
 fn ends_with_function_word(line: &str) -> bool {
     let last = line.rsplit(is_space).next().unwrap_or("");
-    last.starts_with(char::is_lowercase) && in_list(last, FUNCTION_WORDS)
+    last.starts_with(char::is_lowercase) && in_list(last, &FUNCTION_WORD_KEYS)
 }
 
 /// Whether `word` (its tail `t`) ends with an omission mark in brackets, `[...]` or `(…)`,
@@ -1024,13 +1340,14 @@ fn is_bullet(c: char) -> bool {
 
 /// The first item's marker when the line `words` holds a list written on one line: it starts
 /// with a marker and the next item's marker follows on the line. One pass over the line.
-fn inline_list(text: &str, words: &[Word]) -> Option<Marker> {
-    let first = words.first()?;
+fn inline_list(text: &str, words: &[Entry]) -> Option<Marker> {
+    let first = words.first()?.word;
     let m = marker(&text[first.start..first.end])?;
     let next = Some(m.next());
+    // (The words of a run are plain, never markers.)
     words[1..]
         .iter()
-        .any(|w| marker(&text[w.start..w.end]) == next)
+        .any(|e| marker(&text[e.word.start..e.word.end]) == next)
         .then_some(m)
 }
 
@@ -1066,6 +1383,12 @@ fn is_detached(word: &str) -> bool {
 /// The first letter or digit of `word` after any opening quotes or brackets; `None` when it
 /// starts with something else.
 fn first_letter(word: &str) -> Option<char> {
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphanumeric() => return Some(char::from(b)),
+        Some(b'"' | b'\'' | b'(' | b'[' | b'{') => {}
+        Some(b) if b.is_ascii() => return None,
+        _ => {}
+    }
     word.trim_start_matches(is_opener)
         .chars()
         .next()
@@ -1074,24 +1397,88 @@ fn first_letter(word: &str) -> Option<char> {
 
 /// `word` without opening marks before it and punctuation after it.
 fn bare(word: &str) -> &str {
+    let b = word.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric) && b[b.len() - 1].is_ascii_alphanumeric() {
+        return word;
+    }
     word.trim_start_matches(is_opener)
         .trim_end_matches(|c: char| !c.is_alphanumeric())
 }
 
-fn in_list(word: &str, list: &[&str]) -> bool {
-    let mut buf = [0u8; SHORT];
-    ascii_lower(word, &mut buf).is_some_and(|w| list.contains(&w))
+fn in_list(word: &str, keys: &[u128]) -> bool {
+    key(word).is_some_and(|k| keys.binary_search(&k).is_ok())
 }
 
-/// `s` in ASCII lowercase, if it is short ASCII.
-fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; SHORT]) -> Option<&'b str> {
-    let out = buf.get_mut(..s.len())?;
-    if !s.is_ascii() {
+/// `word` in ASCII lowercase as one number (its bytes, and its length in the top byte), if it is
+/// ASCII and shorter than [`SHORT`]: a list lookup is then a binary search of numbers, not a
+/// string compare a listed word.
+fn key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.len() >= SHORT {
         return None;
     }
-    out.copy_from_slice(s.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    let mut k = [0u8; SHORT];
+    for (d, &c) in k.iter_mut().zip(b) {
+        if !c.is_ascii() {
+            return None;
+        }
+        *d = c.to_ascii_lowercase();
+    }
+    k[SHORT - 1] = b.len() as u8;
+    Some(u128::from_le_bytes(k))
+}
+
+/// [`key`] at compile time, for a listed word.
+const fn const_key(word: &str) -> u128 {
+    let b = word.as_bytes();
+    assert!(b.len() < SHORT && word.is_ascii());
+    let mut k = (b.len() as u128) << (8 * (SHORT - 1));
+    let mut i = 0;
+    while i < b.len() {
+        k |= (b[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// For each length up to [`LISTED_MAX`], the first letters of the words of that length in
+/// [`TITLES`], [`NEVER`], [`NUMERIC`], `a.m` and `p.m` (bit 0 for `a`).
+const LISTED_FIRST: [u32; LISTED_MAX + 1] = {
+    let mut out = [0u32; LISTED_MAX + 1];
+    let lists: [&[&str]; 4] = [TITLES, NEVER, NUMERIC, &["a.m", "p.m"]];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let b = lists[l][i].as_bytes();
+            out[b.len()] |= 1 << (b[0] - b'a');
+            i += 1;
+        }
+        l += 1;
+    }
+    out
+};
+
+/// The keys of `a.m` and `p.m`.
+const AM: u128 = const_key("a.m");
+const PM: u128 = const_key("p.m");
+
+/// The keys of `list` ([`key`]), sorted, at compile time.
+const fn keys<const N: usize>(list: &[&str]) -> [u128; N] {
+    let mut out = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        let k = const_key(list[i]);
+        // Insertion sort: the lists are short.
+        let mut at = i;
+        while at > 0 && out[at - 1] > k {
+            out[at] = out[at - 1];
+            at -= 1;
+        }
+        out[at] = k;
+        i += 1;
+    }
+    out
 }
 
 #[inline]
@@ -1218,6 +1605,8 @@ fn is_continuation(c: char) -> bool {
     )
 }
 
+const WEEKDAY_KEYS: [u128; WEEKDAYS.len()] = keys(WEEKDAYS);
+
 /// Titles: always followed by a name, so never the end of a sentence (when capitalized).
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "messrs", "mmes", "mme", "mlle", "dr", "drs", "prof", "profs", "rev",
@@ -1225,6 +1614,7 @@ const TITLES: &[&str] = &[
     "cmdr", "cdr", "adm", "sgt", "cpl", "pvt", "spc", "brig", "supt", "insp", "det", "atty", "amb",
     "fr", "st", "ste", "mt", "ft", "msgr", "sra", "srta",
 ];
+const TITLE_KEYS: [u128; TITLES.len()] = keys(TITLES);
 
 /// The longest word of [`TITLES`], [`NEVER`] and [`NUMERIC`], in bytes (a test checks it).
 const LISTED_MAX: usize = 6;
@@ -1234,12 +1624,14 @@ const NEVER: &[&str] = &[
     "e.g", "i.e", "a.k.a", "cf", "vs", "viz", "approx", "appx", "dept", "est", "fig", "figs",
     "vol", "vols", "pp", "eq", "eqs", "ca", "cca", "incl", "esp", "resp",
 ];
+const NEVER_KEYS: [u128; NEVER.len()] = keys(NEVER);
 
 /// Abbreviations that stand before a number.
 const NUMERIC: &[&str] = &[
     "no", "nos", "nr", "pg", "pgs", "ch", "chap", "sec", "sect", "art", "para", "tel", "ext", "op",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+const NUMERIC_KEYS: [u128; NUMERIC.len()] = keys(NUMERIC);
 
 /// Words that often open a sentence and are rarely capitalized inside one, for deciding
 /// whether `U.S.` or an initial ended the sentence before them.
@@ -1332,12 +1724,14 @@ const STARTERS: &[&str] = &[
     "you",
     "your",
 ];
+const STARTER_KEYS: [u128; STARTERS.len()] = keys(STARTERS);
 
 /// Prepositions that open a sentence with a time: `At 5 a.m. Mr. Smith went to the bank.`
 const TIME_PREPOSITIONS: &[&str] = &[
     "at", "by", "around", "about", "before", "after", "until", "till", "from", "since", "shortly",
     "soon", "just", "circa", "toward", "towards",
 ];
+const TIME_PREPOSITION_KEYS: [u128; TIME_PREPOSITIONS.len()] = keys(TIME_PREPOSITIONS);
 
 /// Words that follow `a.m.` or `p.m.` inside a sentence, besides the weekdays ([`WEEKDAYS`]).
 const TIME_FOLLOWERS: &[&str] = &[
@@ -1345,6 +1739,7 @@ const TIME_FOLLOWERS: &[&str] = &[
     "utc", "cet", "cest", "ist", "jst", "aest", "aedt", "eastern", "central", "pacific",
     "mountain", "local",
 ];
+const TIME_FOLLOWER_KEYS: [u128; TIME_FOLLOWERS.len()] = keys(TIME_FOLLOWERS);
 
 /// Verbs of an attribution after a quoted question or exclamation.
 const SPEECH_VERBS: &[&str] = &[
@@ -1380,6 +1775,7 @@ const SPEECH_VERBS: &[&str] = &[
     "noted",
     "stated",
 ];
+const SPEECH_VERB_KEYS: [u128; SPEECH_VERBS.len()] = keys(SPEECH_VERBS);
 
 /// Lowercase words allowed in a Title Case heading.
 const SMALL_WORDS: &[&str] = &[
@@ -1387,12 +1783,14 @@ const SMALL_WORDS: &[&str] = &[
     "by", "as", "via", "per", "vs", "v", "up", "off", "out", "from", "into", "onto", "with",
     "over", "amid", "upon", "than",
 ];
+const SMALL_WORD_KEYS: [u128; SMALL_WORDS.len()] = keys(SMALL_WORDS);
 
 /// Words a line cannot end with unless the sentence goes on.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for", "with",
     "from", "into", "that", "as", "than", "whose", "which", "who", "its", "their", "his", "her",
 ];
+const FUNCTION_WORD_KEYS: [u128; FUNCTION_WORDS.len()] = keys(FUNCTION_WORDS);
 
 #[cfg(test)]
 mod tests {
@@ -1401,9 +1799,63 @@ mod tests {
     fn words(text: &str) -> Vec<(&str, bool)> {
         let mut out = Vec::new();
         tokenize(text, 0..text.len(), &mut out);
-        out.iter()
-            .map(|w| (&text[w.start..w.end], w.hard))
-            .collect()
+        let all = Ahead {
+            text: text.as_bytes(),
+            run: (0, 0),
+            rest: &out,
+        };
+        all.map(|w| (&text[w.start..w.end], w.hard)).collect()
+    }
+
+    #[test]
+    fn word_at_a_time_scans_agree_with_the_byte_table() {
+        // Every byte value at every place of a word and its tail, against a byte-by-byte scan.
+        for b in 0..=255u8 {
+            for at in 0..19 {
+                let mut v = vec![b'a'; 19];
+                v[at] = b;
+                let first = |mask: u8, hit: bool| {
+                    v.iter()
+                        .position(|&c| (class(c) & mask != 0) == hit)
+                        .unwrap_or(v.len())
+                };
+                assert_eq!(
+                    letters_end(&v, 0),
+                    first(LOWER | UPPER, false),
+                    "{b:#x} at {at}"
+                );
+                assert_eq!(next_break(&v, 0), first(BREAK, true), "{b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn runs_of_plain_words_are_one_entry() {
+        let text = "the cat sat, and\u{A0}then it ran off. Done";
+        let mut out = Vec::new();
+        tokenize(text, 0..text.len(), &mut out);
+        let word = |e: &Entry| &text[e.word.start..e.word.end];
+        let got: Vec<(&str, usize)> = out.iter().map(|e| (word(e), e.more)).collect();
+        assert_eq!(
+            got,
+            [
+                ("the", 1),
+                ("sat,", 0),
+                ("and", 0),
+                ("then", 2),
+                ("off.", 0),
+                ("Done", 0)
+            ]
+        );
+        assert_eq!(&text[out[3].last.start..out[3].last.end], "ran");
+        assert_eq!(
+            &text[out[3].before_last.start..out[3].before_last.end],
+            "it"
+        );
+        assert_eq!(
+            words(text).iter().map(|w| w.0).collect::<Vec<_>>(),
+            ["the", "cat", "sat,", "and", "then", "it", "ran", "off.", "Done"]
+        );
     }
 
     #[test]
@@ -1528,7 +1980,8 @@ mod tests {
 
     #[test]
     fn lines_and_paragraphs() {
-        let lines = scan_lines("  a\r\nb \n\n c\u{2029}d\u{2028}e\r");
+        let mut lines = Vec::new();
+        scan_lines("  a\r\nb \n\n c\u{2029}d\u{2028}e\r", &mut lines);
         let got: Vec<(usize, usize, usize)> =
             lines.iter().map(|l| (l.start, l.end, l.para)).collect();
         assert_eq!(
