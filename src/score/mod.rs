@@ -264,7 +264,7 @@ fn graph_rank(corpus: &Corpus, mut graph: similarity::Graph) -> Vec<f64> {
             }
         }
     }
-    centrality::pagerank(&graph)
+    centrality::pagerank(graph)
 }
 
 /// Cosine below which two sentences are not linked in the default method's graph, on the
