@@ -207,9 +207,10 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
             similarity::cosine_graph(&vectors, vocab, LEXRANK_THRESHOLD),
         ),
         Method::TextRank => {
+            // A sentence's vector holds its distinct terms, sorted: its term set.
             let mut sets = Rows::with_capacity(n, vectors.entries());
-            for b in &bags {
-                sets.push_row(similarity::term_set(b).into_iter().map(|t| (t, 1.0)));
+            for v in vectors.iter() {
+                sets.push_row(v.iter().map(|&(t, _)| (t, 1.0)));
             }
             graph_rank(corpus, similarity::overlap_graph(&sets, vocab))
         }
@@ -319,12 +320,16 @@ fn gisty(
             )
         })
         .collect();
+    // A sentence's vector holds its distinct terms, sorted: its term set, already made.
+    let mut set: Vec<u32> = Vec::new();
     let titles: Vec<f64> = sents
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let (title, headings) = &references[s.doc];
-            title::overlap(&similarity::term_set(corpus.terms(i)), title, headings)
+            set.clear();
+            set.extend(vectors.row(i).iter().map(|e| e.0));
+            title::overlap(&set, title, headings)
         })
         .collect();
     let max_c = cent.iter().cloned().fold(0.0, f64::max);

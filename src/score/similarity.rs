@@ -60,15 +60,20 @@ impl Rows {
     }
 
     /// The number of rows.
+    #[inline]
     pub fn len(&self) -> usize {
         self.spans.len()
     }
 
     /// The number of entries in all rows.
+    #[inline]
     pub fn entries(&self) -> usize {
         self.entries
     }
 
+    // Inlined: called for every row in every loop over a graph or the vectors, where a call
+    // costs more than the lookup.
+    #[inline]
     pub fn row(&self, i: usize) -> &Sparse {
         let (b, start, end) = self.spans[i];
         &self.blocks[b as usize][start as usize..end as usize]
@@ -80,8 +85,11 @@ impl Rows {
     }
 
     /// Every row, in order.
+    #[inline]
     pub fn iter(&self) -> impl Iterator<Item = &Sparse> + '_ {
-        (0..self.len()).map(|i| self.row(i))
+        self.spans
+            .iter()
+            .map(|&(b, start, end)| &self.blocks[b as usize][start as usize..end as usize])
     }
 
     /// Appends a row.
@@ -135,7 +143,9 @@ impl Rows {
 
     /// Every entry, row by row.
     fn all(&self) -> impl Iterator<Item = &(u32, Weight)> + '_ {
-        self.iter().flatten()
+        // Rows fill each block from its start, one after another: the blocks' entries are the
+        // rows' entries in order.
+        self.blocks.iter().flatten()
     }
 }
 

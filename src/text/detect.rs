@@ -256,6 +256,19 @@ const SUFFIXES: &[(&str, &[u8])] = &[
     ("ing", &[EN]),
 ];
 
+/// The last bytes of the suffixes, a bit each.
+const SUFFIX_ENDS: [u64; 4] = {
+    let mut set = [0u64; 4];
+    let mut k = 0;
+    while k < SUFFIXES.len() {
+        let s = SUFFIXES[k].0.as_bytes();
+        let b = s[s.len() - 1];
+        set[(b >> 6) as usize] |= 1 << (b & 63);
+        k += 1;
+    }
+    set
+};
+
 /// Longest word looked up, in bytes: function words are short.
 const MAX_WORD: usize = 16;
 
@@ -326,7 +339,12 @@ impl LatinScore {
         if let Some(&mask) = table().get(w) {
             credit(&mut self.scores, mask, 1.0);
         }
-        if w.chars().nth(4).is_some() {
+        // Most words end in a byte no suffix ends in: those skip the list (the credits of the
+        // others come in the list's order, as the scores are sums of floats).
+        let last = w.as_bytes()[w.len() - 1];
+        if SUFFIX_ENDS[usize::from(last >> 6)] & (1 << (last & 63)) != 0
+            && w.chars().nth(4).is_some()
+        {
             for &(suffix, langs) in SUFFIXES {
                 if w.ends_with(suffix) {
                     credit(&mut self.scores, mask(langs), 0.5);
