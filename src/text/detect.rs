@@ -13,11 +13,8 @@
 //! being read once one language leads by far (an English news article, after a few dozen
 //! words).
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::hash::WordHasher;
 use super::token::Language;
 
 /// The most of a text that detection reads, in bytes.
@@ -272,19 +269,62 @@ const SUFFIX_ENDS: [u64; 4] = {
 /// Longest word looked up, in bytes: function words are short.
 const MAX_WORD: usize = 16;
 
-/// Each function word with the tables (bits of [`LATIN`]) that list it; built on first use.
-fn table() -> &'static HashMap<&'static str, u32, BuildHasherDefault<WordHasher>> {
-    static TABLE: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<WordHasher>>> =
-        OnceLock::new();
+/// A word of at most 16 bytes as one number: its bytes, little-endian, zero-padded (a word's
+/// letters are never zero bytes), so that a lookup hashes and compares one number rather than
+/// bytes.
+type Key = u128;
+
+/// Slots of the function-word table: a power of two, a third more than the distinct words
+/// (698), so that a search ends after a few slots.
+const SLOTS: usize = 1024;
+
+/// `word` as a [`Key`], when it fits.
+fn key(word: &[u8]) -> Option<Key> {
+    let mut b = [0u8; 16];
+    b.get_mut(..word.len())?.copy_from_slice(word);
+    Some(Key::from_le_bytes(b))
+}
+
+/// The first slot to look at for `key`.
+fn slot(key: Key) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+/// Each function word with the tables (bits of [`LATIN`]) that list it, by open addressing:
+/// a slot holds a word's key and its mask (0: empty). Built on first use.
+fn table() -> &'static [(Key, u32)] {
+    static TABLE: OnceLock<Box<[(Key, u32)]>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::default();
+        let mut t = vec![(0, 0); SLOTS].into_boxed_slice();
         for &(lang, words) in WORDS {
             for w in words.split(' ') {
-                *t.entry(w).or_insert(0) |= 1u32 << lang;
+                // Every table word fits (a test checks it).
+                let Some(k) = key(w.as_bytes()) else { continue };
+                let mut i = slot(k);
+                while t[i].1 != 0 && t[i].0 != k {
+                    i = (i + 1) % SLOTS;
+                }
+                t[i] = (k, t[i].1 | 1u32 << lang);
             }
         }
         t
     })
+}
+
+/// The tables that list `word` as a function word (0: none).
+fn tables_of(word: &[u8]) -> u32 {
+    let Some(k) = key(word) else { return 0 };
+    let t = table();
+    let mut i = slot(k);
+    // The table is never full: an empty slot ends every search.
+    loop {
+        let (key, mask) = t[i];
+        if mask == 0 || key == k {
+            return mask;
+        }
+        i = (i + 1) % SLOTS;
+    }
 }
 
 /// Adds `weight`, shared equally, to each table of `mask` (a bit each).
@@ -296,7 +336,7 @@ fn credit(scores: &mut [f32], mut mask: u32, weight: f32) {
     }
 }
 
-fn mask(langs: &[u8]) -> u32 {
+fn mask_of(langs: &[u8]) -> u32 {
     langs.iter().fold(0, |m, &l| m | 1 << l)
 }
 
@@ -326,46 +366,79 @@ struct Scripts {
 struct LatinScore {
     scores: [f32; LATIN.len()],
     words: usize,
-    word: String,
+    /// The word being read, lower-cased: its first [`MAX_WORD`] bytes (and the rest of the
+    /// char that reaches them), and its length there.
+    word: [u8; MAX_WORD + 3],
+    len: usize,
+    /// Its chars kept in `word`.
+    chars: usize,
+    /// Whether it ran past [`MAX_WORD`] with more ASCII letters: then it is no function word
+    /// and has no suffix of the list.
+    long: bool,
 }
 
 impl LatinScore {
+    fn push_ascii(&mut self, c: u8) {
+        if self.len < MAX_WORD {
+            self.word[self.len] = c.to_ascii_lowercase();
+            self.len += 1;
+            self.chars += 1;
+        } else {
+            self.long = true;
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if self.len < MAX_WORD {
+            self.len += c.encode_utf8(&mut self.word[self.len..]).len();
+            self.chars += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0 && !self.long
+    }
+
     fn end_word(&mut self) {
-        if self.word.is_empty() {
+        if self.is_empty() {
             return;
         }
         self.words += 1;
-        let w = self.word.as_str();
-        if let Some(&mask) = table().get(w) {
+        let long = std::mem::take(&mut self.long);
+        let w = &self.word[..std::mem::take(&mut self.len)];
+        let chars = std::mem::take(&mut self.chars);
+        if long {
+            return;
+        }
+        let mask = tables_of(w);
+        if mask != 0 {
             credit(&mut self.scores, mask, 1.0);
         }
         // Most words end in a byte no suffix ends in: those skip the list (the credits of the
         // others come in the list's order, as the scores are sums of floats).
-        let last = w.as_bytes()[w.len() - 1];
-        if SUFFIX_ENDS[usize::from(last >> 6)] & (1 << (last & 63)) != 0
-            && w.chars().nth(4).is_some()
-        {
+        let last = w[w.len() - 1];
+        if chars > 4 && SUFFIX_ENDS[usize::from(last >> 6)] & (1 << (last & 63)) != 0 {
             for &(suffix, langs) in SUFFIXES {
-                if w.ends_with(suffix) {
-                    credit(&mut self.scores, mask(langs), 0.5);
+                if w.ends_with(suffix.as_bytes()) {
+                    credit(&mut self.scores, mask_of(langs), 0.5);
                 }
             }
         }
-        self.word.clear();
     }
 
     /// The best table and the runner-up's score.
     fn best(&self) -> (usize, f32, f32) {
-        let mut best = 0;
+        // The first of the highest; the runner-up is the highest of the others (scores are
+        // never negative).
+        let (mut best, mut second) = (0, 0.0f32);
         for l in 1..LATIN.len() {
             if self.scores[l] > self.scores[best] {
+                second = second.max(self.scores[best]);
                 best = l;
+            } else {
+                second = second.max(self.scores[l]);
             }
         }
-        let second = (0..LATIN.len())
-            .filter(|&l| l != best)
-            .map(|l| self.scores[l])
-            .fold(0.0f32, f32::max);
         (best, self.scores[best], second)
     }
 }
@@ -376,7 +449,10 @@ pub(crate) fn detect(text: &str) -> Detection {
     let mut latin = LatinScore {
         scores: [0.0; LATIN.len()],
         words: 0,
-        word: String::new(),
+        word: [0; MAX_WORD + 3],
+        len: 0,
+        chars: 0,
+        long: false,
     };
     let mut early = false;
     for (i, c) in text.char_indices() {
@@ -386,14 +462,10 @@ pub(crate) fn detect(text: &str) -> Detection {
         if c.is_ascii() {
             if c.is_ascii_alphabetic() {
                 scripts.latin += 1;
-                if latin.word.len() < MAX_WORD {
-                    latin.word.push(c.to_ascii_lowercase());
-                } else {
-                    latin.word.push('~');
-                }
+                latin.push_ascii(c as u8);
                 continue;
             }
-            if c == '\'' && !latin.word.is_empty() {
+            if c == '\'' && !latin.is_empty() {
                 // Elisions ("l'homme", "dell'anno"): the article is a word of its own.
                 latin.end_word();
                 continue;
@@ -420,11 +492,9 @@ pub(crate) fn detect(text: &str) -> Detection {
                 if (0x1EA0..=0x1EF9).contains(&(lower as u32)) {
                     latin.scores[VI as usize] += 1.0;
                 } else if let Ok(k) = LETTERS.binary_search_by(|e| e.0.cmp(&lower)) {
-                    credit(&mut latin.scores, mask(LETTERS[k].1), 0.5);
+                    credit(&mut latin.scores, mask_of(LETTERS[k].1), 0.5);
                 }
-                if latin.word.len() < MAX_WORD {
-                    latin.word.push(lower);
-                }
+                latin.push(lower);
                 continue;
             }
             0x0370..=0x03FF | 0x1F00..=0x1FFF => scripts.greek += 1,
@@ -553,6 +623,54 @@ mod tests {
     #[test]
     fn letters_are_sorted_for_binary_search() {
         assert!(LETTERS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn every_function_word_is_found_with_its_tables() {
+        let mut want = std::collections::BTreeMap::<&str, u32>::new();
+        for &(lang, words) in WORDS {
+            for w in words.split(' ') {
+                assert!(key(w.as_bytes()).is_some(), "{w} is too long for a key");
+                *want.entry(w).or_insert(0) |= 1 << lang;
+            }
+        }
+        assert!(want.len() * 4 <= SLOTS * 3, "the table is too full");
+        for (w, mask) in want {
+            assert_eq!(tables_of(w.as_bytes()), mask, "{w}");
+        }
+        for w in ["", "xyzzy", "theory", "th", "a~", "werdenwerdenwerden"] {
+            let listed = WORDS.iter().any(|(_, ws)| ws.split(' ').any(|x| x == w));
+            assert_eq!(tables_of(w.as_bytes()) != 0, listed, "{w}");
+        }
+    }
+
+    #[test]
+    fn long_words_are_no_function_words() {
+        // 16 letters end in a suffix; 17 run past what is kept.
+        let mut a = LatinScore {
+            scores: [0.0; LATIN.len()],
+            words: 0,
+            word: [0; MAX_WORD + 3],
+            len: 0,
+            chars: 0,
+            long: false,
+        };
+        "misunderstanding".bytes().for_each(|b| a.push_ascii(b));
+        a.end_word();
+        assert_eq!(a.scores[EN as usize], 0.5);
+        "misunderstandings".bytes().for_each(|b| a.push_ascii(b));
+        a.end_word();
+        assert_eq!((a.words, a.scores[EN as usize]), (2, 0.5));
+        // A wide letter past the kept bytes is dropped, and the word is read without it.
+        "abcdefghijklmnoing"
+            .bytes()
+            .take(15)
+            .for_each(|b| a.push_ascii(b));
+        a.push('é');
+        a.push('ü');
+        assert_eq!(&a.word[..a.len], "abcdefghijklmnoé".as_bytes());
+        a.end_word();
+        assert!(a.is_empty());
     }
 
     #[test]
