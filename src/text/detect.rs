@@ -253,18 +253,40 @@ const SUFFIXES: &[(&str, &[u8])] = &[
     ("ing", &[EN]),
 ];
 
-/// The last bytes of the suffixes, a bit each.
-const SUFFIX_ENDS: [u64; 4] = {
-    let mut set = [0u64; 4];
+/// The suffixes a word may end in, by its last byte's low six bits: a bit each, in the list's
+/// order (a word ending in a byte no suffix ends in, most words, looks at none).
+const SUFFIXES_BY_END: [u64; 64] = {
+    let mut by_end = [0u64; 64];
     let mut k = 0;
     while k < SUFFIXES.len() {
         let s = SUFFIXES[k].0.as_bytes();
-        let b = s[s.len() - 1];
-        set[(b >> 6) as usize] |= 1 << (b & 63);
+        by_end[(s[s.len() - 1] & 63) as usize] |= 1 << k;
         k += 1;
     }
-    set
+    by_end
 };
+
+/// The suffixes `word` ends in, a bit each (see [`SUFFIXES_BY_END`]).
+fn suffixes_of(word: &[u8]) -> u64 {
+    let Some(&last) = word.last() else { return 0 };
+    let mut candidates = SUFFIXES_BY_END[usize::from(last & 63)];
+    let mut found = 0;
+    while candidates != 0 {
+        let k = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        let s = SUFFIXES[k].0.as_bytes();
+        // Compared byte by byte: a library comparison costs a call for these few bytes.
+        if word.len() >= s.len()
+            && word[word.len() - s.len()..]
+                .iter()
+                .zip(s)
+                .all(|(a, b)| a == b)
+        {
+            found |= 1 << k;
+        }
+    }
+    found
+}
 
 /// Longest word looked up, in bytes: function words are short.
 const MAX_WORD: usize = 16;
@@ -414,14 +436,13 @@ impl LatinScore {
         if mask != 0 {
             credit(&mut self.scores, mask, 1.0);
         }
-        // Most words end in a byte no suffix ends in: those skip the list (the credits of the
-        // others come in the list's order, as the scores are sums of floats).
-        let last = w[w.len() - 1];
-        if chars > 4 && SUFFIX_ENDS[usize::from(last >> 6)] & (1 << (last & 63)) != 0 {
-            for &(suffix, langs) in SUFFIXES {
-                if w.ends_with(suffix.as_bytes()) {
-                    credit(&mut self.scores, mask_of(langs), 0.5);
-                }
+        if chars > 4 {
+            // In the list's order: the scores are sums of floats.
+            let mut found = suffixes_of(w);
+            while found != 0 {
+                let (_, langs) = SUFFIXES[found.trailing_zeros() as usize];
+                found &= found - 1;
+                credit(&mut self.scores, mask_of(langs), 0.5);
             }
         }
     }
@@ -645,6 +666,27 @@ mod tests {
     }
 
     #[test]
+    fn suffixes_are_found_as_a_scan_of_the_list_finds_them() {
+        let mut words: Vec<String> = ["", "a", "ing", "thing", "nation", "zione", "stä", "ungen"]
+            .map(String::from)
+            .to_vec();
+        for (s, _) in SUFFIXES {
+            words.push(s.to_string());
+            words.push(format!("abcde{s}"));
+            words.push(format!("abcde{s}x"));
+            words.push(s.chars().skip(1).collect());
+        }
+        for w in &words {
+            let want = SUFFIXES
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, _))| w.ends_with(s))
+                .fold(0u64, |m, (k, _)| m | 1 << k);
+            assert_eq!(suffixes_of(w.as_bytes()), want, "{w}");
+        }
+    }
+
+    #[test]
     fn long_words_are_no_function_words() {
         // 16 letters end in a suffix; 17 run past what is kept.
         let mut a = LatinScore {
@@ -676,6 +718,7 @@ mod tests {
     #[test]
     fn tables_fit_the_mask() {
         assert!(LATIN.len() <= 32);
+        assert!(SUFFIXES.len() <= 64);
         assert_eq!(
             WORDS.len(),
             LATIN.len() - 2,
