@@ -353,7 +353,11 @@ fn gisty(
             title: if max_t > 0.0 { titles[i] / max_t } else { 0.0 },
             title_w,
             short: (words / SHORT_WORDS).min(1.0).sqrt(),
-            long: (LONG_WORDS / words.max(LONG_WORDS)).powf(LONG_EXPONENT * tight),
+            // 1 to any power is 1: most sentences are not long, and skip the power.
+            long: match LONG_WORDS / words.max(LONG_WORDS) {
+                1.0 => 1.0,
+                base => base.powf(LONG_EXPONENT * tight),
+            },
         }
     });
     match trace {

@@ -176,15 +176,24 @@ fn neighbours(n: usize) -> usize {
     (MAX_EDGES / n.max(1)).clamp(MIN_NEIGHBOURS, MAX_NEIGHBOURS)
 }
 
+/// The order of the edges found for a row.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    Any,
+    ByIndex,
+}
+
 /// Appends to `graph` the row of one sentence from the edges found for it, in any order: its
 /// `cap` heaviest (ties: the lower index), sorted by index.
-fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize) {
+fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize, order: Order) {
     work::add(Counter::EdgesBuilt, scratch.len());
     if scratch.len() > cap {
         crate::sort::sort_by(scratch, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         scratch.truncate(cap);
+        crate::sort::sort_by_key(scratch, |e| e.0);
+    } else if order == Order::Any {
+        crate::sort::sort_by_key(scratch, |e| e.0);
     }
-    crate::sort::sort_by_key(scratch, |e| e.0);
     graph.push_row(scratch.iter().map(|&(j, w)| (j, w as Weight)));
     scratch.clear();
 }
@@ -202,13 +211,22 @@ pub(crate) fn idf(sentences: &[&[u32]], vocab: usize) -> Vec<f64> {
         }
     }
     let n = sentences.len().max(1) as f64;
+    // Most terms share a few frequencies (most are in one sentence): each logarithm is taken
+    // once a frequency, the same value each time.
+    let mut by_df: Vec<f64> = Vec::new();
     df.iter()
         .map(|&d| {
             if d == 0 {
-                0.0
-            } else {
-                (1.0 + n / d as f64).ln()
+                return 0.0;
             }
+            let d = d as usize;
+            if by_df.len() <= d {
+                by_df.resize(d + 1, f64::NAN);
+            }
+            if by_df[d].is_nan() {
+                by_df[d] = (1.0 + n / d as f64).ln();
+            }
+            by_df[d]
         })
         .collect()
 }
@@ -298,28 +316,44 @@ pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
                 continue;
             }
             work::add(Counter::PostingsVisited, list.len());
+            // The sentence itself is summed too (it is in its terms' lists) and left out below:
+            // one test a row rather than one a posting.
             for &(j, wj) in list {
-                if j as usize == i {
-                    continue;
-                }
                 if acc[j as usize] == 0.0 {
                     touched.push(j);
                 }
                 acc[j as usize] += f64::from(w) * f64::from(wj);
             }
         }
-        for &j in &touched {
-            let s = acc[j as usize];
-            if s > threshold {
-                row.push((j, s));
+        let order = if touched.len() * DENSE >= n {
+            // Most sentences touched (a short text): reading them all in order costs less than
+            // sorting the touched ones (at most DENSE times the touching).
+            for (j, a) in acc.iter_mut().enumerate() {
+                if *a > threshold && j != i {
+                    row.push((j as u32, *a));
+                }
+                *a = 0.0;
             }
-            acc[j as usize] = 0.0;
-        }
+            Order::ByIndex
+        } else {
+            for &j in &touched {
+                let s = acc[j as usize];
+                if s > threshold && j as usize != i {
+                    row.push((j, s));
+                }
+                acc[j as usize] = 0.0;
+            }
+            Order::Any
+        };
         touched.clear();
-        finish_row(&mut graph, &mut row, cap);
+        finish_row(&mut graph, &mut row, cap, order);
     }
     graph
 }
+
+/// A row's sentences are read in index order, rather than sorted, when at least one in this
+/// many was touched: the reading costs at most this many times the touching.
+const DENSE: usize = 8;
 
 /// TextRank's similarity graph (Mihalcea & Tarau 2004): shared distinct terms divided by
 /// ln|Si| + ln|Sj|, which favours long sentences that share many words with the rest.
@@ -358,7 +392,7 @@ pub(crate) fn overlap_graph(sets: &Rows, vocab: usize) -> Graph {
             acc[j as usize] = 0;
         }
         touched.clear();
-        finish_row(&mut graph, &mut row, cap);
+        finish_row(&mut graph, &mut row, cap, Order::Any);
     }
     graph
 }
