@@ -176,7 +176,8 @@ impl Guard {
             first: vec![0; vocab],
             last: vec![0; vocab],
             len: vec![0; vocab],
-            links: Vec::new(),
+            // Room for a few sentences' terms, rather than grown by doubling from one.
+            links: Vec::with_capacity(64),
             checked: vec![usize::MAX; sentences],
         }
     }

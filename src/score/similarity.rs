@@ -306,8 +306,9 @@ pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
     let mut graph = Rows::with_capacity(n, 0);
     let cap = neighbours(n);
     let mut acc = vec![0.0f64; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut row: Vec<(u32, f64)> = Vec::new();
+    // Room for a short text's rows from the start, rather than grown by doubling in each.
+    let mut touched: Vec<u32> = Vec::with_capacity(n.min(ROOM));
+    let mut row: Vec<(u32, f64)> = Vec::with_capacity(n.min(ROOM));
     for (i, v) in vecs.iter().enumerate() {
         for &(t, w) in v {
             let list = postings.row(t as usize);
@@ -350,6 +351,9 @@ pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
     }
     graph
 }
+
+/// Edges a row is given room for at first (a row of a longer text grows as needed).
+const ROOM: usize = 256;
 
 /// A row's sentences are read in index order, rather than sorted, when at least one in this
 /// many was touched: the reading costs at most this many times the touching.
