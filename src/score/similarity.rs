@@ -60,20 +60,15 @@ impl Rows {
     }
 
     /// The number of rows.
-    #[inline]
     pub fn len(&self) -> usize {
         self.spans.len()
     }
 
     /// The number of entries in all rows.
-    #[inline]
     pub fn entries(&self) -> usize {
         self.entries
     }
 
-    // Inlined: called for every row in every loop over a graph or the vectors, where a call
-    // costs more than the lookup.
-    #[inline]
     pub fn row(&self, i: usize) -> &Sparse {
         let (b, start, end) = self.spans[i];
         &self.blocks[b as usize][start as usize..end as usize]
@@ -85,11 +80,8 @@ impl Rows {
     }
 
     /// Every row, in order.
-    #[inline]
     pub fn iter(&self) -> impl Iterator<Item = &Sparse> + '_ {
-        self.spans
-            .iter()
-            .map(|&(b, start, end)| &self.blocks[b as usize][start as usize..end as usize])
+        (0..self.len()).map(|i| self.row(i))
     }
 
     /// Appends a row.
@@ -176,24 +168,15 @@ fn neighbours(n: usize) -> usize {
     (MAX_EDGES / n.max(1)).clamp(MIN_NEIGHBOURS, MAX_NEIGHBOURS)
 }
 
-/// The order of the edges found for a row.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Order {
-    Any,
-    ByIndex,
-}
-
 /// Appends to `graph` the row of one sentence from the edges found for it, in any order: its
 /// `cap` heaviest (ties: the lower index), sorted by index.
-fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize, order: Order) {
+fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize) {
     work::add(Counter::EdgesBuilt, scratch.len());
     if scratch.len() > cap {
         crate::sort::sort_by(scratch, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         scratch.truncate(cap);
-        crate::sort::sort_by_key(scratch, |e| e.0);
-    } else if order == Order::Any {
-        crate::sort::sort_by_key(scratch, |e| e.0);
     }
+    crate::sort::sort_by_key(scratch, |e| e.0);
     graph.push_row(scratch.iter().map(|&(j, w)| (j, w as Weight)));
     scratch.clear();
 }
@@ -314,53 +297,37 @@ pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
     let mut row: Vec<(u32, f64)> = Vec::with_capacity(n.min(ROOM));
     for (i, v) in vecs.iter().enumerate() {
         for &(t, w) in v {
-            let list = postings.row(t as usize);
+            let list = postings.list(t as usize);
             work::add(Counter::PostingsVisited, 1);
             if list.len() > MAX_POSTINGS {
                 continue;
             }
             work::add(Counter::PostingsVisited, list.len());
-            // The sentence itself is summed too (it is in its terms' lists) and left out below:
-            // one test a row rather than one a posting.
             for &(j, wj) in list {
+                if j as usize == i {
+                    continue;
+                }
                 if acc[j as usize] == 0.0 {
                     touched.push(j);
                 }
                 acc[j as usize] += f64::from(w) * f64::from(wj);
             }
         }
-        let order = if touched.len() * DENSE >= n {
-            // Most sentences touched (a short text): reading them all in order costs less than
-            // sorting the touched ones (at most DENSE times the touching).
-            for (j, a) in acc.iter_mut().enumerate() {
-                if *a > threshold && j != i {
-                    row.push((j as u32, *a));
-                }
-                *a = 0.0;
+        for &j in &touched {
+            let s = acc[j as usize];
+            if s > threshold {
+                row.push((j, s));
             }
-            Order::ByIndex
-        } else {
-            for &j in &touched {
-                let s = acc[j as usize];
-                if s > threshold && j as usize != i {
-                    row.push((j, s));
-                }
-                acc[j as usize] = 0.0;
-            }
-            Order::Any
-        };
+            acc[j as usize] = 0.0;
+        }
         touched.clear();
-        finish_row(&mut graph, &mut row, cap, order);
+        finish_row(&mut graph, &mut row, cap);
     }
     graph
 }
 
 /// Edges a row is given room for at first (a row of a longer text grows as needed).
 const ROOM: usize = 256;
-
-/// A row's sentences are read in index order, rather than sorted, when at least one in this
-/// many was touched: the reading costs at most this many times the touching.
-const DENSE: usize = 8;
 
 /// Texts of at most this many sentences (most news articles) build their graph from a table
 /// of every pair. Measured on the CNN/DM dev set, a larger table costs more to read than the
@@ -372,7 +339,7 @@ const WHOLE: usize = MAX_NEIGHBOURS + 1;
 /// the earlier sentence, into a table of every pair, and read from there for both. It is the
 /// same sum, to the bit, as the later sentence's would be: the same products (of the same two
 /// weights) over the same shared terms in the same order.
-fn cosine_graph_whole(vecs: &Rows, postings: &Rows, threshold: f64) -> Graph {
+fn cosine_graph_whole(vecs: &Rows, postings: &Postings, threshold: f64) -> Graph {
     const _: () = assert!(WHOLE <= MAX_NEIGHBOURS + 1 && WHOLE <= MAX_POSTINGS);
     let n = vecs.len();
     let mut sims = vec![0.0f64; n * n];
@@ -381,7 +348,7 @@ fn cosine_graph_whole(vecs: &Rows, postings: &Rows, threshold: f64) -> Graph {
     for (i, v) in vecs.iter().enumerate() {
         let acc = &mut sims[i * n..(i + 1) * n];
         for &(t, w) in v {
-            let list = postings.row(t as usize);
+            let list = postings.list(t as usize);
             let k = &mut at[t as usize];
             let later = list.get(*k as usize + 1..).unwrap_or_default();
             *k += 1;
@@ -422,7 +389,7 @@ pub(crate) fn overlap_graph(sets: &Rows, vocab: usize) -> Graph {
     let mut row: Vec<(u32, f64)> = Vec::new();
     for (i, set) in sets.iter().enumerate() {
         for &(t, _) in set {
-            let list = postings.row(t as usize);
+            let list = postings.list(t as usize);
             work::add(Counter::PostingsVisited, 1);
             if list.len() > MAX_POSTINGS {
                 continue;
@@ -447,7 +414,7 @@ pub(crate) fn overlap_graph(sets: &Rows, vocab: usize) -> Graph {
             acc[j as usize] = 0;
         }
         touched.clear();
-        finish_row(&mut graph, &mut row, cap, Order::Any);
+        finish_row(&mut graph, &mut row, cap);
     }
     graph
 }
@@ -511,9 +478,30 @@ pub(crate) fn term_set(terms: &[u32]) -> Vec<u32> {
     s
 }
 
-/// The postings of each term: the rows of `docs` it appears in, with its weight there, in row
-/// order. Counted first, so that the lists are filled in place in one exact-size block.
-fn postings(docs: &Rows, vocab: usize) -> Rows {
+/// Each term's postings, one list after another: the rows it appears in, with its weight
+/// there, in row order.
+struct Postings {
+    /// Where each term's list starts in `entries`, and (last) where the last one ends.
+    starts: Vec<u32>,
+    entries: Vec<(u32, Weight)>,
+}
+
+impl Postings {
+    /// The number of terms.
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Term t's list.
+    #[inline]
+    fn list(&self, t: usize) -> &Sparse {
+        &self.entries[self.starts[t] as usize..self.starts[t + 1] as usize]
+    }
+}
+
+/// The postings of each term of `docs`. Counted first, so that the lists are filled in place
+/// in one exact-size block.
+fn postings(docs: &Rows, vocab: usize) -> Postings {
     work::add(Counter::PostingsVisited, vocab + docs.entries());
     let mut ends = vec![0u32; vocab];
     for &(t, _) in docs.all() {
@@ -527,7 +515,7 @@ fn postings(docs: &Rows, vocab: usize) -> Rows {
     let mut entries = vec![(0u32, 0.0 as Weight); total as usize];
     // Filled from the back of each list, so that the rows come out in order and each list's
     // fill point ends at its start.
-    let mut fill = ends.clone();
+    let mut fill = ends;
     for i in (0..docs.len()).rev() {
         for &(t, w) in docs.row(i) {
             let f = &mut fill[t as usize];
@@ -535,11 +523,10 @@ fn postings(docs: &Rows, vocab: usize) -> Rows {
             entries[*f as usize] = (i as u32, w);
         }
     }
-    let spans = fill.iter().zip(&ends).map(|(&s, &e)| (0, s, e)).collect();
-    Rows {
-        spans,
-        blocks: vec![entries],
-        entries: total as usize,
+    fill.push(total);
+    Postings {
+        starts: fill,
+        entries,
     }
 }
 
@@ -583,9 +570,9 @@ mod tests {
         let docs = Rows::from_rows(&[vec![(0, 0.5), (2, 0.5)], vec![], vec![(2, 1.0)]]);
         let p = postings(&docs, 4);
         assert_eq!(p.len(), 4);
-        assert_eq!(p.row(0), [(0, 0.5)]);
-        assert!(p.row(1).is_empty() && p.row(3).is_empty());
-        assert_eq!(p.row(2), [(0, 0.5), (2, 1.0)]);
+        assert_eq!(p.list(0), [(0, 0.5)]);
+        assert!(p.list(1).is_empty() && p.list(3).is_empty());
+        assert_eq!(p.list(2), [(0, 0.5), (2, 1.0)]);
     }
 
     #[test]
@@ -634,7 +621,7 @@ mod tests {
         let mut acc = vec![0.0f64; n];
         for (i, v) in vecs.iter().enumerate() {
             for &(t, w) in v {
-                for &(j, wj) in postings.row(t as usize) {
+                for &(j, wj) in postings.list(t as usize) {
                     if j as usize != i {
                         acc[j as usize] += f64::from(w) * f64::from(wj);
                     }
