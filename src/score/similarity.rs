@@ -437,6 +437,7 @@ struct Postings {
 
 impl Postings {
     /// The number of terms.
+    #[cfg(test)]
     fn len(&self) -> usize {
         self.starts.len() - 1
     }
