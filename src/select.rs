@@ -46,9 +46,10 @@ impl Pool<'_> {
 
     /// One past the largest term id.
     fn vocab(&self) -> usize {
+        // A vector is sorted by term: its last entry holds its largest.
         self.vectors
             .iter()
-            .flat_map(|v| v.iter().map(|e| e.0 as usize + 1))
+            .filter_map(|v| v.last().map(|e| e.0 as usize + 1))
             .max()
             .unwrap_or(0)
     }
@@ -157,7 +158,14 @@ pub(crate) type Repeats = Vec<Option<(usize, f64)>>;
 /// similarity graph: then a repeat that shares only such common terms can slip into a summary
 /// already that long.
 struct Guard {
-    picked_by_term: Vec<Vec<u32>>,
+    /// Each term's list of picked sentences, in the order picked, as a chain through `links`:
+    /// its first and last link (1-based, 0 for none) and its length. Three flat arrays rather
+    /// than a vector a term, so that a guard costs three zeroed allocations, not one a term.
+    first: Vec<u32>,
+    last: Vec<u32>,
+    len: Vec<u32>,
+    /// (picked sentence, next link of the same term, 1-based, 0 at the end).
+    links: Vec<(u32, u32)>,
     /// `checked[p] == i`: picked sentence p was already compared with candidate i.
     checked: Vec<usize>,
 }
@@ -165,7 +173,11 @@ struct Guard {
 impl Guard {
     fn new(sentences: usize, vocab: usize) -> Self {
         Guard {
-            picked_by_term: vec![Vec::new(); vocab],
+            first: vec![0; vocab],
+            last: vec![0; vocab],
+            len: vec![0; vocab],
+            // Room for a few sentences' terms, rather than grown by doubling from one.
+            links: Vec::with_capacity(64),
             checked: vec![usize::MAX; sentences],
         }
     }
@@ -174,12 +186,15 @@ impl Guard {
     fn repeats(&mut self, pool: &Pool<'_>, i: usize, redundancy: f64) -> Option<(usize, f64)> {
         let vectors = pool.vectors;
         for &(t, _) in vectors.row(i) {
-            let list = &self.picked_by_term[t as usize];
+            let t = t as usize;
             work::add(Counter::SelectScans, 1);
-            if list.len() > MAX_POSTINGS {
+            if self.len[t] as usize > MAX_POSTINGS {
                 continue;
             }
-            for &p in list {
+            let mut link = self.first[t];
+            while link != 0 {
+                let (p, next) = self.links[link as usize - 1];
+                link = next;
                 work::add(Counter::SelectScans, 1);
                 let p = p as usize;
                 if self.checked[p] != i {
@@ -197,7 +212,15 @@ impl Guard {
 
     fn add(&mut self, pool: &Pool<'_>, i: usize) {
         for &(t, _) in pool.vectors.row(i) {
-            self.picked_by_term[t as usize].push(i as u32);
+            let t = t as usize;
+            self.links.push((i as u32, 0));
+            let link = self.links.len() as u32;
+            match self.last[t] {
+                0 => self.first[t] = link,
+                prev => self.links[prev as usize - 1].1 = link,
+            }
+            self.last[t] = link;
+            self.len[t] += 1;
         }
     }
 }

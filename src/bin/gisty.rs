@@ -504,20 +504,77 @@ fn reply(engine: &mut Engine, n: usize, line: &[u8], options: &Options) -> Reply
         Ok(l) => std::borrow::Cow::Borrowed(l),
         Err(_) => String::from_utf8_lossy(line),
     };
-    let answered = match serde_json::from_str::<Value>(&line) {
-        Ok(req) => answer(engine, &req, options),
-        Err(e) => Err((Value::Null, format!("line {}: not JSON: {e}", n + 1))),
+    let answered = match plain_request(&line) {
+        Some(req) => answer_text(
+            engine,
+            &req.id,
+            &req.text,
+            req.title.as_deref(),
+            req.focus.as_deref(),
+            options,
+        ),
+        None => match serde_json::from_str::<Value>(&line) {
+            Ok(req) => answer(engine, &req, options),
+            Err(e) => Err((Value::Null, format!("line {}: not JSON: {e}", n + 1))),
+        },
     };
     match answered {
-        Ok(v) => Reply {
-            line: v.to_string(),
-            error: None,
-        },
+        Ok(line) => Reply { line, error: None },
         Err((id, e)) => Reply {
             line: json!({"id": id, "error": e}).to_string(),
             error: Some(e),
         },
     }
+}
+
+/// The usual request, `{"id", "text", "title"?, "focus"?}`, read straight into its fields
+/// (the text borrowed from the line unless it has escapes) rather than through a JSON tree.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlainRequest<'a> {
+    #[serde(default)]
+    id: Value,
+    #[serde(borrow)]
+    text: std::borrow::Cow<'a, str>,
+    #[serde(borrow, default)]
+    title: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    focus: Option<std::borrow::Cow<'a, str>>,
+}
+
+/// `line` as a [`PlainRequest`], or None for any other line: one with "docs", another field,
+/// a field twice, a field of another type, or not JSON. Those go through the JSON tree
+/// ([`answer`]), which reads such a line exactly as it reads a plain one, and reports what is
+/// wrong with it.
+fn plain_request(line: &str) -> Option<PlainRequest<'_>> {
+    // An array would be read as the struct's fields in order: only objects are plain.
+    if !line.trim_start().starts_with('{') {
+        return None;
+    }
+    serde_json::from_str(line).ok()
+}
+
+/// A reply to one text, written straight to JSON: its fields in the order of the JSON object
+/// it replaced, whose keys were sorted.
+#[derive(serde::Serialize)]
+struct TextReply<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanations: Option<Value>,
+    id: &'a Value,
+    language: Language,
+    summary: Vec<&'a str>,
+}
+
+/// A reply to several documents, as [`TextReply`].
+#[derive(serde::Serialize)]
+struct DocsReply<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanations: Option<Value>,
+    id: &'a Value,
+    languages: &'a [Language],
+    sources: Vec<usize>,
+    summary: Vec<&'a str>,
+    support: Vec<&'a [usize]>,
 }
 
 /// Whether a batch line is a request (blank lines are skipped).
@@ -656,17 +713,19 @@ fn write_in_order(
     Ok(())
 }
 
-fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<Value, (Value, String)> {
+fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<String, (Value, String)> {
     let id = req.get("id").cloned().unwrap_or(Value::Null);
     let fail = |msg: &str| Err((id.clone(), msg.to_string()));
-    let mut o = options.clone();
-    if let Some(t) = req.get("title").and_then(Value::as_str) {
-        o.title = Some(t.to_string());
-    }
-    if let Some(f) = req.get("focus").and_then(Value::as_str) {
-        o.focus = Some(f.to_string());
-    }
+    let title = req.get("title").and_then(Value::as_str);
+    let focus = req.get("focus").and_then(Value::as_str);
     if let Some(docs) = req.get("docs") {
+        let mut o = options.clone();
+        if let Some(t) = title {
+            o.title = Some(t.to_string());
+        }
+        if let Some(f) = focus {
+            o.focus = Some(f.to_string());
+        }
         let Some(list) = docs.as_array() else {
             return fail(DOCS_SHAPE);
         };
@@ -700,36 +759,57 @@ fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<Value, 
         let m = engine
             .summarize_many(&texts, &o)
             .map_err(|e| (id.clone(), e.to_string()))?;
-        let sentences: Vec<&str> = m.sentences.iter().map(|s| s.text.as_str()).collect();
-        let sources: Vec<usize> = m.sentences.iter().map(|s| s.doc).collect();
-        let support: Vec<&[usize]> = m.sentences.iter().map(|s| s.support.as_slice()).collect();
-        let mut v = json!({
-            "id": id,
-            "summary": sentences,
-            "sources": sources,
-            "support": support,
-            "languages": m.languages,
-        });
-        explanations(&mut v, &m.sentences);
-        return Ok(v);
+        let reply = DocsReply {
+            explanations: explanations(&m.sentences),
+            id: &id,
+            languages: &m.languages,
+            sources: m.sentences.iter().map(|s| s.doc).collect(),
+            summary: m.sentences.iter().map(|s| s.text.as_str()).collect(),
+            support: m.sentences.iter().map(|s| s.support.as_slice()).collect(),
+        };
+        return serde_json::to_string(&reply).map_err(|e| (id.clone(), e.to_string()));
     }
     let Some(text) = req.get("text").and_then(Value::as_str) else {
         return fail("request has no \"text\" string (nor \"docs\" list)");
     };
+    answer_text(engine, &id, text, title, focus, options)
+}
+
+/// The reply to a request of one text.
+fn answer_text(
+    engine: &mut Engine,
+    id: &Value,
+    text: &str,
+    title: Option<&str>,
+    focus: Option<&str>,
+    options: &Options,
+) -> Result<String, (Value, String)> {
+    let mut o = options.clone();
+    if let Some(t) = title {
+        o.title = Some(t.to_string());
+    }
+    if let Some(f) = focus {
+        o.focus = Some(f.to_string());
+    }
     let summary = engine
         .summarize(text, &o)
         .map_err(|e| (id.clone(), e.to_string()))?;
-    let sentences: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
-    let mut v = json!({"id": id, "summary": sentences, "language": summary.language});
-    explanations(&mut v, &summary.sentences);
-    Ok(v)
+    let reply = TextReply {
+        explanations: explanations(&summary.sentences),
+        id,
+        language: summary.language,
+        summary: summary.sentences.iter().map(|s| s.text.as_str()).collect(),
+    };
+    serde_json::to_string(&reply).map_err(|e| (id.clone(), e.to_string()))
 }
 
-/// With --explain, a batch reply's "explanations": one a summary sentence.
-fn explanations(reply: &mut Value, sentences: &[ScoredSentence]) {
-    if sentences.iter().any(|s| s.explanation.is_some()) {
-        reply["explanations"] = json!(sentences.iter().map(|s| &s.explanation).collect::<Vec<_>>());
-    }
+/// With --explain, a batch reply's "explanations": one a summary sentence (as a JSON tree,
+/// whose objects print their keys sorted, as they always have).
+fn explanations(sentences: &[ScoredSentence]) -> Option<Value> {
+    sentences
+        .iter()
+        .any(|s| s.explanation.is_some())
+        .then(|| json!(sentences.iter().map(|s| &s.explanation).collect::<Vec<_>>()))
 }
 
 const DOCS_SHAPE: &str =

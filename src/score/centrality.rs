@@ -11,31 +11,46 @@ const TOLERANCE: f64 = 1e-6;
 
 /// The stationary distribution of a random walk on `graph` with uniform teleports, scaled so
 /// that the mean score is 1. Isolated sentences get only the teleport share.
-pub(crate) fn pagerank(graph: &Graph) -> Vec<f64> {
+pub(crate) fn pagerank(graph: Graph) -> Vec<f64> {
     let n = graph.len();
     if n == 0 {
         return Vec::new();
     }
-    let out_weight: Vec<f64> = graph
-        .iter()
-        .map(|e| e.iter().map(|x| f64::from(x.1)).sum())
-        .collect();
+    // The iterations walk every edge dozens of times: as one flat list with each row's end,
+    // a pass is a plain walk over it. The sums are taken in the same order as over the rows.
+    let (ends, edges) = graph.into_flat();
+    let mut out_weight: Vec<f64> = Vec::with_capacity(n);
+    let mut dangling: Vec<usize> = Vec::new();
+    let mut start = 0;
+    for (i, &end) in ends.iter().enumerate() {
+        let out: f64 = edges[start..end as usize]
+            .iter()
+            .map(|x| f64::from(x.1))
+            .sum();
+        if out == 0.0 {
+            dangling.push(i);
+        }
+        out_weight.push(out);
+        start = end as usize;
+    }
     let mut p = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     for _ in 0..MAX_ITER {
-        work::add(Counter::PagerankWork, n + graph.entries());
+        work::add(Counter::PagerankWork, n + edges.len());
         // Walkers on a sentence with no edges jump anywhere: spread their mass evenly.
-        let dangling: f64 = (0..n).filter(|&i| out_weight[i] == 0.0).map(|i| p[i]).sum();
+        let dangling: f64 = dangling.iter().map(|&i| p[i]).sum();
         let base = (1.0 - DAMPING) / n as f64 + DAMPING * dangling / n as f64;
         next.iter_mut().for_each(|x| *x = base);
-        for (i, edges) in graph.iter().enumerate() {
-            if out_weight[i] == 0.0 {
-                continue;
+        let mut start = 0;
+        for ((&end, &out), &pi) in ends.iter().zip(&out_weight).zip(&p) {
+            let end = end as usize;
+            if out != 0.0 {
+                let share = DAMPING * pi / out;
+                for &(j, w) in &edges[start..end] {
+                    next[j as usize] += share * f64::from(w);
+                }
             }
-            let share = DAMPING * p[i] / out_weight[i];
-            for &(j, w) in edges {
-                next[j as usize] += share * f64::from(w);
-            }
+            start = end;
         }
         let diff: f64 = p.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut p, &mut next);
@@ -59,7 +74,7 @@ mod tests {
             vec![(0, 1.0)],
             vec![(0, 1.0)],
         ]);
-        let p = pagerank(&g);
+        let p = pagerank(g);
         assert!(p[0] > p[1] && (p[1] - p[2]).abs() < 1e-9);
         let mean: f64 = p.iter().sum::<f64>() / 4.0;
         assert!((mean - 1.0).abs() < 1e-9);
@@ -67,8 +82,8 @@ mod tests {
 
     #[test]
     fn empty_and_edgeless_graphs() {
-        assert!(pagerank(&Graph::default()).is_empty());
-        let p = pagerank(&Graph::from_rows(&[[], []]));
+        assert!(pagerank(Graph::default()).is_empty());
+        let p = pagerank(Graph::from_rows(&[[], []]));
         assert!((p[0] - 1.0).abs() < 1e-9 && (p[1] - 1.0).abs() < 1e-9);
     }
 }

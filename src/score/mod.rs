@@ -207,9 +207,10 @@ pub(crate) fn score(corpus: &Corpus, ctx: &Context) -> Scored {
             similarity::cosine_graph(&vectors, vocab, LEXRANK_THRESHOLD),
         ),
         Method::TextRank => {
+            // A sentence's vector holds its distinct terms, sorted: its term set.
             let mut sets = Rows::with_capacity(n, vectors.entries());
-            for b in &bags {
-                sets.push_row(similarity::term_set(b).into_iter().map(|t| (t, 1.0)));
+            for v in vectors.iter() {
+                sets.push_row(v.iter().map(|&(t, _)| (t, 1.0)));
             }
             graph_rank(corpus, similarity::overlap_graph(&sets, vocab))
         }
@@ -264,7 +265,7 @@ fn graph_rank(corpus: &Corpus, mut graph: similarity::Graph) -> Vec<f64> {
             }
         }
     }
-    centrality::pagerank(&graph)
+    centrality::pagerank(graph)
 }
 
 /// Cosine below which two sentences are not linked in the default method's graph, on the
@@ -319,12 +320,16 @@ fn gisty(
             )
         })
         .collect();
+    // A sentence's vector holds its distinct terms, sorted: its term set, already made.
+    let mut set: Vec<u32> = Vec::new();
     let titles: Vec<f64> = sents
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let (title, headings) = &references[s.doc];
-            title::overlap(&similarity::term_set(corpus.terms(i)), title, headings)
+            set.clear();
+            set.extend(vectors.row(i).iter().map(|e| e.0));
+            title::overlap(&set, title, headings)
         })
         .collect();
     let max_c = cent.iter().cloned().fold(0.0, f64::max);
@@ -348,7 +353,11 @@ fn gisty(
             title: if max_t > 0.0 { titles[i] / max_t } else { 0.0 },
             title_w,
             short: (words / SHORT_WORDS).min(1.0).sqrt(),
-            long: (LONG_WORDS / words.max(LONG_WORDS)).powf(LONG_EXPONENT * tight),
+            // 1 to any power is 1: most sentences are not long, and skip the power.
+            long: match LONG_WORDS / words.max(LONG_WORDS) {
+                1.0 => 1.0,
+                base => base.powf(LONG_EXPONENT * tight),
+            },
         }
     });
     match trace {

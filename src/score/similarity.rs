@@ -110,9 +110,34 @@ impl Rows {
         self.entries += len;
     }
 
+    /// The rows as one list of entries, row after row, with the end of each row in it. The
+    /// first block becomes the list and the others are moved in and freed one at a time, so
+    /// that no more than a block is held twice (a graph of one block, an article's, is not
+    /// copied at all).
+    pub fn into_flat(self) -> (Vec<u32>, Vec<(u32, Weight)>) {
+        let mut blocks = self.blocks.into_iter();
+        let mut flat = blocks.next().unwrap_or_default();
+        let mut offsets = vec![0u32];
+        if blocks.len() > 0 {
+            flat.reserve_exact(self.entries - flat.len());
+        }
+        for b in blocks {
+            offsets.push(flat.len() as u32);
+            flat.extend_from_slice(&b);
+        }
+        let ends = self
+            .spans
+            .iter()
+            .map(|&(b, _, end)| offsets[b as usize] + end)
+            .collect();
+        (ends, flat)
+    }
+
     /// Every entry, row by row.
     fn all(&self) -> impl Iterator<Item = &(u32, Weight)> + '_ {
-        self.iter().flatten()
+        // Rows fill each block from its start, one after another: the blocks' entries are the
+        // rows' entries in order.
+        self.blocks.iter().flatten()
     }
 }
 
@@ -169,13 +194,22 @@ pub(crate) fn idf(sentences: &[&[u32]], vocab: usize) -> Vec<f64> {
         }
     }
     let n = sentences.len().max(1) as f64;
+    // Most terms share a few frequencies (most are in one sentence): each logarithm is taken
+    // once a frequency, the same value each time.
+    let mut by_df: Vec<f64> = Vec::new();
     df.iter()
         .map(|&d| {
             if d == 0 {
-                0.0
-            } else {
-                (1.0 + n / d as f64).ln()
+                return 0.0;
             }
+            let d = d as usize;
+            if by_df.len() <= d {
+                by_df.resize(d + 1, f64::NAN);
+            }
+            if by_df[d].is_nan() {
+                by_df[d] = (1.0 + n / d as f64).ln();
+            }
+            by_df[d]
         })
         .collect()
 }
@@ -252,14 +286,15 @@ pub(crate) type Graph = Rows;
 pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
     let postings = postings(vecs, vocab);
     let n = vecs.len();
-    let mut graph = Rows::with_capacity(n, 0);
     let cap = neighbours(n);
+    let mut graph = Rows::with_capacity(n, 0);
     let mut acc = vec![0.0f64; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut row: Vec<(u32, f64)> = Vec::new();
+    // Room for a short text's rows from the start, rather than grown by doubling in each.
+    let mut touched: Vec<u32> = Vec::with_capacity(n.min(ROOM));
+    let mut row: Vec<(u32, f64)> = Vec::with_capacity(n.min(ROOM));
     for (i, v) in vecs.iter().enumerate() {
         for &(t, w) in v {
-            let list = postings.row(t as usize);
+            let list = postings.list(t as usize);
             work::add(Counter::PostingsVisited, 1);
             if list.len() > MAX_POSTINGS {
                 continue;
@@ -288,6 +323,9 @@ pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
     graph
 }
 
+/// Edges a row is given room for at first (a row of a longer text grows as needed).
+const ROOM: usize = 256;
+
 /// TextRank's similarity graph (Mihalcea & Tarau 2004): shared distinct terms divided by
 /// ln|Si| + ln|Sj|, which favours long sentences that share many words with the rest.
 pub(crate) fn overlap_graph(sets: &Rows, vocab: usize) -> Graph {
@@ -300,7 +338,7 @@ pub(crate) fn overlap_graph(sets: &Rows, vocab: usize) -> Graph {
     let mut row: Vec<(u32, f64)> = Vec::new();
     for (i, set) in sets.iter().enumerate() {
         for &(t, _) in set {
-            let list = postings.row(t as usize);
+            let list = postings.list(t as usize);
             work::add(Counter::PostingsVisited, 1);
             if list.len() > MAX_POSTINGS {
                 continue;
@@ -389,9 +427,31 @@ pub(crate) fn term_set(terms: &[u32]) -> Vec<u32> {
     s
 }
 
-/// The postings of each term: the rows of `docs` it appears in, with its weight there, in row
-/// order. Counted first, so that the lists are filled in place in one exact-size block.
-fn postings(docs: &Rows, vocab: usize) -> Rows {
+/// Each term's postings, one list after another: the rows it appears in, with its weight
+/// there, in row order.
+struct Postings {
+    /// Where each term's list starts in `entries`, and (last) where the last one ends.
+    starts: Vec<u32>,
+    entries: Vec<(u32, Weight)>,
+}
+
+impl Postings {
+    /// The number of terms.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Term t's list.
+    #[inline]
+    fn list(&self, t: usize) -> &Sparse {
+        &self.entries[self.starts[t] as usize..self.starts[t + 1] as usize]
+    }
+}
+
+/// The postings of each term of `docs`. Counted first, so that the lists are filled in place
+/// in one exact-size block.
+fn postings(docs: &Rows, vocab: usize) -> Postings {
     work::add(Counter::PostingsVisited, vocab + docs.entries());
     let mut ends = vec![0u32; vocab];
     for &(t, _) in docs.all() {
@@ -405,7 +465,7 @@ fn postings(docs: &Rows, vocab: usize) -> Rows {
     let mut entries = vec![(0u32, 0.0 as Weight); total as usize];
     // Filled from the back of each list, so that the rows come out in order and each list's
     // fill point ends at its start.
-    let mut fill = ends.clone();
+    let mut fill = ends;
     for i in (0..docs.len()).rev() {
         for &(t, w) in docs.row(i) {
             let f = &mut fill[t as usize];
@@ -413,11 +473,10 @@ fn postings(docs: &Rows, vocab: usize) -> Rows {
             entries[*f as usize] = (i as u32, w);
         }
     }
-    let spans = fill.iter().zip(&ends).map(|(&s, &e)| (0, s, e)).collect();
-    Rows {
-        spans,
-        blocks: vec![entries],
-        entries: total as usize,
+    fill.push(total);
+    Postings {
+        starts: fill,
+        entries,
     }
 }
 
@@ -440,13 +499,30 @@ mod tests {
     }
 
     #[test]
+    fn flat_rows_are_the_rows_one_after_another() {
+        // Rows longer than half a block: each starts a block of its own.
+        let long = |t: u32| vec![(t, 0.5); BLOCK / 2 + 1];
+        let rows = [long(0), vec![], long(1), vec![(7, 1.0)], long(2)];
+        let r = Rows::from_rows(&rows);
+        assert!(r.blocks.len() >= 3);
+        let (ends, flat) = r.clone().into_flat();
+        assert_eq!(flat, rows.concat());
+        let mut start = 0;
+        for (i, &end) in ends.iter().enumerate() {
+            assert_eq!(&flat[start..end as usize], r.row(i));
+            start = end as usize;
+        }
+        assert_eq!(Rows::default().into_flat(), (vec![], vec![]));
+    }
+
+    #[test]
     fn postings_list_each_terms_rows_in_order() {
         let docs = Rows::from_rows(&[vec![(0, 0.5), (2, 0.5)], vec![], vec![(2, 1.0)]]);
         let p = postings(&docs, 4);
         assert_eq!(p.len(), 4);
-        assert_eq!(p.row(0), [(0, 0.5)]);
-        assert!(p.row(1).is_empty() && p.row(3).is_empty());
-        assert_eq!(p.row(2), [(0, 0.5), (2, 1.0)]);
+        assert_eq!(p.list(0), [(0, 0.5)]);
+        assert!(p.list(1).is_empty() && p.list(3).is_empty());
+        assert_eq!(p.list(2), [(0, 0.5), (2, 1.0)]);
     }
 
     #[test]
@@ -483,6 +559,63 @@ mod tests {
         assert_eq!(neighbours(n), 27);
         assert!(g.iter().all(|row| row.len() == 27));
         assert!(g.entries() <= MAX_EDGES);
+    }
+
+    /// [`cosine_graph`] as plainly as it can be written (every row's cosines summed, kept,
+    /// capped): the oracle for the property test below, to the bit.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn cosine_graph_by_rows(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
+        let postings = postings(vecs, vocab);
+        let n = vecs.len();
+        let mut graph = Rows::default();
+        let mut acc = vec![0.0f64; n];
+        for (i, v) in vecs.iter().enumerate() {
+            for &(t, w) in v {
+                for &(j, wj) in postings.list(t as usize) {
+                    if j as usize != i {
+                        acc[j as usize] += f64::from(w) * f64::from(wj);
+                    }
+                }
+            }
+            let mut row: Vec<(u32, f64)> = (0..n)
+                .filter(|&j| acc[j] > threshold)
+                .map(|j| (j as u32, acc[j]))
+                .collect();
+            acc.iter_mut().for_each(|a| *a = 0.0);
+            if row.len() > MAX_NEIGHBOURS {
+                row.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                row.truncate(MAX_NEIGHBOURS);
+                row.sort_by_key(|e| e.0);
+            }
+            graph.push_row(row.into_iter().map(|(j, w)| (j, w as Weight)));
+        }
+        graph
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn the_graph_is_its_plain_rows_to_the_bit(
+            sents in proptest::collection::vec(proptest::collection::vec(0u32..20, 0..12), 0..129),
+            few in proptest::bool::ANY,
+            threshold in 0.0f64..0.3,
+        ) {
+            // With few terms, many sentences link to more than MAX_NEIGHBOURS others.
+            let sents: Vec<Vec<u32>> = sents
+                .into_iter()
+                .map(|s| s.into_iter().map(|t| if few { t % 4 } else { t }).collect())
+                .collect();
+            let refs: Vec<&[u32]> = sents.iter().map(|s| s.as_slice()).collect();
+            let idf = idf(&refs, 20);
+            let vecs = tfidf(&refs, &idf);
+            let bits = |g: &Graph| -> Vec<Vec<(u32, u32)>> {
+                g.iter().map(|r| r.iter().map(|&(j, w)| (j, w.to_bits())).collect()).collect()
+            };
+            proptest::prop_assert_eq!(
+                bits(&cosine_graph(&vecs, 20, threshold)),
+                bits(&cosine_graph_by_rows(&vecs, 20, threshold))
+            );
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -53,11 +53,14 @@ pub fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    loop {
+        i = next_line_byte(b, i);
+        if i >= b.len() {
+            break;
+        }
         // Read as bytes: a lead byte (0xC2, 0xE2) is never inside another char, so a match
         // at one is the char it starts.
         let len = match b[i] {
-            _ if super::bytes::class(b[i]) & super::bytes::LINE == 0 => 0,
             b'\n' => 1,
             b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
             b'\r' => 1,
@@ -80,6 +83,36 @@ pub fn lines(text: &str) -> Vec<Line> {
     }
     mark_captions(text, &mut out);
     out
+}
+
+/// The first byte from `i` on that may start a line break (see [`super::bytes::LINE`]), or the
+/// length of `b`. A line break starts with `\n` or `\r` (below 0x0E) or with a lead byte (0x80
+/// and up): eight bytes with neither, most of a text, are passed over at once.
+fn next_line_byte(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    loop {
+        while let Some(word) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            let x = u64::from_le_bytes(word);
+            // A byte below 0x0E borrows in the subtraction and sets its high bit; one of 0x80 or
+            // more has it set already. Without either no byte borrows, so no high bit is set.
+            if (x.wrapping_sub(ONES * 0x0E) | x) & HIGH != 0 {
+                break;
+            }
+            i += 8;
+        }
+        // These eight bytes (or the last few) one by one.
+        let end = b.len().min(i + 8);
+        while i < end {
+            if super::bytes::class(b[i]) & super::bytes::LINE != 0 {
+                return i;
+            }
+            i += 1;
+        }
+        if i >= b.len() {
+            return b.len();
+        }
+    }
 }
 
 /// Captions longer than this are prose beside a picture.
@@ -689,6 +722,38 @@ mod tests {
             kind("Key Participants and Agenda of the Florida Meetings"),
             None
         );
+    }
+
+    #[test]
+    fn line_breaks_are_found_wherever_they_stand() {
+        // Each break at every offset from a word boundary, after ASCII, after wide chars.
+        for brk in ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"] {
+            for pad in 0..20 {
+                for filler in ["a", "é", "\u{201c}"] {
+                    let head = filler.repeat(pad);
+                    let text = format!("{head}{brk}second line here");
+                    let ls = lines(&text);
+                    assert_eq!(ls.len(), 2, "{text:?}");
+                    assert_eq!(ls[0].range, 0..head.len(), "{text:?}");
+                    assert_eq!(&text[ls[1].range.clone()], "second line here");
+                }
+            }
+        }
+        // Other C0 controls and non-breaking wide chars are not breaks.
+        let text = "tab\there\u{0B}\u{0C}\u{a0}\u{2027}\u{202F} no break at all";
+        assert_eq!(lines(text).len(), 1);
+        // From every offset, the scan stops where a byte-by-byte one does.
+        let many = "one\ntwo\u{2028}three\r\nfour é\u{85}five \u{201c}six\u{201d}\rseven";
+        for t in [text, many] {
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                let want = (i..b.len())
+                    .find(|&k| super::super::bytes::class(b[k]) & super::super::bytes::LINE != 0)
+                    .unwrap_or(b.len());
+                assert_eq!(next_line_byte(b, i), want, "{t:?} from {i}");
+            }
+        }
+        assert_eq!(lines(many).len(), 6);
     }
 
     #[test]

@@ -13,11 +13,8 @@
 //! being read once one language leads by far (an English news article, after a few dozen
 //! words).
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::hash::WordHasher;
 use super::token::Language;
 
 /// The most of a text that detection reads, in bytes.
@@ -256,22 +253,100 @@ const SUFFIXES: &[(&str, &[u8])] = &[
     ("ing", &[EN]),
 ];
 
+/// The suffixes a word may end in, by its last byte's low six bits: a bit each, in the list's
+/// order (a word ending in a byte no suffix ends in, most words, looks at none).
+const SUFFIXES_BY_END: [u64; 64] = {
+    let mut by_end = [0u64; 64];
+    let mut k = 0;
+    while k < SUFFIXES.len() {
+        let s = SUFFIXES[k].0.as_bytes();
+        by_end[(s[s.len() - 1] & 63) as usize] |= 1 << k;
+        k += 1;
+    }
+    by_end
+};
+
+/// The suffixes `word` ends in, a bit each (see [`SUFFIXES_BY_END`]).
+fn suffixes_of(word: &[u8]) -> u64 {
+    let Some(&last) = word.last() else { return 0 };
+    let mut candidates = SUFFIXES_BY_END[usize::from(last & 63)];
+    let mut found = 0;
+    while candidates != 0 {
+        let k = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        let s = SUFFIXES[k].0.as_bytes();
+        // Compared byte by byte: a library comparison costs a call for these few bytes.
+        if word.len() >= s.len()
+            && word[word.len() - s.len()..]
+                .iter()
+                .zip(s)
+                .all(|(a, b)| a == b)
+        {
+            found |= 1 << k;
+        }
+    }
+    found
+}
+
 /// Longest word looked up, in bytes: function words are short.
 const MAX_WORD: usize = 16;
 
-/// Each function word with the tables (bits of [`LATIN`]) that list it; built on first use.
-fn table() -> &'static HashMap<&'static str, u32, BuildHasherDefault<WordHasher>> {
-    static TABLE: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<WordHasher>>> =
-        OnceLock::new();
+/// A word of at most 16 bytes as one number: its bytes, little-endian, zero-padded (a word's
+/// letters are never zero bytes), so that a lookup hashes and compares one number rather than
+/// bytes.
+type Key = u128;
+
+/// Slots of the function-word table: a power of two, a third more than the distinct words
+/// (698), so that a search ends after a few slots.
+const SLOTS: usize = 1024;
+
+/// `word` as a [`Key`], when it fits.
+fn key(word: &[u8]) -> Option<Key> {
+    let mut b = [0u8; 16];
+    b.get_mut(..word.len())?.copy_from_slice(word);
+    Some(Key::from_le_bytes(b))
+}
+
+/// The first slot to look at for `key`.
+fn slot(key: Key) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
+}
+
+/// Each function word with the tables (bits of [`LATIN`]) that list it, by open addressing:
+/// a slot holds a word's key and its mask (0: empty). Built on first use.
+fn table() -> &'static [(Key, u32)] {
+    static TABLE: OnceLock<Box<[(Key, u32)]>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::default();
+        let mut t = vec![(0, 0); SLOTS].into_boxed_slice();
         for &(lang, words) in WORDS {
             for w in words.split(' ') {
-                *t.entry(w).or_insert(0) |= 1u32 << lang;
+                // Every table word fits (a test checks it).
+                let Some(k) = key(w.as_bytes()) else { continue };
+                let mut i = slot(k);
+                while t[i].1 != 0 && t[i].0 != k {
+                    i = (i + 1) % SLOTS;
+                }
+                t[i] = (k, t[i].1 | 1u32 << lang);
             }
         }
         t
     })
+}
+
+/// The tables that list `word` as a function word (0: none).
+fn tables_of(word: &[u8]) -> u32 {
+    let Some(k) = key(word) else { return 0 };
+    let t = table();
+    let mut i = slot(k);
+    // The table is never full: an empty slot ends every search.
+    loop {
+        let (key, mask) = t[i];
+        if mask == 0 || key == k {
+            return mask;
+        }
+        i = (i + 1) % SLOTS;
+    }
 }
 
 /// Adds `weight`, shared equally, to each table of `mask` (a bit each).
@@ -283,7 +358,7 @@ fn credit(scores: &mut [f32], mut mask: u32, weight: f32) {
     }
 }
 
-fn mask(langs: &[u8]) -> u32 {
+fn mask_of(langs: &[u8]) -> u32 {
     langs.iter().fold(0, |m, &l| m | 1 << l)
 }
 
@@ -313,41 +388,78 @@ struct Scripts {
 struct LatinScore {
     scores: [f32; LATIN.len()],
     words: usize,
-    word: String,
+    /// The word being read, lower-cased: its first [`MAX_WORD`] bytes (and the rest of the
+    /// char that reaches them), and its length there.
+    word: [u8; MAX_WORD + 3],
+    len: usize,
+    /// Its chars kept in `word`.
+    chars: usize,
+    /// Whether it ran past [`MAX_WORD`] with more ASCII letters: then it is no function word
+    /// and has no suffix of the list.
+    long: bool,
 }
 
 impl LatinScore {
+    fn push_ascii(&mut self, c: u8) {
+        if self.len < MAX_WORD {
+            self.word[self.len] = c.to_ascii_lowercase();
+            self.len += 1;
+            self.chars += 1;
+        } else {
+            self.long = true;
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if self.len < MAX_WORD {
+            self.len += c.encode_utf8(&mut self.word[self.len..]).len();
+            self.chars += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0 && !self.long
+    }
+
     fn end_word(&mut self) {
-        if self.word.is_empty() {
+        if self.is_empty() {
             return;
         }
         self.words += 1;
-        let w = self.word.as_str();
-        if let Some(&mask) = table().get(w) {
+        let long = std::mem::take(&mut self.long);
+        let w = &self.word[..std::mem::take(&mut self.len)];
+        let chars = std::mem::take(&mut self.chars);
+        if long {
+            return;
+        }
+        let mask = tables_of(w);
+        if mask != 0 {
             credit(&mut self.scores, mask, 1.0);
         }
-        if w.chars().nth(4).is_some() {
-            for &(suffix, langs) in SUFFIXES {
-                if w.ends_with(suffix) {
-                    credit(&mut self.scores, mask(langs), 0.5);
-                }
+        if chars > 4 {
+            // In the list's order: the scores are sums of floats.
+            let mut found = suffixes_of(w);
+            while found != 0 {
+                let (_, langs) = SUFFIXES[found.trailing_zeros() as usize];
+                found &= found - 1;
+                credit(&mut self.scores, mask_of(langs), 0.5);
             }
         }
-        self.word.clear();
     }
 
     /// The best table and the runner-up's score.
     fn best(&self) -> (usize, f32, f32) {
-        let mut best = 0;
+        // The first of the highest; the runner-up is the highest of the others (scores are
+        // never negative).
+        let (mut best, mut second) = (0, 0.0f32);
         for l in 1..LATIN.len() {
             if self.scores[l] > self.scores[best] {
+                second = second.max(self.scores[best]);
                 best = l;
+            } else {
+                second = second.max(self.scores[l]);
             }
         }
-        let second = (0..LATIN.len())
-            .filter(|&l| l != best)
-            .map(|l| self.scores[l])
-            .fold(0.0f32, f32::max);
         (best, self.scores[best], second)
     }
 }
@@ -358,7 +470,10 @@ pub(crate) fn detect(text: &str) -> Detection {
     let mut latin = LatinScore {
         scores: [0.0; LATIN.len()],
         words: 0,
-        word: String::new(),
+        word: [0; MAX_WORD + 3],
+        len: 0,
+        chars: 0,
+        long: false,
     };
     let mut early = false;
     for (i, c) in text.char_indices() {
@@ -368,14 +483,10 @@ pub(crate) fn detect(text: &str) -> Detection {
         if c.is_ascii() {
             if c.is_ascii_alphabetic() {
                 scripts.latin += 1;
-                if latin.word.len() < MAX_WORD {
-                    latin.word.push(c.to_ascii_lowercase());
-                } else {
-                    latin.word.push('~');
-                }
+                latin.push_ascii(c as u8);
                 continue;
             }
-            if c == '\'' && !latin.word.is_empty() {
+            if c == '\'' && !latin.is_empty() {
                 // Elisions ("l'homme", "dell'anno"): the article is a word of its own.
                 latin.end_word();
                 continue;
@@ -402,11 +513,9 @@ pub(crate) fn detect(text: &str) -> Detection {
                 if (0x1EA0..=0x1EF9).contains(&(lower as u32)) {
                     latin.scores[VI as usize] += 1.0;
                 } else if let Ok(k) = LETTERS.binary_search_by(|e| e.0.cmp(&lower)) {
-                    credit(&mut latin.scores, mask(LETTERS[k].1), 0.5);
+                    credit(&mut latin.scores, mask_of(LETTERS[k].1), 0.5);
                 }
-                if latin.word.len() < MAX_WORD {
-                    latin.word.push(lower);
-                }
+                latin.push(lower);
                 continue;
             }
             0x0370..=0x03FF | 0x1F00..=0x1FFF => scripts.greek += 1,
@@ -538,8 +647,78 @@ mod tests {
     }
 
     #[test]
+    fn every_function_word_is_found_with_its_tables() {
+        let mut want = std::collections::BTreeMap::<&str, u32>::new();
+        for &(lang, words) in WORDS {
+            for w in words.split(' ') {
+                assert!(key(w.as_bytes()).is_some(), "{w} is too long for a key");
+                *want.entry(w).or_insert(0) |= 1 << lang;
+            }
+        }
+        assert!(want.len() * 4 <= SLOTS * 3, "the table is too full");
+        for (w, mask) in want {
+            assert_eq!(tables_of(w.as_bytes()), mask, "{w}");
+        }
+        for w in ["", "xyzzy", "theory", "th", "a~", "werdenwerdenwerden"] {
+            let listed = WORDS.iter().any(|(_, ws)| ws.split(' ').any(|x| x == w));
+            assert_eq!(tables_of(w.as_bytes()) != 0, listed, "{w}");
+        }
+    }
+
+    #[test]
+    fn suffixes_are_found_as_a_scan_of_the_list_finds_them() {
+        let mut words: Vec<String> = ["", "a", "ing", "thing", "nation", "zione", "stä", "ungen"]
+            .map(String::from)
+            .to_vec();
+        for (s, _) in SUFFIXES {
+            words.push(s.to_string());
+            words.push(format!("abcde{s}"));
+            words.push(format!("abcde{s}x"));
+            words.push(s.chars().skip(1).collect());
+        }
+        for w in &words {
+            let want = SUFFIXES
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, _))| w.ends_with(s))
+                .fold(0u64, |m, (k, _)| m | 1 << k);
+            assert_eq!(suffixes_of(w.as_bytes()), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn long_words_are_no_function_words() {
+        // 16 letters end in a suffix; 17 run past what is kept.
+        let mut a = LatinScore {
+            scores: [0.0; LATIN.len()],
+            words: 0,
+            word: [0; MAX_WORD + 3],
+            len: 0,
+            chars: 0,
+            long: false,
+        };
+        "misunderstanding".bytes().for_each(|b| a.push_ascii(b));
+        a.end_word();
+        assert_eq!(a.scores[EN as usize], 0.5);
+        "misunderstandings".bytes().for_each(|b| a.push_ascii(b));
+        a.end_word();
+        assert_eq!((a.words, a.scores[EN as usize]), (2, 0.5));
+        // A wide letter past the kept bytes is dropped, and the word is read without it.
+        "abcdefghijklmnoing"
+            .bytes()
+            .take(15)
+            .for_each(|b| a.push_ascii(b));
+        a.push('é');
+        a.push('ü');
+        assert_eq!(&a.word[..a.len], "abcdefghijklmnoé".as_bytes());
+        a.end_word();
+        assert!(a.is_empty());
+    }
+
+    #[test]
     fn tables_fit_the_mask() {
         assert!(LATIN.len() <= 32);
+        assert!(SUFFIXES.len() <= 64);
         assert_eq!(
             WORDS.len(),
             LATIN.len() - 2,
