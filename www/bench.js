@@ -8,7 +8,7 @@
 // URL), so its peak is its own, not the largest input's so far.
 
 import { stats } from "./bench-stats.mjs";
-import init, { summarize, summarizeMany } from "./pkg/gisty.js";
+import init, { Engine, summarize, summarizeMany } from "./pkg/gisty.js";
 
 const DATA = "./bench-data/";
 const $ = (selector) => document.querySelector(selector);
@@ -60,13 +60,16 @@ async function fetchData(name, as) {
  * one input measures, and what the native figures of one article repeated compare with). Per
  * article, the median of its calls; then median, p95 and mean over the articles.
  *
- * Before all that, "first sight": each article timed the first time it is summarized, after the
- * engine was warmed up on other text (`engineWarmup`, the five samples). gisty keeps the stems of
- * the words it has seen from one call to the next, so the later passes find every word known;
- * the first pass finds only the words of the articles before it, as a reader's next article does.
+ * Every call goes through one `Engine`, as the page's worker makes them: it keeps the stems of
+ * the words it has seen from one call to the next. Before all the rest, "first sight": each
+ * article timed the first time it is summarized, after the engine was warmed up on other text
+ * (`engineWarmup`, the five samples), so it finds only the words of the texts before it, as a
+ * reader's next article does; the later passes find every word known.
  */
 async function perArticle(articles, options, { repeats, warmup, backToBack = 20 }, engineWarmup) {
   say(`articles: the engine warmed up on other text, then each article's first call`);
+  const engine = new Engine();
+  const summarize = (text, o) => engine.summarize(text, o);
   for (let k = 0; k < 30; k += 1) {
     for (const text of engineWarmup) summarize(text, options);
   }
@@ -102,6 +105,7 @@ async function perArticle(articles, options, { repeats, warmup, backToBack = 20 
     ms: stats(times[i]).median,
     backToBackMs: warm[i],
   }));
+  engine.free();
   const bytes = stats(articles.map((a) => a.bytes));
   const total = each.reduce((s, a) => s + a.ms, 0);
   return {
