@@ -400,6 +400,18 @@ struct LatinScore {
 }
 
 impl LatinScore {
+    /// No word read yet.
+    fn new() -> Self {
+        LatinScore {
+            scores: [0.0; LATIN.len()],
+            words: 0,
+            word: [0; MAX_WORD + 3],
+            len: 0,
+            chars: 0,
+            long: false,
+        }
+    }
+
     fn push_ascii(&mut self, c: u8) {
         if self.len < MAX_WORD {
             self.word[self.len] = c.to_ascii_lowercase();
@@ -467,14 +479,7 @@ impl LatinScore {
 /// The language of `text`, with how sure the detection is.
 pub(crate) fn detect(text: &str) -> Detection {
     let mut scripts = Scripts::default();
-    let mut latin = LatinScore {
-        scores: [0.0; LATIN.len()],
-        words: 0,
-        word: [0; MAX_WORD + 3],
-        len: 0,
-        chars: 0,
-        long: false,
-    };
+    let mut latin = LatinScore::new();
     let mut early = false;
     for (i, c) in text.char_indices() {
         if i >= SAMPLE_BYTES {
@@ -689,14 +694,7 @@ mod tests {
     #[test]
     fn long_words_are_no_function_words() {
         // 16 letters end in a suffix; 17 run past what is kept.
-        let mut a = LatinScore {
-            scores: [0.0; LATIN.len()],
-            words: 0,
-            word: [0; MAX_WORD + 3],
-            len: 0,
-            chars: 0,
-            long: false,
-        };
+        let mut a = LatinScore::new();
         "misunderstanding".bytes().for_each(|b| a.push_ascii(b));
         a.end_word();
         assert_eq!(a.scores[EN as usize], 0.5);
