@@ -719,13 +719,7 @@ fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<String,
     let title = req.get("title").and_then(Value::as_str);
     let focus = req.get("focus").and_then(Value::as_str);
     if let Some(docs) = req.get("docs") {
-        let mut o = options.clone();
-        if let Some(t) = title {
-            o.title = Some(t.to_string());
-        }
-        if let Some(f) = focus {
-            o.focus = Some(f.to_string());
-        }
+        let o = request_options(options, title, focus);
         let Some(list) = docs.as_array() else {
             return fail(DOCS_SHAPE);
         };
@@ -775,6 +769,18 @@ fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<String,
     answer_text(engine, &id, text, title, focus, options)
 }
 
+/// The command line's options with a request's own title and focus, where it gives them.
+fn request_options(options: &Options, title: Option<&str>, focus: Option<&str>) -> Options {
+    let mut o = options.clone();
+    if let Some(t) = title {
+        o.title = Some(t.to_string());
+    }
+    if let Some(f) = focus {
+        o.focus = Some(f.to_string());
+    }
+    o
+}
+
 /// The reply to a request of one text.
 fn answer_text(
     engine: &mut Engine,
@@ -784,13 +790,7 @@ fn answer_text(
     focus: Option<&str>,
     options: &Options,
 ) -> Result<String, (Value, String)> {
-    let mut o = options.clone();
-    if let Some(t) = title {
-        o.title = Some(t.to_string());
-    }
-    if let Some(f) = focus {
-        o.focus = Some(f.to_string());
-    }
+    let o = request_options(options, title, focus);
     let summary = engine
         .summarize(text, &o)
         .map_err(|e| (id.clone(), e.to_string()))?;
