@@ -110,6 +110,38 @@ pub(crate) fn letters_run(bytes: &[u8], from: usize, not: u8) -> (usize, bool) {
     (j, upper != 0)
 }
 
+/// The first byte from `i` on whose class has a bit of `mask` ([`BREAK`] or [`LINE`], whose
+/// bytes are all below 0x0E or from 0x80 up), or the length of `b`. Eight bytes with neither,
+/// most of a text, are passed over at once: a byte below 0x0E borrows in the subtraction and
+/// sets its high bit, one of 0x80 or more has it set already.
+pub(crate) fn next_in(b: &[u8], mut i: usize, mask: u8) -> usize {
+    debug_assert_eq!(
+        mask & !(BREAK | LINE),
+        0,
+        "a mask of bytes below 0x0E or from 0x80"
+    );
+    loop {
+        while let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            if (x.wrapping_sub(ONES * 0x0E) | x) & HIGH != 0 {
+                break;
+            }
+            i += 8;
+        }
+        // These eight bytes (or the last few) one by one.
+        let end = b.len().min(i + 8);
+        while i < end {
+            if class(b[i]) & mask != 0 {
+                return i;
+            }
+            i += 1;
+        }
+        if i >= b.len() {
+            return i;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

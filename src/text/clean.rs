@@ -88,31 +88,8 @@ pub fn lines(text: &str) -> Vec<Line> {
 /// The first byte from `i` on that may start a line break (see [`super::bytes::LINE`]), or the
 /// length of `b`. A line break starts with `\n` or `\r` (below 0x0E) or with a lead byte (0x80
 /// and up): eight bytes with neither, most of a text, are passed over at once.
-fn next_line_byte(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    loop {
-        while let Some(word) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-            let x = u64::from_le_bytes(word);
-            // A byte below 0x0E borrows in the subtraction and sets its high bit; one of 0x80 or
-            // more has it set already. Without either no byte borrows, so no high bit is set.
-            if (x.wrapping_sub(ONES * 0x0E) | x) & HIGH != 0 {
-                break;
-            }
-            i += 8;
-        }
-        // These eight bytes (or the last few) one by one.
-        let end = b.len().min(i + 8);
-        while i < end {
-            if super::bytes::class(b[i]) & super::bytes::LINE != 0 {
-                return i;
-            }
-            i += 1;
-        }
-        if i >= b.len() {
-            return b.len();
-        }
-    }
+fn next_line_byte(b: &[u8], i: usize) -> usize {
+    super::bytes::next_in(b, i, super::bytes::LINE)
 }
 
 /// Captions longer than this are prose beside a picture.

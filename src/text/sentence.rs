@@ -78,7 +78,7 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::bytes::{class, BREAK, LOWER, SPACE, STOP, UPPER, WIDE};
+use super::bytes::{class, BREAK, SPACE, STOP, WIDE};
 use super::clean::WEEKDAYS;
 use super::hash::WordHasher;
 use crate::work::{self, Counter};
@@ -732,30 +732,8 @@ fn scan_lines(text: &str, lines: &mut Vec<Line>) {
 }
 
 /// The first byte from `i` on that may start a line break (`BREAK`), or the end of `b`.
-fn next_break(b: &[u8], mut i: usize) -> usize {
-    loop {
-        // Eight bytes at a time while none is below 0x0E (the ASCII breaks) or above 0x7F (the
-        // others' first bytes).
-        while let Some(chunk) = b.get(i..i + 8) {
-            const LOW: u64 = 0x0101_0101_0101_0101;
-            const HIGH: u64 = 0x8080_8080_8080_8080;
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if (w.wrapping_sub(LOW * 0x0E) | w) & HIGH != 0 {
-                break;
-            }
-            i += 8;
-        }
-        let end = (i + 8).min(b.len());
-        while i < end {
-            if class(b[i]) & BREAK != 0 {
-                return i;
-            }
-            i += 1;
-        }
-        if i >= b.len() {
-            return i;
-        }
-    }
+fn next_break(b: &[u8], i: usize) -> usize {
+    super::bytes::next_in(b, i, BREAK)
 }
 
 /// The length of the line break at byte `i` (0 if none), and whether it separates paragraphs.
@@ -916,33 +894,11 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
     }
 }
 
-/// The first byte from `i` on in `b` that is no ASCII letter or digit, or the end: eight bytes
-/// at a time, each tested against the ranges `0-9`, `a-z` and (lowercased) `A-Z` in its own
-/// lane of a word (seven bits a lane and sums below 0x100: no carry crosses lanes, so every
-/// lane's flag is exact).
+/// The first byte from `i` on in `b` that is no ASCII letter or digit, or the end: the run
+/// [`super::bytes::letters_run`] reads eight bytes at a time.
 #[inline(always)]
-fn letters_end(b: &[u8], mut i: usize) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each lane is set where the lane is at least `lo`, or above `hi`.
-    let at_least = |t: u64, lo: u8| t.wrapping_add(LOW * u64::from(0x80 - lo));
-    let above = |t: u64, hi: u8| t.wrapping_add(LOW * u64::from(0x7F - hi));
-    while let Some(chunk) = b.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let t = w & !HIGH;
-        let lower = t | (LOW * 0x20);
-        let digit = at_least(t, b'0') & !above(t, b'9');
-        let letter = at_least(lower, b'a') & !above(lower, b'z');
-        let other = !((digit | letter) & !w) & HIGH;
-        if other != 0 {
-            return i + other.trailing_zeros() as usize / 8;
-        }
-        i += 8;
-    }
-    while i < b.len() && class(b[i]) & (LOWER | UPPER) != 0 {
-        i += 1;
-    }
-    i
+fn letters_end(b: &[u8], i: usize) -> usize {
+    super::bytes::letters_run(b, i, 0).0
 }
 
 /// Pushes the token `text[start..end]` as one word, or, when it is `special` (it might hold a
@@ -1795,6 +1751,7 @@ const FUNCTION_WORD_KEYS: [u128; FUNCTION_WORDS.len()] = keys(FUNCTION_WORDS);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::bytes::{LOWER, UPPER};
 
     fn words(text: &str) -> Vec<(&str, bool)> {
         let mut out = Vec::new();
