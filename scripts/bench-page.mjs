@@ -6,7 +6,7 @@
 // usage: node scripts/bench-page.mjs [--quick] [--repeats N] [--rebuild] [--no-native] [--no-sumy]
 //                                    [--no-user-agent-memory] [--pkg DIR] [--bin PATH] [--out DIR]
 //                                    [--label TEXT] [--rounds N] [--no-docs] [--replot]
-//                                    [--no-frame-gap]
+//                                    [--no-frame-gap] [--no-idle-warmup]
 //   --rebuild      rebuild www/pkg first (scripts/build.sh web), so that the wasm is of the same
 //                  source as the native CLI; without it, a www/pkg older than src/ is only reported
 //   --quick        fewer repeats everywhere (about a third of the time), for a first look
@@ -19,6 +19,8 @@
 //   --no-user-agent-memory   skip performance.measureUserAgentSpecificMemory (it waits for a GC)
 //   --no-frame-gap skip the page's frame gap (a few seconds): the longest the main thread of
 //                  the page itself (index.html) goes without a frame while it summarizes 1 MB
+//   --no-idle-warmup  time the first articles without the warm-up the page's worker does while
+//                  idle (www/warm.js) and the second of idleness after it: the figures before it
 //   --pkg DIR      the web build to time (default www/pkg); it is copied to DIR/pkg first and
 //                  served from there, so that a rebuild of www/pkg during the run changes nothing
 //   --bin PATH     the native CLI to time (default target/release/gisty, built first); with
@@ -80,6 +82,7 @@ const known = new Set([
   "--no-sumy",
   "--no-user-agent-memory",
   "--no-frame-gap",
+  "--no-idle-warmup",
   "--out",
   "--no-docs",
   "--replot",
@@ -245,6 +248,9 @@ function prepareData() {
     articleRuns: { repeats, warmup: 2, backToBack: quick ? 10 : 20 },
     sampleRuns: { runs: quick ? 10 : 30, warmup: 5 },
     scaling,
+    // The page's worker warms the wasm while idle (www/warm.js); the bench does the same, then
+    // waits as a reader would before pasting, unless --no-idle-warmup.
+    idleWarmup: has("--no-idle-warmup") ? false : { calls: 20, pauseMs: 1000 },
     userAgentMemory: !has("--no-user-agent-memory"),
     userAgentMemoryTimeoutMs: 60_000,
   };
@@ -1012,6 +1018,7 @@ async function main() {
     crossOriginIsolated: web.isolated,
     timerResolutionMs: web.timerResolutionMs,
     initMs: web.initMs,
+    idleWarmup: web.idleWarmup ?? null,
     // One round's: its breakdown is a list that does not merge.
     userAgentMemory: perRound[0].web.userAgentMemory ?? null,
     pageFrameGap,
@@ -1121,7 +1128,9 @@ function report(r) {
         w.firstSight
           ? [
               "wasm in Chromium",
-              "first sight: each article's first call",
+              r.idleWarmup
+                ? "first sight: each article's first call (after the idle warm-up)"
+                : "first sight: each article's first call (no idle warm-up)",
               fmtMs(w.firstSight.median),
               fmtMs(w.firstSight.p95),
               fmtMs(w.firstSight.mean),

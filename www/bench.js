@@ -9,6 +9,7 @@
 
 import { stats } from "./bench-stats.mjs";
 import init, { Engine, summarize, summarizeMany } from "./pkg/gisty.js";
+import { warmUp } from "./warm.js";
 
 const DATA = "./bench-data/";
 const $ = (selector) => document.querySelector(selector);
@@ -311,12 +312,22 @@ async function main() {
   const manifest = await fetchData("manifest.json");
   const articles = (await fetchData(manifest.articles)).map((a) => ({ ...a, bytes: utf8Bytes(a.text) }));
   const samples = await fetchData(manifest.samples);
+  // As the page's worker does once its wasm is loaded (warm.js), unless the manifest says not to
+  // (bench-page.mjs --no-idle-warmup, for the figures without it); then the reader's pause
+  // before the first paste, during which the optimizing compiler finishes in the background.
+  const idle = manifest.idleWarmup ?? { calls: 20, pauseMs: 1000 };
+  if (idle) {
+    say(`warming up as the page's worker does (${idle.calls} calls), then ${idle.pauseMs} ms idle`);
+    await warmUp({ summarize }, idle.calls);
+    await new Promise((resolve) => setTimeout(resolve, idle.pauseMs));
+  }
 
   const result = {
     agent: navigator.userAgent,
     isolated: globalThis.crossOriginIsolated === true,
     timerResolutionMs: timerResolution(),
     initMs,
+    idleWarmup: idle,
     articles: await perArticle(
       articles,
       manifest.options,

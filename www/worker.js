@@ -46,6 +46,7 @@ import init, * as english from "./pkg/gisty.js";
 import allLanguages from "./pkg-all/languages.json" with { type: "json" };
 import { htmlToPlainText, stripMarkdown } from "./markup.js";
 import { onDemand } from "./on-demand.js";
+import { warmUp } from "./warm.js";
 
 /* global SINGLE_FILE */
 
@@ -91,6 +92,8 @@ const ready = init({ module_or_path: WASM.en() }).then(
     en = build(english, "en");
     const known = [...en.languages, ...allLanguages.filter((c) => !en.languages.has(c))];
     self.postMessage({ ready: true, languages: known });
+    // While the reader has not asked for anything yet: see warm.js.
+    warmUp(english);
   },
   (e) => {
     self.postMessage({ failed: String(e?.message ?? e) });
