@@ -209,9 +209,7 @@ const MAX_FURNITURE_WORDS: usize = 25;
 pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     work::add(Counter::CleanBytes, line.len());
     let (mut n, mut tags) = (0usize, 0usize);
-    // A `#` or the lead byte of `＃` (0xEF) is rare: one pass rules both out.
-    let b = line.as_bytes();
-    if super::bytes::has_either(b, b'#', 0xEF) && (b.contains(&b'#') || line.contains('＃')) {
+    if line.as_bytes().contains(&b'#') || line.contains('＃') {
         for w in line.split_whitespace() {
             n += 1;
             tags += usize::from(is_hashtag(w));

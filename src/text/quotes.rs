@@ -53,17 +53,6 @@ impl Marks {
     }
 }
 
-/// The lanes of the eight bytes `chunk` that are `"` or 0x80 and up, as their high bits, but
-/// that a lane above a `"` may be flagged too: the lowest flag is exact.
-#[inline(always)]
-fn flags(chunk: &[u8]) -> u64 {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-    let q = w ^ (LOW * u64::from(b'"'));
-    (w | (q.wrapping_sub(LOW) & !q)) & HIGH
-}
-
 /// The quotation marks of `s`, read left to right. A straight `"` opens when it starts `s` or
 /// follows a space, an opening bracket, a dash or `=` (markup: `href="..."`), and closes
 /// otherwise; every other mark says its side, but `“`, which closes a German `„` (`low`: one
@@ -80,26 +69,17 @@ fn marks(s: &str, low: bool) -> Marks {
         // Every mark but `"` is non-ASCII: eight bytes with neither are skipped at once (a
         // word test for a high bit and for a `"` byte), and in a word with one, the scan goes
         // on at the first such byte (the test's lowest flag is exact).
-        // Sixteen bytes a step while neither half has one, the common case.
-        if let Some(chunk) = b.get(i..i + 16) {
-            let (lo, hi) = chunk.split_at(8);
-            let (lo, hi) = (flags(lo), flags(hi));
-            if lo | hi == 0 {
-                i += 16;
-                continue;
-            }
-            i += if lo != 0 {
-                lo.trailing_zeros() as usize / 8
-            } else {
-                8 + hi.trailing_zeros() as usize / 8
-            };
-        } else if let Some(chunk) = b.get(i..i + 8) {
-            let f = flags(chunk);
-            if f == 0 {
+        if let Some(chunk) = b.get(i..i + 8) {
+            const LOW: u64 = 0x0101_0101_0101_0101;
+            const HIGH: u64 = 0x8080_8080_8080_8080;
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let q = w ^ (LOW * u64::from(b'"'));
+            let flags = (w | (q.wrapping_sub(LOW) & !q)) & HIGH;
+            if flags == 0 {
                 i += 8;
                 continue;
             }
-            i += f.trailing_zeros() as usize / 8;
+            i += flags.trailing_zeros() as usize / 8;
         }
         if b[i] != b'"' && b[i] < 0xC2 {
             i += 1;
@@ -146,8 +126,6 @@ pub(crate) fn units(text: &str, ranges: &[Range<usize>]) -> Vec<Unit> {
 #[inline(never)]
 pub(crate) fn units_into(text: &str, ranges: &[Range<usize>], out: &mut Vec<Unit>) {
     out.clear();
-    // At most a unit a sentence: one allocation, not a chain of them as the units come.
-    out.reserve(ranges.len());
     let mut i = 0;
     while i < ranges.len() {
         let first = marks(&text[ranges[i].clone()], false);

@@ -108,9 +108,6 @@ impl Splitter {
     pub(crate) fn split(&mut self, text: &str) -> &[Range<usize>] {
         let mut out = std::mem::take(&mut self.out);
         out.clear();
-        // News sentences run to 150 bytes on average: one allocation for a text's sentences,
-        // not a chain of them as they come, for all but the shortest sentences.
-        out.reserve(text.len() / 64);
         scan_lines(text, &mut self.lines);
         wrap_widths(&self.lines, &mut self.widths);
         self.out = segment(text, &self.lines, &self.widths, &mut self.words, out);
@@ -828,28 +825,30 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
         if i > start && plain_end(i) {
             // A plain word (letters and digits only), and the plain words after it, apart by
             // ASCII spaces: one entry, which keeps the run's last two words.
-            // The stretch of letters, digits and white space after it holds the run: its
-            // words, but a last one glued to the byte that ends the stretch (`said.`), the
-            // token read on below from where its letters end.
             let first = (start, i);
-            let st = super::bytes::plain_stretch(bytes, i);
-            let mut more = st.words;
-            let mut starts = &st.starts[..];
+            let (mut last, mut before_last, mut more) = (first, first, 0);
             let mut next = None;
-            if st.end < n && more > 0 && class(bytes[st.end - 1]) & SPACE == 0 {
-                next = Some((starts[0], st.end));
-                more -= 1;
-                starts = &starts[1..];
-            }
-            // The run's last two words, `first` while the run is short.
-            let word_at = |k: usize| {
-                if k < more {
-                    (starts[k], letters(starts[k]))
-                } else {
-                    first
+            loop {
+                let rest = bytes.get(i..).unwrap_or_default();
+                let ws = i + rest
+                    .iter()
+                    .position(|&b| class(b) & SPACE == 0)
+                    .unwrap_or(rest.len());
+                let mut j = ws;
+                j = letters(j);
+                if j == ws {
+                    break;
                 }
-            };
-            let (last, before_last) = (word_at(0), word_at(1));
+                if !plain_end(j) {
+                    // A token that starts with letters: read on below from where they end.
+                    next = Some((ws, j));
+                    break;
+                }
+                before_last = last;
+                last = (ws, j);
+                more += 1;
+                i = j;
+            }
             out.push(Entry {
                 word: word(first.0, first.1),
                 more,
@@ -857,8 +856,6 @@ fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Entry>) {
                 before_last: word(before_last.0, before_last.1),
             });
             let Some((s, j)) = next else {
-                // The spaces before the next token are passed over.
-                i = st.end;
                 continue;
             };
             start = s;
@@ -1040,7 +1037,8 @@ fn tail(word: &str) -> Tail {
     t
 }
 
-/// [`tail`], char by char.
+/// [`tail`], char by char. (Never inlined: the rare case, and the page's wasm is smaller.)
+#[inline(never)]
 fn tail_of_chars(word: &str) -> Tail {
     let mut t = Tail {
         at: word.len(),
