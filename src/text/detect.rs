@@ -320,9 +320,10 @@ fn table() -> &'static [(Key, u32)] {
     TABLE.get_or_init(|| {
         let mut t = vec![(0, 0); SLOTS].into_boxed_slice();
         for &(lang, words) in WORDS {
-            for w in words.split(' ') {
+            // Split as bytes: a `str` split by a char costs several times as much a word.
+            for w in words.as_bytes().split(|&b| b == b' ') {
                 // Every table word fits (a test checks it).
-                let Some(k) = key(w.as_bytes()) else { continue };
+                let Some(k) = key(w) else { continue };
                 let mut i = slot(k);
                 while t[i].1 != 0 && t[i].0 != k {
                     i = (i + 1) % SLOTS;
@@ -335,8 +336,13 @@ fn table() -> &'static [(Key, u32)] {
 }
 
 /// The tables that list `word` as a function word (0: none).
+#[cfg(test)]
 fn tables_of(word: &[u8]) -> u32 {
-    let Some(k) = key(word) else { return 0 };
+    key(word).map_or(0, tables_of_key)
+}
+
+/// The tables that list the word whose key is `k` (see [`tables_of`]).
+fn tables_of_key(k: Key) -> u32 {
     let t = table();
     let mut i = slot(k);
     // The table is never full: an empty slot ends every search.
@@ -439,12 +445,19 @@ impl LatinScore {
         }
         self.words += 1;
         let long = std::mem::take(&mut self.long);
-        let w = &self.word[..std::mem::take(&mut self.len)];
+        let len = std::mem::take(&mut self.len);
         let chars = std::mem::take(&mut self.chars);
+        // The bytes after a word are zeros (cleared below, at each word's end), so its first
+        // sixteen are its key as they stand: no copy to pad it.
+        let head: [u8; 16] = self.word[..16].try_into().expect("16 bytes");
+        let k = (len <= 16).then(|| Key::from_le_bytes(head));
+        let word = self.word;
+        self.word[..16].fill(0);
         if long {
             return;
         }
-        let mask = tables_of(w);
+        let w = &word[..len];
+        let mask = k.map_or(0, tables_of_key);
         if mask != 0 {
             credit(&mut self.scores, mask, 1.0);
         }
