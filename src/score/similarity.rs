@@ -290,6 +290,9 @@ pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
     let postings = postings(vecs, vocab);
     let n = vecs.len();
     let cap = neighbours(n);
+    // Not in WebAssembly, whose build is held to a size budget (the matrix walk is 0.4 kB of
+    // it): there every text takes the sparse walk, which gives the same graph.
+    #[cfg(not(target_arch = "wasm32"))]
     if n <= DENSE {
         return dense_cosine_graph(vecs, &postings, threshold, cap);
     }
@@ -335,12 +338,14 @@ const ROOM: usize = 256;
 /// Texts of at most this many sentences (a news article) get their graph from a matrix of
 /// every pair's cosine, 32 kB at most: each pair is summed once rather than from both ends,
 /// and the rows come out in index order, with no list of the sentences touched to sort.
+#[cfg(not(target_arch = "wasm32"))]
 const DENSE: usize = 64;
 
 /// [`cosine_graph`] through the matrix of cosines. The cosine of i and j is summed once, when
 /// row i (the lower) meets j in the postings of their shared terms: the same products, in the
 /// same order (the shared terms ascending), as row j would sum for i, so the graph is the
 /// sparse walk's to the bit.
+#[cfg(not(target_arch = "wasm32"))]
 fn dense_cosine_graph(vecs: &Rows, postings: &Postings, threshold: f64, cap: usize) -> Graph {
     let n = vecs.len();
     let mut cos = vec![0.0f64; n * n];
