@@ -603,17 +603,23 @@ fn batch(options: &Options, jobs: usize) -> io::Result<bool> {
         // One engine for every line: each article finds the stems of the words of those before
         // it.
         let mut engine = Engine::new();
-        io::stdin()
-            .lock()
-            .split(b'\n')
-            .enumerate()
-            .try_for_each(|(n, line)| {
-                let line = line?;
-                match is_request(&line) {
-                    true => put(reply(&mut engine, n, &line, options)),
-                    false => Ok(()),
-                }
-            })
+        // One buffer for every line, rather than a new one grown anew for each.
+        let mut stdin = io::stdin().lock();
+        let mut line = Vec::new();
+        let mut n = 0;
+        loop {
+            line.clear();
+            if stdin.read_until(b'\n', &mut line)? == 0 {
+                break Ok(());
+            }
+            if line.last() == Some(&b'\n') {
+                line.pop();
+            }
+            if is_request(&line) {
+                put(reply(&mut engine, n, &line, options))?;
+            }
+            n += 1;
+        }
     } else {
         in_parallel(options, jobs, &mut put)
     };

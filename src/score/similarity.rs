@@ -168,15 +168,18 @@ fn neighbours(n: usize) -> usize {
     (MAX_EDGES / n.max(1)).clamp(MIN_NEIGHBOURS, MAX_NEIGHBOURS)
 }
 
-/// Appends to `graph` the row of one sentence from the edges found for it, in any order: its
-/// `cap` heaviest (ties: the lower index), sorted by index.
-fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize) {
+/// Appends to `graph` the row of one sentence from the edges found for it, in any order (in
+/// index order when `in_order`): its `cap` heaviest (ties: the lower index), sorted by index.
+fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize, in_order: bool) {
     work::add(Counter::EdgesBuilt, scratch.len());
-    if scratch.len() > cap {
+    let cut = scratch.len() > cap;
+    if cut {
         crate::sort::sort_by(scratch, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         scratch.truncate(cap);
     }
-    crate::sort::sort_by_key(scratch, |e| e.0);
+    if cut || !in_order {
+        crate::sort::sort_by_key(scratch, |e| e.0);
+    }
     graph.push_row(scratch.iter().map(|&(j, w)| (j, w as Weight)));
     scratch.clear();
 }
@@ -281,12 +284,18 @@ pub(crate) fn dot(a: &Sparse, b: &Sparse) -> f64 {
 /// [`MAX_EDGES`]): past it, a sentence keeps only its strongest links.
 pub(crate) type Graph = Rows;
 
-/// The cosine-similarity graph of normalized vectors: an edge where the cosine exceeds
-/// `threshold`.
+/// The cosine-similarity graph of normalized vectors (each sorted by term, a term once): an
+/// edge where the cosine exceeds `threshold` (at least 0).
 pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
     let postings = postings(vecs, vocab);
     let n = vecs.len();
     let cap = neighbours(n);
+    // Not in WebAssembly, whose build is held to a size budget (the matrix walk is 0.4 kB of
+    // it): there every text takes the sparse walk, which gives the same graph.
+    #[cfg(not(target_arch = "wasm32"))]
+    if n <= DENSE {
+        return dense_cosine_graph(vecs, &postings, threshold, cap);
+    }
     let mut graph = Rows::with_capacity(n, 0);
     let mut acc = vec![0.0f64; n];
     // Room for a short text's rows from the start, rather than grown by doubling in each.
@@ -318,13 +327,62 @@ pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
             acc[j as usize] = 0.0;
         }
         touched.clear();
-        finish_row(&mut graph, &mut row, cap);
+        finish_row(&mut graph, &mut row, cap, false);
     }
     graph
 }
 
 /// Edges a row is given room for at first (a row of a longer text grows as needed).
 const ROOM: usize = 256;
+
+/// Texts of at most this many sentences (a news article) get their graph from a matrix of
+/// every pair's cosine, 32 kB at most: each pair is summed once rather than from both ends,
+/// and the rows come out in index order, with no list of the sentences touched to sort.
+#[cfg(not(target_arch = "wasm32"))]
+const DENSE: usize = 64;
+
+/// [`cosine_graph`] through the matrix of cosines. The cosine of i and j is summed once, when
+/// row i (the lower) meets j in the postings of their shared terms: the same products, in the
+/// same order (the shared terms ascending), as row j would sum for i, so the graph is the
+/// sparse walk's to the bit.
+#[cfg(not(target_arch = "wasm32"))]
+fn dense_cosine_graph(vecs: &Rows, postings: &Postings, threshold: f64, cap: usize) -> Graph {
+    let n = vecs.len();
+    let mut cos = vec![0.0f64; n * n];
+    // Where each term's list is at: rows are taken in order, and a row holds a term once, so
+    // the list's next entry is the current row itself, and the rows after it follow.
+    let mut at = postings.starts.clone();
+    for (i, v) in vecs.iter().enumerate() {
+        let row = &mut cos[i * n..(i + 1) * n];
+        for &(t, w) in v {
+            let t = t as usize;
+            let end = postings.starts[t + 1] as usize;
+            let from = (at[t] as usize + 1).min(end);
+            at[t] = from as u32;
+            work::add(Counter::PostingsVisited, 1 + end - from);
+            for &(j, wj) in &postings.entries[from..end] {
+                row[j as usize] += f64::from(w) * f64::from(wj);
+            }
+        }
+    }
+    // Each pair's cosine in both rows, for rows read straight through.
+    for i in 0..n {
+        for j in i + 1..n {
+            cos[j * n + i] = cos[i * n + j];
+        }
+    }
+    let mut graph = Rows::with_capacity(n, 0);
+    let mut row: Vec<(u32, f64)> = Vec::with_capacity(n);
+    for (i, sims) in cos.chunks_exact(n.max(1)).enumerate() {
+        for (j, &s) in sims.iter().enumerate() {
+            if s > threshold && j != i {
+                row.push((j as u32, s));
+            }
+        }
+        finish_row(&mut graph, &mut row, cap, true);
+    }
+    graph
+}
 
 /// TextRank's similarity graph (Mihalcea & Tarau 2004): shared distinct terms divided by
 /// ln|Si| + ln|Sj|, which favours long sentences that share many words with the rest.
@@ -363,7 +421,7 @@ pub(crate) fn overlap_graph(sets: &Rows, vocab: usize) -> Graph {
             acc[j as usize] = 0;
         }
         touched.clear();
-        finish_row(&mut graph, &mut row, cap);
+        finish_row(&mut graph, &mut row, cap, false);
     }
     graph
 }
@@ -453,7 +511,8 @@ impl Postings {
 /// in one exact-size block.
 fn postings(docs: &Rows, vocab: usize) -> Postings {
     work::add(Counter::PostingsVisited, vocab + docs.entries());
-    let mut ends = vec![0u32; vocab];
+    // One past the terms: the last list's end, there from the start rather than pushed.
+    let mut ends = vec![0u32; vocab + 1];
     for &(t, _) in docs.all() {
         ends[t as usize] += 1;
     }
@@ -473,7 +532,6 @@ fn postings(docs: &Rows, vocab: usize) -> Postings {
             entries[*f as usize] = (i as u32, w);
         }
     }
-    fill.push(total);
     Postings {
         starts: fill,
         entries,
