@@ -53,9 +53,31 @@ impl Key {
         }
     }
 
+    /// The key of a word of 1 to 7 bytes from its packed form (its bytes as [`short`] reads
+    /// them, with 8 times its length in the top byte): for a scan that has the word's bytes in
+    /// a register already, with no slice to read them from.
+    #[inline(always)]
+    pub fn of_packed(packed: u64) -> Key {
+        debug_assert!(matches!(packed >> 56, 8 | 16 | 24 | 32 | 40 | 48 | 56));
+        Key {
+            packed,
+            hash: mix(packed),
+        }
+    }
+
     /// Where the key goes in a table: a hash of all its bytes.
     pub const fn hash(&self) -> u64 {
         self.hash
+    }
+
+    /// The bytes of a key of 1 to 7 bytes, which it holds itself, put in `buf`; `None` for a
+    /// longer key (or none), which only its text has.
+    pub fn short_bytes<'b>(&self, buf: &'b mut [u8; 8]) -> Option<&'b [u8]> {
+        if self.packed == LONG {
+            return None;
+        }
+        *buf = self.packed.to_le_bytes();
+        Some(&buf[..(self.packed >> 59) as usize])
     }
 }
 
