@@ -682,13 +682,39 @@ impl Tokenizer {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if class(b) & (LOWER | UPPER) != 0 && b != not_plain && scan.word.is_empty() {
+            if !scan.word.is_empty() {
+                i = scan.step(&mut out, i);
+                continue;
+            }
+            if class(b) & ENDS != 0 {
+                // A space or a mark between words.
+                scan.count.add(false, false);
+                scan.prev_digit = false;
+                i += 1;
+                continue;
+            }
+            if class(b) & (LOWER | UPPER) != 0 && b != not_plain {
+                // A whole word of under eight bytes (most words) in the eight bytes from
+                // here, and the byte that ends it: one load, its key made in the register.
+                if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+                    let x = u64::from_le_bytes(*chunk);
+                    let k = (!alphanumerics(x) & HIGH).trailing_zeros() as usize / 8;
+                    if k < 8 && not_plain == 0 && ends_run(Some((x >> (8 * k)) as u8), bytes, i + k)
+                    {
+                        scan.count.add(true, false);
+                        out.emit(Word::packed(x, k), i..i + k);
+                        scan.prev_digit = false;
+                        scan.count.add(false, false);
+                        i += k + 1;
+                        continue;
+                    }
+                }
                 let (j, upper) = letters_run(bytes, i, not_plain);
-                if bytes.get(j).is_none_or(|&n| class(n) & ENDS != 0) {
-                    // A whole word, ended by the byte after it (a space, most often) and
-                    // nothing else: under eight bytes (most words), its key made from the
-                    // bytes in a register; else handed over from the text itself if it is in
-                    // lower case, with no copy, or lower-cased in the buffer.
+                if ends_run(bytes.get(j).copied(), bytes, j) {
+                    // A whole word, ended by the byte after it: under eight bytes (at the end
+                    // of the text, or in Turkish), its key made from its bytes; else handed
+                    // over from the text itself if it is in lower case, with no copy, or
+                    // lower-cased in the buffer.
                     scan.count.add(true, false);
                     if j - i < 8 {
                         out.emit(Word::run(bytes, i, j), i..j);
@@ -714,6 +740,40 @@ impl Tokenizer {
         self.word = scan.word;
         scan.count.n
     }
+}
+
+/// Whether `next`, the byte at `j` after a run of ASCII letters and digits (`None` at the end
+/// of the text), ends the run's word and nothing else: the end of the text, a byte that ends
+/// any word ([`ENDS`]), or a period or a comma but between digits ("3.5", "1,200"). An
+/// apostrophe may join the word to the next.
+#[inline(always)]
+fn ends_run(next: Option<u8>, bytes: &[u8], j: usize) -> bool {
+    match next {
+        None => true,
+        Some(b) if class(b) & ENDS != 0 => true,
+        Some(b'.' | b',') => {
+            !(bytes[j - 1].is_ascii_digit() && bytes.get(j + 1).is_some_and(u8::is_ascii_digit))
+        }
+        Some(_) => false,
+    }
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The byte 0x01 in each lane of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The bytes of `x` that are ASCII letters or digits, as their high bits (as
+/// [`letters_run`] tells them). A byte of `x & 0x7F..` plus `0x80 - lo` has its high bit set
+/// where it is at least `lo`, plus `0x7F - hi` where it is over `hi`, and no sum carries into
+/// the next byte; `| 0x20` makes capitals small and no other byte a letter.
+#[inline(always)]
+fn alphanumerics(x: u64) -> u64 {
+    let in_range = |y: u64, lo: u8, hi: u8| {
+        y.wrapping_add(ONES * u64::from(0x80 - lo)) & !y.wrapping_add(ONES * u64::from(0x7F - hi))
+    };
+    let y = x & !HIGH;
+    (in_range(y | ONES * 0x20, b'a', b'z') | in_range(y, b'0', b'9')) & !x & HIGH
 }
 
 /// Where [`Tokenizer::each_word`] puts what it finds.
@@ -865,7 +925,9 @@ impl<'t> Scan<'t> {
             }
             return self.cjk_run(out, i);
         }
-        let alphanumeric = c.is_alphanumeric();
+        // General Punctuation (U+2000 to U+206F: dashes, curly quotes, spaces, joiners) has no
+        // letter or digit: the marks most common in news text need no search of the tables.
+        let alphanumeric = !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric();
         self.count.add(alphanumeric, false);
         if alphanumeric {
             if self.word.is_empty() {
@@ -997,16 +1059,17 @@ impl<'a> Word<'a> {
     /// The run of 1 to 7 ASCII letters and digits `bytes[from..to]`, lower-cased in a register
     /// (`| 0x20` makes a capital small and changes no other letter or digit) and made its key
     /// there: no copy of the text, no loop over its bytes. Most of a text's words are such.
-    #[inline(always)]
     fn run(bytes: &[u8], from: usize, to: usize) -> Word<'static> {
-        let n = to - from;
+        Word::packed(short(&bytes[from..to]), to - from)
+    }
+
+    /// The word of the first `n` bytes of `x` (1 to 7 ASCII letters and digits, the first
+    /// byte lowest), as [`Word::run`].
+    #[inline(always)]
+    fn packed(x: u64, n: usize) -> Word<'static> {
         debug_assert!((1..8).contains(&n));
         let lanes = (1u64 << (8 * n)) - 1;
-        let x = match bytes.get(from..from + 8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("8 bytes")),
-            None => short(&bytes[from..to]),
-        };
-        let packed = (x | 0x2020_2020_2020_2020) & lanes | (n as u64 * 8) << 56;
+        let packed = (x | ONES * 0x20) & lanes | (n as u64 * 8) << 56;
         Word {
             key: Key::of_packed(packed),
             text: "",
