@@ -46,7 +46,7 @@ pub(crate) fn stem(word: &str) -> Cow<'_, str> {
     if w.n < 3 {
         return Cow::Borrowed(word); // three bytes or more, but fewer characters
     }
-    if w.n <= 6 {
+    if w.n <= 6 && ends_like(EXCEPTIONAL_LAST, w.last()) {
         if let Ok(i) = EXCEPTIONAL.binary_search_by_key(&w.tail(), |&(e, _)| e) {
             return Cow::Borrowed(EXCEPTIONAL[i].1);
         }
@@ -117,6 +117,34 @@ const INVARIANT_AFTER_1A: [u64; 8] = [
     pack(b"exceed"),
     pack(b"succeed"),
 ];
+
+/// The last letters of the words of [`EXCEPTIONAL`], as [`ends_like`] reads them.
+const EXCEPTIONAL_LAST: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < EXCEPTIONAL.len() {
+        bits |= 1 << ((EXCEPTIONAL[i].0 >> 56) & 31);
+        i += 1;
+    }
+    bits
+};
+
+/// The last letters of the words of [`INVARIANT_AFTER_1A`], as [`ends_like`] reads them.
+const INVARIANT_LAST: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < INVARIANT_AFTER_1A.len() {
+        bits |= 1 << ((INVARIANT_AFTER_1A[i] >> 56) & 31);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `last` may be the last letter of a word of a list whose last letters are `bits`
+/// (bit `b & 31` for each letter `b`): a word that ends otherwise is not looked for in it.
+fn ends_like(bits: u32, last: u8) -> bool {
+    bits >> (last & 31) & 1 != 0
+}
 
 /// A suffix, packed, and the mask of its bytes in a packed word end. The word's padding is
 /// zeros and no suffix has one, so a suffix longer than the word never matches.
@@ -407,7 +435,8 @@ impl Word {
         // Eight letters at a time: the vowels, the 'y's and the bytes rejected, each as a
         // bit a letter, where a step a letter cost over twenty instructions.
         let (mut vowels, mut ys) = (0u64, 0u64);
-        for at in (0..n).step_by(8) {
+        let mut at = 0;
+        while at < n {
             let x = self.chunk(PAD + at);
             // The lanes of the word's bytes (the zeros after the word are none).
             let lanes = if n - at >= 8 {
@@ -426,6 +455,7 @@ impl Word {
             let v = eq(x, b'a') | eq(x, b'e') | eq(x, b'i') | eq(x, b'o') | eq(x, b'u');
             vowels |= lane_bits(v) << at;
             ys |= lane_bits(eq(x, b'y') & lanes) << at;
+            at += 8;
         }
         // A 'y' that starts the word or follows a vowel is a consonant: it becomes 'Y' (and
         // so is no vowel for the next letter). In order, so that a 'y' after a 'y' sees what
@@ -543,7 +573,10 @@ impl Word {
     fn stem(&mut self) {
         self.mark_regions();
         self.step_1a();
-        if !(self.n <= 7 && INVARIANT_AFTER_1A.contains(&self.tail())) {
+        let invariant = self.n <= 7
+            && ends_like(INVARIANT_LAST, self.last())
+            && INVARIANT_AFTER_1A.contains(&self.tail());
+        if !invariant {
             self.step_1b();
             self.step_1c();
             self.step_2();
