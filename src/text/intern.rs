@@ -65,6 +65,13 @@ impl Key {
         }
     }
 
+    /// The key of a word of eight bytes or more whose hash, as [`Key::of`] makes it, is
+    /// `hash`: for a scan that hashed the word as it read it.
+    #[inline(always)]
+    pub fn of_long(hash: u64) -> Key {
+        Key { packed: LONG, hash }
+    }
+
     /// Where the key goes in a table: a hash of all its bytes.
     pub const fn hash(&self) -> u64 {
         self.hash

@@ -9,7 +9,7 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::bytes::{class, letters_run, ENDS, LOWER, UPPER};
-use super::hash::short;
+use super::hash::{self, short};
 use super::intern::{Interner, Key, Vacant};
 use crate::error::{Error, ErrorKind, Result};
 use crate::work::{self, Counter};
@@ -693,28 +693,55 @@ impl Tokenizer {
                 i += 1;
                 continue;
             }
-            if class(b) & (LOWER | UPPER) != 0 && b != not_plain {
-                // A whole word of under eight bytes (most words) in the eight bytes from
-                // here, and the byte that ends it: one load, its key made in the register.
-                if let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-                    let x = u64::from_le_bytes(*chunk);
-                    let k = (!alphanumerics(x) & HIGH).trailing_zeros() as usize / 8;
-                    if k < 8 && not_plain == 0 && ends_run(Some((x >> (8 * k)) as u8), bytes, i + k)
-                    {
-                        scan.count.add(true, false);
+            if class(b) & (LOWER | UPPER) != 0 && not_plain == 0 {
+                // A run of ASCII letters and digits: a whole word if the byte after it ends
+                // it (a space, most often), read with its key, else read by `step`.
+                let x = match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+                    Some(chunk) => u64::from_le_bytes(*chunk),
+                    None => short(&bytes[i..]),
+                };
+                let k = (!alphanumerics(x) & HIGH).trailing_zeros() as usize / 8;
+                let end = 'word: {
+                    if k < 8 {
+                        // Under eight bytes (most words): its key made in the register.
+                        if !ends_run(bytes.get(i + k).copied(), bytes, i + k) {
+                            break 'word None;
+                        }
                         out.emit(Word::packed(x, k), i..i + k);
+                        break 'word Some(i + k);
+                    }
+                    // Longer: hashed as it is read, and handed over from the text itself if
+                    // it is in lower case, with no copy, or lower-cased in the buffer.
+                    let (j, hash, upper) = long_run(bytes, i);
+                    if !ends_run(bytes.get(j).copied(), bytes, j) {
+                        break 'word None;
+                    }
+                    if upper {
+                        scan.word.push_str(&text[i..j]);
+                        scan.word.make_ascii_lowercase();
+                        out.emit(Word::long(&scan.word, hash), i..j);
+                        scan.word.clear();
+                    } else {
+                        out.emit(Word::long(&text[i..j], hash), i..j);
+                    }
+                    Some(j)
+                };
+                i = match end {
+                    Some(j) => {
+                        // The word, and the byte after it, which ends it and nothing else.
+                        scan.count.add(true, false);
                         scan.prev_digit = false;
                         scan.count.add(false, false);
-                        i += k + 1;
-                        continue;
+                        j + 1
                     }
-                }
+                    None => scan.step(&mut out, i),
+                };
+                continue;
+            }
+            if class(b) & (LOWER | UPPER) != 0 && b != not_plain {
+                // The same in Turkish, where 'I' ends a run (it lower-cases as 'ı').
                 let (j, upper) = letters_run(bytes, i, not_plain);
                 if ends_run(bytes.get(j).copied(), bytes, j) {
-                    // A whole word, ended by the byte after it: under eight bytes (at the end
-                    // of the text, or in Turkish), its key made from its bytes; else handed
-                    // over from the text itself if it is in lower case, with no copy, or
-                    // lower-cased in the buffer.
                     scan.count.add(true, false);
                     if j - i < 8 {
                         out.emit(Word::run(bytes, i, j), i..j);
@@ -763,17 +790,49 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The byte 0x01 in each lane of a `u64`.
 const ONES: u64 = 0x0101_0101_0101_0101;
 
+/// The bytes of `y` (each below 0x80) from `lo` to `hi`, as their high bits: a byte plus
+/// `0x80 - lo` has its high bit set where it is at least `lo`, plus `0x7F - hi` where it is
+/// over `hi`, and no sum carries into the next byte.
+#[inline(always)]
+fn in_range(y: u64, lo: u8, hi: u8) -> u64 {
+    y.wrapping_add(ONES * u64::from(0x80 - lo))
+        & !y.wrapping_add(ONES * u64::from(0x7F - hi))
+        & HIGH
+}
+
 /// The bytes of `x` that are ASCII letters or digits, as their high bits (as
-/// [`letters_run`] tells them). A byte of `x & 0x7F..` plus `0x80 - lo` has its high bit set
-/// where it is at least `lo`, plus `0x7F - hi` where it is over `hi`, and no sum carries into
-/// the next byte; `| 0x20` makes capitals small and no other byte a letter.
+/// [`letters_run`] tells them; `| 0x20` makes capitals small and no other byte a letter).
 #[inline(always)]
 fn alphanumerics(x: u64) -> u64 {
-    let in_range = |y: u64, lo: u8, hi: u8| {
-        y.wrapping_add(ONES * u64::from(0x80 - lo)) & !y.wrapping_add(ONES * u64::from(0x7F - hi))
-    };
     let y = x & !HIGH;
-    (in_range(y | ONES * 0x20, b'a', b'z') | in_range(y, b'0', b'9')) & !x & HIGH
+    (in_range(y | ONES * 0x20, b'a', b'z') | in_range(y, b'0', b'9')) & !x
+}
+
+/// The run of ASCII letters and digits at `bytes[from..]`, whose first eight bytes are such:
+/// where it ends, the hash [`Key::of`] gives its lower-cased bytes (made as they are read,
+/// eight at a time, in the steps of [`hash::absorb`](super::hash)), and whether it has a
+/// capital. The last bytes of the text are read as zeros after them, which end the run.
+fn long_run(bytes: &[u8], from: usize) -> (usize, u64, bool) {
+    let (mut j, mut state, mut capitals) = (from, 0, 0);
+    loop {
+        let x = match bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => short(&bytes[j..]),
+        };
+        let k = (!alphanumerics(x) & HIGH).trailing_zeros() as usize / 8;
+        let lanes = u64::MAX.checked_shl(8 * k as u32).map_or(u64::MAX, |m| !m);
+        capitals |= in_range(x & !HIGH, b'A', b'Z') & !x & lanes;
+        let lower = (x | ONES * 0x20) & lanes;
+        if k == 8 {
+            state = hash::step(state, lower);
+            j += 8;
+            continue;
+        }
+        if k > 0 {
+            state = hash::step(state, lower | (k as u64 * 8) << 56);
+        }
+        return (j + k, hash::fold(state), capitals != 0);
+    }
 }
 
 /// Where [`Tokenizer::each_word`] puts what it finds.
@@ -1073,6 +1132,14 @@ impl<'a> Word<'a> {
         Word {
             key: Key::of_packed(packed),
             text: "",
+        }
+    }
+
+    /// `text`, a lower-cased word of eight bytes or more whose [`Key::of`] hash is `hash`.
+    fn long(text: &'a str, hash: u64) -> Word<'a> {
+        Word {
+            key: Key::of_long(hash),
+            text,
         }
     }
 
