@@ -337,24 +337,6 @@ fn is_valid_li(b: u8) -> bool {
     )
 }
 
-/// The high bit of each byte of a `u64`.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// 0x7F in each byte.
-const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-
-/// The bytes of `x` (all below 0x80) equal to `b`, as their high bits: a byte that differs
-/// has a bit of the seven below set, and adding 0x7F carries into its high bit, never into
-/// the next byte.
-const fn eq(x: u64, b: u8) -> u64 {
-    !((x ^ (b as u64 * 0x0101_0101_0101_0101)) + LOW7) & HIGH
-}
-
-/// The high bits of the eight bytes of `h` (no other bit set) as bits 0 to 7, byte 0 lowest:
-/// the multiplication moves each to its place in the top byte, and no two meet.
-const fn lane_bits(h: u64) -> u64 {
-    (h >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
 /// What a character outside ASCII becomes in the buffer: for the algorithm, such a character
 /// is a non-vowel that belongs to no suffix, and so is this byte.
 const OTHER: u8 = 0x80;
@@ -427,58 +409,14 @@ impl Word {
     /// Copies `word` to the buffer, its consonant 'y's marked; false for a word that
     /// `rust_stemmers` must stem.
     fn read(&mut self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.read_chars(word);
+        }
         let n = word.len();
         if n > MAX_LEN {
-            return !word.is_ascii() && self.read_chars(word);
+            return false;
         }
-        self.buf[PAD..PAD + n].copy_from_slice(word.as_bytes());
-        // Eight letters at a time: the vowels, the 'y's and the bytes rejected, each as a
-        // bit a letter, where a step a letter cost over twenty instructions.
-        let (mut vowels, mut ys) = (0u64, 0u64);
-        let mut at = 0;
-        while at < n {
-            let x = self.chunk(PAD + at);
-            // The lanes of the word's bytes (the zeros after the word are none).
-            let lanes = if n - at >= 8 {
-                u64::MAX
-            } else {
-                (1 << (8 * (n - at))) - 1
-            };
-            if x & HIGH != 0 {
-                // A character outside ASCII: the buffer is made zeros again for its reading.
-                self.buf[PAD..PAD + n].fill(0);
-                return self.read_chars(word);
-            }
-            if (eq(x, 0) | eq(x, b'\'') | eq(x, b'Y')) & lanes != 0 {
-                return false;
-            }
-            let v = eq(x, b'a') | eq(x, b'e') | eq(x, b'i') | eq(x, b'o') | eq(x, b'u');
-            vowels |= lane_bits(v) << at;
-            ys |= lane_bits(eq(x, b'y') & lanes) << at;
-            at += 8;
-        }
-        // A 'y' that starts the word or follows a vowel is a consonant: it becomes 'Y' (and
-        // so is no vowel for the next letter). In order, so that a 'y' after a 'y' sees what
-        // the one before it became.
-        let mut y_found = false;
-        while ys != 0 {
-            let i = ys.trailing_zeros() as usize;
-            if i == 0 || vowels >> (i - 1) & 1 != 0 {
-                self.buf[PAD + i] = b'Y';
-                y_found = true;
-            } else {
-                vowels |= 1 << i;
-            }
-            ys &= ys - 1;
-        }
-        (self.n, self.p1, self.p2, self.dirty) = (n, n, n, n);
-        (self.vowels, self.y_found) = (vowels, y_found);
-        true
-    }
-
-    /// The eight bytes of the buffer from `at`, the first one lowest.
-    fn chunk(&self, at: usize) -> u64 {
-        u64::from_le_bytes(self.buf[at..at + 8].try_into().expect("eight bytes"))
+        self.read_letters(word.bytes())
     }
 
     /// [`Word::read`] for a word with characters outside ASCII: each is one [`OTHER`] byte.
@@ -504,8 +442,7 @@ impl Word {
         )
     }
 
-    /// Copies the letters (at most [`MAX_LEN`]) to the buffer, marking consonant 'y's, a step
-    /// a letter (for words with characters outside ASCII).
+    /// Copies the letters (at most [`MAX_LEN`]) to the buffer, marking consonant 'y's.
     fn read_letters(&mut self, letters: impl Iterator<Item = u8>) -> bool {
         // A 'y' that starts the word or follows a vowel is a consonant: it becomes 'Y' (and so
         // is no vowel for the next letter). The start counts as after a vowel.

@@ -693,22 +693,26 @@ impl Tokenizer {
                 i += 1;
                 continue;
             }
-            if class(b) & (LOWER | UPPER) != 0 && not_plain == 0 {
+            if class(b) & (LOWER | UPPER) != 0 && b != not_plain {
                 // A run of ASCII letters and digits: a whole word if the byte after it ends
-                // it (a space, most often), read with its key, else read by `step`.
-                let x = match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-                    Some(chunk) => u64::from_le_bytes(*chunk),
-                    None => short(&bytes[i..]),
-                };
-                let k = (!alphanumerics(x) & HIGH).trailing_zeros() as usize / 8;
-                let end = 'word: {
+                // it (a space, most often), read with its key, else read by `step`. One call
+                // of `emit` for every whole word, so that its code is here once.
+                let found = 'word: {
+                    if not_plain != 0 {
+                        // Turkish, where 'I' ends a run (it lower-cases as 'ı'): by `step`.
+                        break 'word None;
+                    }
+                    let x = match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+                        Some(chunk) => u64::from_le_bytes(*chunk),
+                        None => short(&bytes[i..]),
+                    };
+                    let k = (!alphanumerics(x) & HIGH).trailing_zeros() as usize / 8;
                     if k < 8 {
                         // Under eight bytes (most words): its key made in the register.
                         if !ends_run(bytes.get(i + k).copied(), bytes, i + k) {
                             break 'word None;
                         }
-                        out.emit(Word::packed(x, k), i..i + k);
-                        break 'word Some(i + k);
+                        break 'word Some((Word::packed(x, k), i + k));
                     }
                     // Longer: hashed as it is read, and handed over from the text itself if
                     // it is in lower case, with no copy, or lower-cased in the buffer.
@@ -719,15 +723,14 @@ impl Tokenizer {
                     if upper {
                         scan.word.push_str(&text[i..j]);
                         scan.word.make_ascii_lowercase();
-                        out.emit(Word::long(&scan.word, hash), i..j);
-                        scan.word.clear();
-                    } else {
-                        out.emit(Word::long(&text[i..j], hash), i..j);
+                        break 'word Some((Word::long(&scan.word, hash), j));
                     }
-                    Some(j)
+                    Some((Word::long(&text[i..j], hash), j))
                 };
-                i = match end {
-                    Some(j) => {
+                i = match found {
+                    Some((w, j)) => {
+                        out.emit(w, i..j);
+                        scan.word.clear();
                         // The word, and the byte after it, which ends it and nothing else.
                         scan.count.add(true, false);
                         scan.prev_digit = false;
@@ -737,27 +740,6 @@ impl Tokenizer {
                     None => scan.step(&mut out, i),
                 };
                 continue;
-            }
-            if class(b) & (LOWER | UPPER) != 0 && b != not_plain {
-                // The same in Turkish, where 'I' ends a run (it lower-cases as 'ı').
-                let (j, upper) = letters_run(bytes, i, not_plain);
-                if ends_run(bytes.get(j).copied(), bytes, j) {
-                    scan.count.add(true, false);
-                    if j - i < 8 {
-                        out.emit(Word::run(bytes, i, j), i..j);
-                    } else if upper {
-                        scan.word.push_str(&text[i..j]);
-                        scan.word.make_ascii_lowercase();
-                        out.emit(Word::of(&scan.word), i..j);
-                        scan.word.clear();
-                    } else {
-                        out.emit(Word::of(&text[i..j]), i..j);
-                    }
-                    scan.prev_digit = false;
-                    scan.count.add(false, false);
-                    i = j + 1;
-                    continue;
-                }
             }
             i = scan.step(&mut out, i);
         }
@@ -805,7 +787,7 @@ fn in_range(y: u64, lo: u8, hi: u8) -> u64 {
 #[inline(always)]
 fn alphanumerics(x: u64) -> u64 {
     let y = x & !HIGH;
-    (in_range(y | ONES * 0x20, b'a', b'z') | in_range(y, b'0', b'9')) & !x
+    (in_range(y | (ONES * 0x20), b'a', b'z') | in_range(y, b'0', b'9')) & !x
 }
 
 /// The run of ASCII letters and digits at `bytes[from..]`, whose first eight bytes are such:
@@ -822,7 +804,7 @@ fn long_run(bytes: &[u8], from: usize) -> (usize, u64, bool) {
         let k = (!alphanumerics(x) & HIGH).trailing_zeros() as usize / 8;
         let lanes = u64::MAX.checked_shl(8 * k as u32).map_or(u64::MAX, |m| !m);
         capitals |= in_range(x & !HIGH, b'A', b'Z') & !x & lanes;
-        let lower = (x | ONES * 0x20) & lanes;
+        let lower = (x | (ONES * 0x20)) & lanes;
         if k == 8 {
             state = hash::step(state, lower);
             j += 8;
@@ -859,18 +841,22 @@ impl Out<'_, '_> {
     /// Gives the sink the word `w`, at `range` in the text.
     #[inline(always)]
     fn emit(&mut self, w: Word<'_>, range: Range<usize>) {
+        #[cfg(test)]
+        if let Sink::Text(out) = self.sink {
+            out.push((range, w.text(&mut [0; 8]).to_string()));
+            return;
+        }
+        // One lookup for both sinks: its code is here once.
+        let id = term_id(self.lexicon, self.terms, w);
         match self.sink {
             Sink::Terms(out) => {
-                if let Some(id) = term_id(self.lexicon, self.terms, w) {
+                if let Some(id) = id {
                     out.push(id);
                 }
             }
-            Sink::Words(out) => {
-                let id = term_id(self.lexicon, self.terms, w);
-                out.push((range, id));
-            }
+            Sink::Words(out) => out.push((range, id)),
             #[cfg(test)]
-            Sink::Text(out) => out.push((range, w.text(&mut [0; 8]).to_string())),
+            Sink::Text(_) => {}
         }
     }
 }
@@ -1102,7 +1088,7 @@ impl<'t> Scan<'t> {
 #[derive(Clone, Copy)]
 struct Word<'a> {
     key: Key,
-    /// The word in lower case; or empty, where the key holds its bytes (see [`Word::run`]).
+    /// The word in lower case; or empty, where the key holds its bytes (see [`Word::packed`]).
     text: &'a str,
 }
 
@@ -1115,20 +1101,15 @@ impl<'a> Word<'a> {
         }
     }
 
-    /// The run of 1 to 7 ASCII letters and digits `bytes[from..to]`, lower-cased in a register
-    /// (`| 0x20` makes a capital small and changes no other letter or digit) and made its key
-    /// there: no copy of the text, no loop over its bytes. Most of a text's words are such.
-    fn run(bytes: &[u8], from: usize, to: usize) -> Word<'static> {
-        Word::packed(short(&bytes[from..to]), to - from)
-    }
-
     /// The word of the first `n` bytes of `x` (1 to 7 ASCII letters and digits, the first
-    /// byte lowest), as [`Word::run`].
+    /// byte lowest), lower-cased in the register (`| 0x20` makes a capital small and changes
+    /// no other letter or digit) and made its key there: no copy of the text, no loop over its
+    /// bytes. Most of a text's words are such.
     #[inline(always)]
     fn packed(x: u64, n: usize) -> Word<'static> {
         debug_assert!((1..8).contains(&n));
         let lanes = (1u64 << (8 * n)) - 1;
-        let packed = (x | ONES * 0x20) & lanes | (n as u64 * 8) << 56;
+        let packed = (x | (ONES * 0x20)) & lanes | (n as u64 * 8) << 56;
         Word {
             key: Key::of_packed(packed),
             text: "",
@@ -1495,6 +1476,12 @@ mod tests {
                 w
             })
             .collect()
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        // Scan::step takes the block for non-alphanumeric without a table search.
+        assert!(('\u{2000}'..='\u{206F}').all(|c| !c.is_alphanumeric()));
     }
 
     #[test]
