@@ -29,16 +29,22 @@ impl Hasher for WordHasher {
 const fn absorb(mut state: u64, bytes: &[u8]) -> u64 {
     let mut rest = bytes;
     while let [a, b, c, d, e, f, g, h, tail @ ..] = rest {
-        let word = u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]);
-        state = (state.rotate_left(5) ^ word).wrapping_mul(K);
+        state = step(state, u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]));
         rest = tail;
     }
     if !rest.is_empty() {
         // The length in the top byte tells "a" from "a\0".
-        let x = short(rest) | ((rest.len() as u64 * 8) << 56);
-        state = (state.rotate_left(5) ^ x).wrapping_mul(K);
+        state = step(state, short(rest) | ((rest.len() as u64 * 8) << 56));
     }
     state
+}
+
+/// `state` with the next eight bytes `word` added (or the last 1 to 7, with 8 times their
+/// number in the top byte): one step of [`absorb`], for a scan that has the bytes in a
+/// register.
+#[inline(always)]
+pub(crate) const fn step(state: u64, word: u64) -> u64 {
+    (state.rotate_left(5) ^ word).wrapping_mul(K)
 }
 
 /// Up to 7 bytes as one number, read little-endian in at most three pieces (not a step a byte).
@@ -75,8 +81,9 @@ pub(crate) const fn mix(packed: u64) -> u64 {
     fold(packed.wrapping_mul(K))
 }
 
+/// The hash of a table of low bits from [`absorb`]'s state: its best bits folded down.
 #[inline(always)]
-const fn fold(x: u64) -> u64 {
+pub(crate) const fn fold(x: u64) -> u64 {
     x ^ (x >> 29) ^ (x >> 47)
 }
 

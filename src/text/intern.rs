@@ -19,7 +19,7 @@ use crate::work::{self, Counter};
 /// 0xFF.
 const LONG: u64 = u64::MAX;
 
-/// In a slot, the top byte of a long key's entry (its index below): no short key has it.
+/// In an entry, the top byte of a long key (its index in `long` below): no short key has it.
 const LONG_SLOT: u64 = 0xFF << 56;
 
 /// A key as the table compares and places it, computed once for a lookup and the insertion
@@ -53,9 +53,38 @@ impl Key {
         }
     }
 
+    /// The key of a word of 1 to 7 bytes from its packed form (its bytes as [`short`] reads
+    /// them, with 8 times its length in the top byte): for a scan that has the word's bytes in
+    /// a register already, with no slice to read them from.
+    #[inline(always)]
+    pub fn of_packed(packed: u64) -> Key {
+        debug_assert!(matches!(packed >> 56, 8 | 16 | 24 | 32 | 40 | 48 | 56));
+        Key {
+            packed,
+            hash: mix(packed),
+        }
+    }
+
+    /// The key of a word of eight bytes or more whose hash, as [`Key::of`] makes it, is
+    /// `hash`: for a scan that hashed the word as it read it.
+    #[inline(always)]
+    pub fn of_long(hash: u64) -> Key {
+        Key { packed: LONG, hash }
+    }
+
     /// Where the key goes in a table: a hash of all its bytes.
     pub const fn hash(&self) -> u64 {
         self.hash
+    }
+
+    /// The bytes of a key of 1 to 7 bytes, which it holds itself, put in `buf`; `None` for a
+    /// longer key (or none), which only its text has.
+    pub fn short_bytes<'b>(&self, buf: &'b mut [u8; 8]) -> Option<&'b [u8]> {
+        if self.packed == LONG {
+            return None;
+        }
+        *buf = self.packed.to_le_bytes();
+        Some(&buf[..(self.packed >> 59) as usize])
     }
 }
 
@@ -68,19 +97,19 @@ pub(crate) struct Vacant {
 
 /// Interned keys with a `u32` value each; keys are never removed.
 pub(crate) struct Interner {
-    /// Open addressing with linear probing: 0 is an empty slot, else a short key's packed form
-    /// ([`Key::packed`]), or [`LONG_SLOT`] and the index in `long` of a long key. The length is
-    /// a power of two, at least twice the keys.
-    slots: Vec<u64>,
-    /// The value of the key in each slot.
-    values: Vec<u32>,
+    /// Open addressing with linear probing: 0 is an empty slot, else the index in `entries`
+    /// of the key there, plus one. The length is a power of two, at least twice the keys.
+    /// Four bytes a slot: a table that grows writes a third of the bytes it wrote with the
+    /// keys in the slots, and places the keys from `entries`, with no empty slot to pass.
+    slots: Vec<u32>,
+    /// Each key in order of insertion, with its value: a short key's packed form
+    /// ([`Key::packed`]), or [`LONG_SLOT`] and the index in `long` of a long key.
+    entries: Vec<(u64, u32)>,
     /// Long key i (from 1): its hash, and its end in `text` (it starts where key i - 1 ends).
     /// Entry 0 ends at 0: the first key needs no case of its own.
     long: Vec<(u64, u32)>,
     /// The bytes of every long key, one after another.
     text: Vec<u8>,
-    /// The number of keys.
-    len: usize,
 }
 
 impl Default for Interner {
@@ -93,34 +122,39 @@ impl Default for Interner {
 impl Interner {
     /// The number of keys.
     pub fn len(&self) -> usize {
-        self.len
+        self.entries.len()
     }
 
     /// The heap bytes the table holds (capacity, not length).
     pub fn bytes(&self) -> usize {
-        self.slots.capacity() * std::mem::size_of::<u64>()
-            + self.values.capacity() * std::mem::size_of::<u32>()
+        self.slots.capacity() * std::mem::size_of::<u32>()
+            + self.entries.capacity() * std::mem::size_of::<(u64, u32)>()
             + self.long.capacity() * std::mem::size_of::<(u64, u32)>()
             + self.text.capacity()
     }
 
-    /// The slot where `key` (whose [`Key`] is `k`) is, or the empty slot where it would go.
+    /// The slot where `key` (whose [`Key`] is `k`) is, or the empty slot where it would go,
+    /// and what that slot holds.
     #[inline]
-    fn slot(&self, k: &Key, key: &[u8]) -> usize {
+    fn slot(&self, k: &Key, key: &[u8]) -> (usize, u32) {
         let mask = self.slots.len() - 1;
         let mut i = k.hash as usize & mask;
         loop {
             work::add(Counter::InternProbes, 1);
-            let x = self.slots[i];
-            // No slot holds `LONG`: a long key is found by `is_long` alone.
-            if x == k.packed || x == 0 || (k.packed == LONG && self.is_long(x, k, key)) {
-                return i;
+            let e = self.slots[i];
+            if e == 0 {
+                return (i, 0);
+            }
+            // No entry holds `LONG`: a long key is found by `is_long` alone.
+            let x = self.entries[e as usize - 1].0;
+            if x == k.packed || (k.packed == LONG && self.is_long(x, k, key)) {
+                return (i, e);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Whether the slot value `x` holds the long key `key`, whose [`Key`] is `k`.
+    /// Whether the entry `x` holds the long key `key`, whose [`Key`] is `k`.
     #[inline(never)]
     fn is_long(&self, x: u64, k: &Key, key: &[u8]) -> bool {
         if x & LONG_SLOT != LONG_SLOT {
@@ -138,10 +172,9 @@ impl Interner {
         let size = (keys * 2).next_power_of_two().max(64);
         Interner {
             slots: vec![0; size],
-            values: vec![0; size],
+            entries: Vec::new(),
             long: vec![(0, 0)],
             text: Vec::new(),
-            len: 0,
         }
     }
 
@@ -149,30 +182,29 @@ impl Interner {
     /// [`Interner::insert_vacant`], so that a key looked up and then added is looked up once.
     #[inline]
     pub fn find(&self, k: &Key, key: &str) -> Result<u32, Vacant> {
-        let i = self.slot(k, key.as_bytes());
-        if self.slots[i] != 0 {
-            Ok(self.values[i])
-        } else {
-            Err(Vacant {
-                slot: i,
-                len: self.len,
-            })
+        match self.slot(k, key.as_bytes()) {
+            (slot, 0) => Err(Vacant {
+                slot,
+                len: self.len(),
+            }),
+            (_, e) => Ok(self.entries[e as usize - 1].1),
         }
     }
 
     /// Adds `key`, whose [`Key`] is `k` and which [`Interner::find`] did not find, with `value`.
     pub fn insert_vacant(&mut self, vacant: Vacant, k: &Key, key: &str, value: u32) {
         let mut i = vacant.slot;
-        if vacant.len != self.len || (self.len + 1) * 2 > self.slots.len() {
+        if vacant.len != self.len() || (self.len() + 1) * 2 > self.slots.len() {
             // Keys came or the table grows: the slot is looked for again.
-            if (self.len + 1) * 2 > self.slots.len() {
+            if (self.len() + 1) * 2 > self.slots.len() {
                 self.grow();
             }
-            i = self.slot(k, key.as_bytes());
-            if self.slots[i] != 0 {
-                self.values[i] = value;
+            let (slot, e) = self.slot(k, key.as_bytes());
+            if e != 0 {
+                self.entries[e as usize - 1].1 = value;
                 return;
             }
+            i = slot;
         }
         self.fill(i, k, key, value);
     }
@@ -193,23 +225,23 @@ impl Interner {
 
     /// Puts the new `key` in the empty slot `i`, where it belongs.
     fn fill(&mut self, i: usize, k: &Key, key: &str, value: u32) {
-        self.len += 1;
-        self.slots[i] = if k.packed == LONG {
+        let x = if k.packed == LONG {
             self.text.extend_from_slice(key.as_bytes());
             self.long.push((k.hash, self.text.len() as u32));
             LONG_SLOT | (self.long.len() - 1) as u64
         } else {
             k.packed
         };
-        self.values[i] = value;
+        self.entries.push((x, value));
+        self.slots[i] = self.entries.len() as u32;
     }
 
+    /// Doubles the slots and places every key again, in order of insertion.
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![0; size]);
-        let old_values = std::mem::replace(&mut self.values, vec![0; size]);
+        self.slots = vec![0; size];
         let mask = size - 1;
-        for (&x, &v) in old.iter().zip(&old_values).filter(|&(&x, _)| x != 0) {
+        for (e, &(x, _)) in self.entries.iter().enumerate() {
             // A short key is its own hash's input; a long one's hash is kept: no key's bytes
             // are read again.
             let hash = if x & LONG_SLOT == LONG_SLOT {
@@ -223,8 +255,7 @@ impl Interner {
                 work::add(Counter::InternProbes, 1);
                 i = (i + 1) & mask;
             }
-            self.slots[i] = x;
-            self.values[i] = v;
+            self.slots[i] = e as u32 + 1;
         }
     }
 }

@@ -46,7 +46,7 @@ pub(crate) fn stem(word: &str) -> Cow<'_, str> {
     if w.n < 3 {
         return Cow::Borrowed(word); // three bytes or more, but fewer characters
     }
-    if w.n <= 6 {
+    if w.n <= 6 && ends_like(EXCEPTIONAL_LAST, w.last()) {
         if let Ok(i) = EXCEPTIONAL.binary_search_by_key(&w.tail(), |&(e, _)| e) {
             return Cow::Borrowed(EXCEPTIONAL[i].1);
         }
@@ -117,6 +117,34 @@ const INVARIANT_AFTER_1A: [u64; 8] = [
     pack(b"exceed"),
     pack(b"succeed"),
 ];
+
+/// The last letters of the words of [`EXCEPTIONAL`], as [`ends_like`] reads them.
+const EXCEPTIONAL_LAST: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < EXCEPTIONAL.len() {
+        bits |= 1 << ((EXCEPTIONAL[i].0 >> 56) & 31);
+        i += 1;
+    }
+    bits
+};
+
+/// The last letters of the words of [`INVARIANT_AFTER_1A`], as [`ends_like`] reads them.
+const INVARIANT_LAST: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < INVARIANT_AFTER_1A.len() {
+        bits |= 1 << ((INVARIANT_AFTER_1A[i] >> 56) & 31);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `last` may be the last letter of a word of a list whose last letters are `bits`
+/// (bit `b & 31` for each letter `b`): a word that ends otherwise is not looked for in it.
+fn ends_like(bits: u32, last: u8) -> bool {
+    bits >> (last & 31) & 1 != 0
+}
 
 /// A suffix, packed, and the mask of its bytes in a packed word end. The word's padding is
 /// zeros and no suffix has one, so a suffix longer than the word never matches.
@@ -482,7 +510,10 @@ impl Word {
     fn stem(&mut self) {
         self.mark_regions();
         self.step_1a();
-        if !(self.n <= 7 && INVARIANT_AFTER_1A.contains(&self.tail())) {
+        let invariant = self.n <= 7
+            && ends_like(INVARIANT_LAST, self.last())
+            && INVARIANT_AFTER_1A.contains(&self.tail());
+        if !invariant {
             self.step_1b();
             self.step_1c();
             self.step_2();

@@ -9,7 +9,8 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::bytes::{class, letters_run, ENDS, LOWER, UPPER};
-use super::intern::{Interner, Key};
+use super::hash::{self, short};
+use super::intern::{Interner, Key, Vacant};
 use crate::error::{Error, ErrorKind, Result};
 use crate::work::{self, Counter};
 
@@ -380,17 +381,26 @@ impl Lexicon {
         }
     }
 
-    /// The index of the stem of `w`, a lower-cased word, or [`NOT_A_TERM`].
-    fn stem_index(&mut self, w: &str) -> u32 {
-        let k = Key::of(w);
-        match self.words.find(&k, w) {
+    /// The index of the stem of `w`, or [`NOT_A_TERM`].
+    #[inline(always)]
+    fn stem_index(&mut self, w: Word<'_>) -> u32 {
+        match self.words.find(&w.key, w.text) {
             Ok(s) => s,
-            Err(vacant) => {
-                let s = self.new_stem_index(w, &k);
-                self.words.insert_vacant(vacant, &k, w, s);
-                s
-            }
+            Err(vacant) => self.new_word(w, vacant),
         }
+    }
+
+    /// The stem index of a word the lexicon has not seen, which is then added to `words` where
+    /// [`Interner::find`] left room for it. Out of line: most words of an article were seen
+    /// before.
+    #[cold]
+    #[inline(never)]
+    fn new_word(&mut self, w: Word<'_>, vacant: Vacant) -> u32 {
+        let mut buf = [0; 8];
+        let text = w.text(&mut buf);
+        let s = self.new_stem_index(text, &w.key);
+        self.words.insert_vacant(vacant, &w.key, text, s);
+        s
     }
 
     /// The stem of `w`: for English, the same stems as the Snowball stemmer's, in a seventh of
@@ -436,10 +446,7 @@ impl Lexicon {
         }
     }
 
-    /// The stem index of a word the lexicon has not seen: stop list, stemmer, stem table. Out
-    /// of line: most words of an article were seen before.
-    #[cold]
-    #[inline(never)]
+    /// The stem index of a word the lexicon has not seen: stop list, stemmer, stem table.
     fn new_stem_index(&mut self, w: &str, k: &Key) -> u32 {
         let mut chars = w.chars();
         let Some(first) = chars.next() else {
@@ -612,21 +619,14 @@ impl Tokenizer {
     /// [`Tokenizer::terms`], appended to `out`; returns how many words `text` has, as
     /// [`Tokenizer::count_words`] counts them, from the same pass.
     pub fn terms_into(&mut self, text: &str, out: &mut Vec<u32>) -> usize {
-        self.each_word(text, &mut |this, w, _| {
-            if let Some(id) = this.term_id(w) {
-                out.push(id);
-            }
-        })
+        self.each_word(text, &mut Sink::Terms(out))
     }
 
     /// Every word of `text` with its byte range and its term id (`None` for a stop word or a
     /// word too short to count): what key phrases are cut from.
     pub fn words(&mut self, text: &str) -> Vec<(Range<usize>, Option<u32>)> {
         let mut out = Vec::new();
-        self.each_word(text, &mut |this, w, r| {
-            let id = this.term_id(w);
-            out.push((r, id));
-        });
+        self.each_word(text, &mut Sink::Words(&mut out));
         out
     }
 
@@ -655,210 +655,395 @@ impl Tokenizer {
         n
     }
 
-    // In line: each_word calls its callback through one pointer, so this has a copy in each of
-    // the two callbacks (terms and words), not at each call of the callback.
-    #[inline]
-    fn term_id(&mut self, w: &str) -> Option<u32> {
-        let lexicon = &mut self.lexicons[self.current];
-        let stem = lexicon.stem_index(w);
-        if stem == NOT_A_TERM {
-            return None;
-        }
-        let generation = lexicon.generation;
-        let entry = &mut lexicon.ids[stem as usize];
-        if entry.0 != generation {
-            *entry = (generation, self.terms);
-            self.terms += 1;
-        }
-        Some(entry.1)
-    }
-
-    /// Calls `f` with each lower-cased word of `text` and its byte range there, and returns how
-    /// many words [`Tokenizer::count_words`] counts in `text` (its units, not these: "don't" is
-    /// two there), so that a sentence is read once. A word is a run of letters and digits, with
-    /// inner apostrophes (in French and Italian, an apostrophe ends the elided word before it),
-    /// periods between digits ("3.5") and a possessive "'s" removed. Scripts written without
-    /// spaces are cut by the language's [`Units`]: by default each CJK ideograph or kana is a
-    /// word of its own; in Chinese, each pair of consecutive ones.
+    /// Gives each lower-cased word of `text` and its byte range there to `sink`, with its term
+    /// id, and returns how many words [`Tokenizer::count_words`] counts in `text` (its units,
+    /// not these: "don't" is two there), so that a sentence is read once. A word is a run of
+    /// letters and digits, with inner apostrophes (in French and Italian, an apostrophe ends
+    /// the elided word before it), periods between digits ("3.5") and a possessive "'s"
+    /// removed. Scripts written without spaces are cut by the language's [`Units`]: by default
+    /// each CJK ideograph or kana is a word of its own; in Chinese, each pair of consecutive
+    /// ones.
     ///
-    /// `f` is a trait object: one copy of this loop serves every caller (the page's wasm is
-    /// budgeted), for an indirect call a word.
-    fn each_word(&mut self, text: &str, f: &mut dyn FnMut(&mut Self, &str, Range<usize>)) -> usize {
+    /// The loop here reads the words that a run of ASCII letters and digits makes whole (most
+    /// words) and the marks that end them, and hands them on in line; everything else goes
+    /// through [`Scan::step`], out of line, so that this loop keeps its few values in
+    /// registers.
+    fn each_word(&mut self, text: &str, sink: &mut Sink<'_>) -> usize {
         work::add(Counter::TokenizerBytes, text.len());
-        let (units, elides, turkish) = {
-            let l = &self.lexicons[self.current];
-            (l.units, l.elides, l.language == Language::Turkish)
+        let mut out = Out {
+            lexicon: &mut self.lexicons[self.current],
+            terms: &mut self.terms,
+            sink,
         };
+        let mut scan = Scan::new(text, std::mem::take(&mut self.word), out.lexicon);
         // Turkish lower-cases 'I' as 'ı': that byte leaves the plain runs (0 never is in one).
-        let not_plain = if turkish { b'I' } else { 0 };
-        let plain = |x: u8| class(x) & (LOWER | UPPER) != 0 && x != not_plain;
-        let mut word = std::mem::take(&mut self.word);
-        word.clear();
+        let not_plain = scan.not_plain;
         let bytes = text.as_bytes();
-        let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
-        let mut count = WordCount::default();
-        let mut start = 0;
-        let mut end = 0;
-        let mut prev_digit = false;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            // A run of ASCII letters and digits, most of an alphabetic text, copied at once.
-            if plain(b) {
-                count.add(true, false);
-                let (j, upper) = letters_run(bytes, i, not_plain);
-                let ends = bytes.get(j).is_none_or(|&n| class(n) & ENDS != 0);
-                if word.is_empty() && ends {
-                    // A whole word: in lower case (most words), handed over from the text
-                    // itself, with no copy; else lower-cased in the buffer.
-                    let w = if upper {
-                        word.push_str(&text[i..j]);
-                        word.make_ascii_lowercase();
-                        &word
-                    } else {
-                        &text[i..j]
-                    };
-                    f(self, w, i..j);
-                    word.clear();
-                    prev_digit = false;
-                    // The byte after it (a space, most often) ends it and nothing else.
-                    count.add(false, false);
-                    i = j + 1;
-                    continue;
-                }
-                if word.is_empty() {
-                    start = i;
-                }
-                let from = word.len();
-                word.push_str(&text[i..j]);
-                word[from..].make_ascii_lowercase();
-                end = j;
-                prev_digit = bytes[j - 1].is_ascii_digit();
-                i = j;
+            if !scan.word.is_empty() {
+                i = scan.step(&mut out, i);
                 continue;
             }
             if class(b) & ENDS != 0 {
-                // Any other ASCII mark or space ends the word: no char to decode or classify.
-                count.add(false, false);
-                if !word.is_empty() {
-                    f(self, &word, start..end);
-                    word.clear();
-                }
-                prev_digit = false;
+                // A space or a mark between words.
+                scan.count.add(false, false);
+                scan.prev_digit = false;
                 i += 1;
                 continue;
             }
-            let c = if b < 0x80 {
-                char::from(b)
-            } else {
-                char_at(i).unwrap_or(char::REPLACEMENT_CHARACTER)
-            };
-            let len = c.len_utf8();
-            if is_cjk(c) {
-                if !word.is_empty() {
-                    f(self, &word, start..end);
-                    word.clear();
-                }
-                prev_digit = false;
-                if units == Units::Ideographs {
-                    count.add(c.is_alphanumeric(), true);
-                    word.push(c);
-                    f(self, &word, i..i + len);
-                    word.clear();
-                    i += len;
-                    continue;
-                }
-                i = self.cjk_run(text, i, units, &mut word, &mut count, f);
-                continue;
-            }
-            let alphanumeric = c.is_alphanumeric();
-            count.add(alphanumeric, false);
-            if alphanumeric {
-                if word.is_empty() {
-                    start = i;
-                }
-                if c == 'I' && turkish {
-                    // Turkish has two i's: dotless I is ı (and dotted İ is i).
-                    word.push('ı');
-                } else if c == 'İ' && turkish {
-                    word.push('i');
-                } else {
-                    word.extend(super::case::lower(c));
-                }
-                end = i + len;
-                prev_digit = c.is_ascii_digit();
-                i += len;
-                continue;
-            }
-            if !word.is_empty() && is_inner_mark(c) {
-                // A virama (Tamil, Devanagari) or a zero-width joiner is inside a word.
-                word.push(c);
-                end = i + len;
-                i += len;
-                continue;
-            }
-            i += len;
-            let joins = match c {
-                '\'' | '\u{2019}' => {
-                    !elides
-                        && !word.is_empty()
-                        && char_at(i).is_some_and(|n| n.is_alphabetic() && !is_cjk(n))
-                }
-                '.' | ',' => prev_digit && bytes.get(i).is_some_and(u8::is_ascii_digit),
-                _ => false,
-            };
-            if joins {
-                if c == '\'' || c == '\u{2019}' {
-                    // "Trump's" -> "trump"; "don't" -> "dont" (a stop word either way).
-                    if matches!(bytes[i], b's' | b'S')
-                        && !char_at(i + 1).is_some_and(|a| a.is_alphanumeric())
-                    {
-                        // The 's' is left out of the word, not out of the count.
-                        count.add(true, false);
-                        i += 1;
+            if class(b) & (LOWER | UPPER) != 0 && b != not_plain {
+                // A run of ASCII letters and digits: a whole word if the byte after it ends
+                // it (a space, most often), read with its key, else read by `step`. One call
+                // of `emit` for every whole word, so that its code is here once.
+                let found = 'word: {
+                    if not_plain != 0 {
+                        // Turkish, where 'I' ends a run (it lower-cases as 'ı'): by `step`.
+                        break 'word None;
                     }
-                    continue;
-                }
-                if c == '.' {
-                    word.push('.');
-                }
+                    let x = match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+                        Some(chunk) => u64::from_le_bytes(*chunk),
+                        None => short(&bytes[i..]),
+                    };
+                    let k = (!alphanumerics(x) & HIGH).trailing_zeros() as usize / 8;
+                    if k < 8 {
+                        // Under eight bytes (most words): its key made in the register.
+                        if !ends_run(bytes.get(i + k).copied(), bytes, i + k) {
+                            break 'word None;
+                        }
+                        break 'word Some((Word::packed(x, k), i + k));
+                    }
+                    // Longer: hashed as it is read, and handed over from the text itself if
+                    // it is in lower case, with no copy, or lower-cased in the buffer.
+                    let (j, hash, upper) = long_run(bytes, i);
+                    if !ends_run(bytes.get(j).copied(), bytes, j) {
+                        break 'word None;
+                    }
+                    if upper {
+                        scan.word.push_str(&text[i..j]);
+                        scan.word.make_ascii_lowercase();
+                        break 'word Some((Word::long(&scan.word, hash), j));
+                    }
+                    Some((Word::long(&text[i..j], hash), j))
+                };
+                i = match found {
+                    Some((w, j)) => {
+                        out.emit(w, i..j);
+                        scan.word.clear();
+                        // The word, and the byte after it, which ends it and nothing else.
+                        scan.count.add(true, false);
+                        scan.prev_digit = false;
+                        scan.count.add(false, false);
+                        j + 1
+                    }
+                    None => scan.step(&mut out, i),
+                };
                 continue;
             }
-            if !word.is_empty() {
-                f(self, &word, start..end);
-                word.clear();
+            i = scan.step(&mut out, i);
+        }
+        if !scan.word.is_empty() {
+            scan.flush(&mut out, scan.start..scan.end);
+        }
+        self.word = scan.word;
+        scan.count.n
+    }
+}
+
+/// Whether `next`, the byte at `j` after a run of ASCII letters and digits (`None` at the end
+/// of the text), ends the run's word and nothing else: the end of the text, a byte that ends
+/// any word ([`ENDS`]), or a period or a comma but between digits ("3.5", "1,200"). An
+/// apostrophe may join the word to the next.
+#[inline(always)]
+fn ends_run(next: Option<u8>, bytes: &[u8], j: usize) -> bool {
+    match next {
+        None => true,
+        Some(b) if class(b) & ENDS != 0 => true,
+        Some(b'.' | b',') => {
+            !(bytes[j - 1].is_ascii_digit() && bytes.get(j + 1).is_some_and(u8::is_ascii_digit))
+        }
+        Some(_) => false,
+    }
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The byte 0x01 in each lane of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The bytes of `y` (each below 0x80) from `lo` to `hi`, as their high bits: a byte plus
+/// `0x80 - lo` has its high bit set where it is at least `lo`, plus `0x7F - hi` where it is
+/// over `hi`, and no sum carries into the next byte.
+#[inline(always)]
+fn in_range(y: u64, lo: u8, hi: u8) -> u64 {
+    y.wrapping_add(ONES * u64::from(0x80 - lo))
+        & !y.wrapping_add(ONES * u64::from(0x7F - hi))
+        & HIGH
+}
+
+/// The bytes of `x` that are ASCII letters or digits, as their high bits (as
+/// [`letters_run`] tells them; `| 0x20` makes capitals small and no other byte a letter).
+#[inline(always)]
+fn alphanumerics(x: u64) -> u64 {
+    let y = x & !HIGH;
+    (in_range(y | (ONES * 0x20), b'a', b'z') | in_range(y, b'0', b'9')) & !x
+}
+
+/// The run of ASCII letters and digits at `bytes[from..]`, whose first eight bytes are such:
+/// where it ends, the hash [`Key::of`] gives its lower-cased bytes (made as they are read,
+/// eight at a time, in the steps of [`hash::absorb`](super::hash)), and whether it has a
+/// capital. The last bytes of the text are read as zeros after them, which end the run.
+fn long_run(bytes: &[u8], from: usize) -> (usize, u64, bool) {
+    let (mut j, mut state, mut capitals) = (from, 0, 0);
+    loop {
+        let x = match bytes.get(j..).and_then(<[u8]>::first_chunk::<8>) {
+            Some(chunk) => u64::from_le_bytes(*chunk),
+            None => short(&bytes[j..]),
+        };
+        let k = (!alphanumerics(x) & HIGH).trailing_zeros() as usize / 8;
+        let lanes = u64::MAX.checked_shl(8 * k as u32).map_or(u64::MAX, |m| !m);
+        capitals |= in_range(x & !HIGH, b'A', b'Z') & !x & lanes;
+        let lower = (x | (ONES * 0x20)) & lanes;
+        if k == 8 {
+            state = hash::step(state, lower);
+            j += 8;
+            continue;
+        }
+        if k > 0 {
+            state = hash::step(state, lower | (k as u64 * 8) << 56);
+        }
+        return (j + k, hash::fold(state), capitals != 0);
+    }
+}
+
+/// Where [`Tokenizer::each_word`] puts what it finds.
+enum Sink<'a> {
+    /// The term ids, in order ([`Tokenizer::terms_into`]).
+    Terms(&'a mut Vec<u32>),
+    /// Every word's byte range and term id ([`Tokenizer::words`]).
+    Words(&'a mut Vec<(Range<usize>, Option<u32>)>),
+    /// Every word's byte range and lower-cased text, for tests.
+    #[cfg(test)]
+    Text(&'a mut Vec<(Range<usize>, String)>),
+}
+
+/// Where [`Tokenizer::each_word`]'s words go: the lexicon in use, which gives their term ids,
+/// and the sink.
+struct Out<'a, 's> {
+    lexicon: &'a mut Lexicon,
+    /// How many term ids the tokenizer gave.
+    terms: &'a mut u32,
+    sink: &'a mut Sink<'s>,
+}
+
+impl Out<'_, '_> {
+    /// Gives the sink the word `w`, at `range` in the text.
+    #[inline(always)]
+    fn emit(&mut self, w: Word<'_>, range: Range<usize>) {
+        #[cfg(test)]
+        if let Sink::Text(out) = self.sink {
+            out.push((range, w.text(&mut [0; 8]).to_string()));
+            return;
+        }
+        // One lookup for both sinks: its code is here once.
+        let id = term_id(self.lexicon, self.terms, w);
+        match self.sink {
+            Sink::Terms(out) => {
+                if let Some(id) = id {
+                    out.push(id);
+                }
             }
-            prev_digit = false;
+            Sink::Words(out) => out.push((range, id)),
+            #[cfg(test)]
+            Sink::Text(_) => {}
         }
-        if !word.is_empty() {
-            f(self, &word, start..end);
-            word.clear();
+    }
+}
+
+/// The term id of `w` in the lexicon, `terms` the number of ids given (one more if `w` is a
+/// term new to this tokenizer); `None` for a stop word or a word too short.
+#[inline(always)]
+fn term_id(lexicon: &mut Lexicon, terms: &mut u32, w: Word<'_>) -> Option<u32> {
+    let stem = lexicon.stem_index(w);
+    if stem == NOT_A_TERM {
+        return None;
+    }
+    let generation = lexicon.generation;
+    let entry = &mut lexicon.ids[stem as usize];
+    if entry.0 != generation {
+        *entry = (generation, *terms);
+        *terms += 1;
+    }
+    Some(entry.1)
+}
+
+/// What [`Tokenizer::each_word`] keeps while it reads a text, but for where it is.
+struct Scan<'t> {
+    text: &'t str,
+    /// The word being read, lower-cased, where it is not read whole from the text.
+    word: String,
+    /// Where the word in `word` starts and ends in the text.
+    start: usize,
+    end: usize,
+    /// Whether the last char of the word read is an ASCII digit.
+    prev_digit: bool,
+    count: WordCount,
+    units: Units,
+    elides: bool,
+    turkish: bool,
+    /// The byte that ends a run of ASCII letters and digits besides those that are none: 'I'
+    /// in Turkish, else 0 (which none is).
+    not_plain: u8,
+}
+
+impl<'t> Scan<'t> {
+    /// A scan of `text` in the language of `lexicon`, with `word` (emptied) for its buffer.
+    fn new(text: &'t str, mut word: String, lexicon: &Lexicon) -> Scan<'t> {
+        word.clear();
+        let turkish = lexicon.language == Language::Turkish;
+        Scan {
+            text,
+            word,
+            start: 0,
+            end: 0,
+            prev_digit: false,
+            count: WordCount::default(),
+            units: lexicon.units,
+            elides: lexicon.elides,
+            turkish,
+            not_plain: if turkish { b'I' } else { 0 },
         }
-        self.word = word;
-        count.n
     }
 
-    /// The words of the run of CJK characters that starts at `text[at..]`, under `units` (not
-    /// [`Units::Ideographs`]), each of its characters counted in `count`; returns where the run
-    /// ends. `word` is an empty buffer, left empty. Kept out of line: the loop over an
-    /// alphabetic text stays small.
+    /// The char that starts at byte `i`, if any.
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|t| t.chars().next())
+    }
+
+    /// Reads what starts at byte `i` of the text (a byte or a char; a run of ASCII letters and
+    /// digits; a run of CJK characters), handing on any word it ends; returns where to go on.
     #[inline(never)]
-    fn cjk_run(
-        &mut self,
-        text: &str,
-        at: usize,
-        units: Units,
-        word: &mut String,
-        count: &mut WordCount,
-        f: &mut dyn FnMut(&mut Self, &str, Range<usize>),
-    ) -> usize {
-        let run: Vec<(usize, char)> = text[at..]
+    fn step(&mut self, out: &mut Out<'_, '_>, mut i: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let b = bytes[i];
+        // A run of ASCII letters and digits that is not a word on its own: added to the word.
+        if class(b) & (LOWER | UPPER) != 0 && b != self.not_plain {
+            self.count.add(true, false);
+            let (j, _) = letters_run(bytes, i, self.not_plain);
+            if self.word.is_empty() {
+                self.start = i;
+            }
+            let from = self.word.len();
+            self.word.push_str(&text[i..j]);
+            self.word[from..].make_ascii_lowercase();
+            self.end = j;
+            self.prev_digit = bytes[j - 1].is_ascii_digit();
+            return j;
+        }
+        if class(b) & ENDS != 0 {
+            // Any other ASCII mark or space ends the word: no char to decode or classify.
+            self.count.add(false, false);
+            if !self.word.is_empty() {
+                self.flush(out, self.start..self.end);
+            }
+            self.prev_digit = false;
+            return i + 1;
+        }
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            self.char_at(i).unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
+        let len = c.len_utf8();
+        if is_cjk(c) {
+            if !self.word.is_empty() {
+                self.flush(out, self.start..self.end);
+            }
+            self.prev_digit = false;
+            if self.units == Units::Ideographs {
+                self.count.add(c.is_alphanumeric(), true);
+                self.word.push(c);
+                self.flush(out, i..i + len);
+                return i + len;
+            }
+            return self.cjk_run(out, i);
+        }
+        // General Punctuation (U+2000 to U+206F: dashes, curly quotes, spaces, joiners) has no
+        // letter or digit: the marks most common in news text need no search of the tables.
+        let alphanumeric = !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric();
+        self.count.add(alphanumeric, false);
+        if alphanumeric {
+            if self.word.is_empty() {
+                self.start = i;
+            }
+            if c == 'I' && self.turkish {
+                // Turkish has two i's: dotless I is ı (and dotted İ is i).
+                self.word.push('ı');
+            } else if c == 'İ' && self.turkish {
+                self.word.push('i');
+            } else {
+                self.word.extend(super::case::lower(c));
+            }
+            self.end = i + len;
+            self.prev_digit = c.is_ascii_digit();
+            return i + len;
+        }
+        if !self.word.is_empty() && is_inner_mark(c) {
+            // A virama (Tamil, Devanagari) or a zero-width joiner is inside a word.
+            self.word.push(c);
+            self.end = i + len;
+            return i + len;
+        }
+        i += len;
+        let joins = match c {
+            '\'' | '\u{2019}' => {
+                !self.elides
+                    && !self.word.is_empty()
+                    && self
+                        .char_at(i)
+                        .is_some_and(|n| n.is_alphabetic() && !is_cjk(n))
+            }
+            '.' | ',' => self.prev_digit && bytes.get(i).is_some_and(u8::is_ascii_digit),
+            _ => false,
+        };
+        if joins {
+            if c == '\'' || c == '\u{2019}' {
+                // "Trump's" -> "trump"; "don't" -> "dont" (a stop word either way).
+                if matches!(bytes[i], b's' | b'S')
+                    && !self.char_at(i + 1).is_some_and(|a| a.is_alphanumeric())
+                {
+                    // The 's' is left out of the word, not out of the count.
+                    self.count.add(true, false);
+                    i += 1;
+                }
+                return i;
+            }
+            if c == '.' {
+                self.word.push('.');
+            }
+            return i;
+        }
+        if !self.word.is_empty() {
+            self.flush(out, self.start..self.end);
+        }
+        self.prev_digit = false;
+        i
+    }
+
+    /// The words of the run of CJK characters that starts at `text[at..]`, under the units
+    /// of the language (not [`Units::Ideographs`]), each of its characters counted; returns
+    /// where the run ends. The buffer is empty, and left empty.
+    fn cjk_run(&mut self, out: &mut Out<'_, '_>, at: usize) -> usize {
+        let units = self.units;
+        let run: Vec<(usize, char)> = self.text[at..]
             .char_indices()
             .map(|(j, c)| (at + j, c))
             .take_while(|&(_, c)| is_cjk(c))
             .collect();
         for &(_, c) in &run {
-            count.add(c.is_alphanumeric(), true);
+            self.count.add(c.is_alphanumeric(), true);
         }
         let end_of = |k: usize| run[k].0 + run[k].1.len_utf8();
         let mut k = 0;
@@ -876,20 +1061,82 @@ impl Tokenizer {
                 e += 1;
             }
             if first != 0 || e - k == 1 {
-                word.extend(run[k..e].iter().map(|x| x.1));
-                f(self, word, run[k].0..end_of(e - 1));
-                word.clear();
+                self.word.extend(run[k..e].iter().map(|x| x.1));
+                self.flush(out, run[k].0..end_of(e - 1));
             } else {
                 for p in k..e - 1 {
-                    word.push(run[p].1);
-                    word.push(run[p + 1].1);
-                    f(self, word, run[p].0..end_of(p + 1));
-                    word.clear();
+                    self.word.push(run[p].1);
+                    self.word.push(run[p + 1].1);
+                    self.flush(out, run[p].0..end_of(p + 1));
                 }
             }
             k = e;
         }
         end_of(run.len() - 1)
+    }
+
+    /// Hands on the word in the buffer, at `range` in the text, and empties the buffer. Out of
+    /// line: one copy of [`Out::emit`] for every word not read whole from the text.
+    #[inline(never)]
+    fn flush(&mut self, out: &mut Out<'_, '_>, range: Range<usize>) {
+        out.emit(Word::of(&self.word), range);
+        self.word.clear();
+    }
+}
+
+/// A word as [`Tokenizer::each_word`] hands it on: its [`Key`] and its text.
+#[derive(Clone, Copy)]
+struct Word<'a> {
+    key: Key,
+    /// The word in lower case; or empty, where the key holds its bytes (see [`Word::packed`]).
+    text: &'a str,
+}
+
+impl<'a> Word<'a> {
+    /// `text`, a lower-cased word.
+    fn of(text: &'a str) -> Word<'a> {
+        Word {
+            key: Key::of(text),
+            text,
+        }
+    }
+
+    /// The word of the first `n` bytes of `x` (1 to 7 ASCII letters and digits, the first
+    /// byte lowest), lower-cased in the register (`| 0x20` makes a capital small and changes
+    /// no other letter or digit) and made its key there: no copy of the text, no loop over its
+    /// bytes. Most of a text's words are such.
+    #[inline(always)]
+    fn packed(x: u64, n: usize) -> Word<'static> {
+        debug_assert!((1..8).contains(&n));
+        let lanes = (1u64 << (8 * n)) - 1;
+        let packed = (x | (ONES * 0x20)) & lanes | (n as u64 * 8) << 56;
+        Word {
+            key: Key::of_packed(packed),
+            text: "",
+        }
+    }
+
+    /// `text`, a lower-cased word of eight bytes or more whose [`Key::of`] hash is `hash`.
+    fn long(text: &'a str, hash: u64) -> Word<'a> {
+        Word {
+            key: Key::of_long(hash),
+            text,
+        }
+    }
+
+    /// The word in lower case: its text, or its key's bytes (in `buf`).
+    fn text<'b>(&self, buf: &'b mut [u8; 8]) -> &'b str
+    where
+        'a: 'b,
+    {
+        if !self.text.is_empty() {
+            return self.text;
+        }
+        match self.key.short_bytes(buf) {
+            // The key of a run of ASCII bytes: always UTF-8.
+            Some(b) => std::str::from_utf8(b).unwrap_or_default(),
+            None => "",
+        }
     }
 }
 
@@ -1222,11 +1469,19 @@ mod tests {
     fn words(text: &str) -> Vec<String> {
         let mut t = Tokenizer::new(Language::English);
         let mut out = Vec::new();
-        t.each_word(text, &mut |_, w, r| {
-            assert!(text.get(r).is_some());
-            out.push(w.to_string())
-        });
-        out
+        t.each_word(text, &mut Sink::Text(&mut out));
+        out.into_iter()
+            .map(|(r, w)| {
+                assert!(text.get(r).is_some());
+                w
+            })
+            .collect()
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        // Scan::step takes the block for non-alphanumeric without a table search.
+        assert!(('\u{2000}'..='\u{206F}').all(|c| !c.is_alphanumeric()));
     }
 
     #[test]
@@ -1413,11 +1668,13 @@ mod tests {
     fn words_in(language: Language, text: &str) -> Vec<String> {
         let mut t = Tokenizer::new(language);
         let mut out = Vec::new();
-        t.each_word(text, &mut |_, w, r| {
-            assert!(text.get(r).is_some());
-            out.push(w.to_string())
-        });
-        out
+        t.each_word(text, &mut Sink::Text(&mut out));
+        out.into_iter()
+            .map(|(r, w)| {
+                assert!(text.get(r).is_some());
+                w
+            })
+            .collect()
     }
 
     #[cfg(feature = "all-languages")]
