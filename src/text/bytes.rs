@@ -63,14 +63,14 @@ pub(crate) fn class(b: u8) -> u8 {
 }
 
 /// The byte 0x01 in each lane of a `u64`.
-const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each lane.
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The lanes of `x` (bytes below 0x80) from `lo` to `hi`, as their high bits. No lane carries
 /// into the next: each sum stays below 0x100.
 #[inline(always)]
-const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+pub(crate) const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     let at_least = x.wrapping_add(ONES * (0x80 - lo as u64));
     let above = x.wrapping_add(ONES * (0x7F - hi as u64));
     at_least & !above & HIGH

@@ -8,7 +8,7 @@ use std::ops::Range;
 #[cfg(feature = "all-languages")]
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::bytes::{class, letters_run, ENDS, LOWER, UPPER};
+use super::bytes::{class, in_range, letters_run, ENDS, HIGH, LOWER, ONES, UPPER};
 use super::hash::{self, short};
 use super::intern::{Interner, Key, Vacant};
 use crate::error::{Error, ErrorKind, Result};
@@ -765,21 +765,6 @@ fn ends_run(next: Option<u8>, bytes: &[u8], j: usize) -> bool {
         }
         Some(_) => false,
     }
-}
-
-/// The high bit of each byte of a `u64`.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// The byte 0x01 in each lane of a `u64`.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The bytes of `y` (each below 0x80) from `lo` to `hi`, as their high bits: a byte plus
-/// `0x80 - lo` has its high bit set where it is at least `lo`, plus `0x7F - hi` where it is
-/// over `hi`, and no sum carries into the next byte.
-#[inline(always)]
-fn in_range(y: u64, lo: u8, hi: u8) -> u64 {
-    y.wrapping_add(ONES * u64::from(0x80 - lo))
-        & !y.wrapping_add(ONES * u64::from(0x7F - hi))
-        & HIGH
 }
 
 /// The bytes of `x` that are ASCII letters or digits, as their high bits (as
