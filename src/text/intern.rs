@@ -147,16 +147,17 @@ impl Interner {
             }
             // No entry holds `LONG`: a long key is found by `is_long` alone.
             let x = self.entries[e as usize - 1].0;
-            if x == k.packed || (k.packed == LONG && self.is_long(x, k, key)) {
+            if x == k.packed || (k.packed == LONG && self.is_long(x, k.hash, key)) {
                 return (i, e);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// Whether the entry `x` holds the long key `key`, whose [`Key`] is `k`.
+    /// Whether the entry `x` holds the long key `key`, whose hash is `hash_of_key` (by value: a
+    /// reference would keep every lookup's key in memory).
     #[inline(never)]
-    fn is_long(&self, x: u64, k: &Key, key: &[u8]) -> bool {
+    fn is_long(&self, x: u64, hash_of_key: u64, key: &[u8]) -> bool {
         if x & LONG_SLOT != LONG_SLOT {
             return false;
         }
@@ -164,7 +165,7 @@ impl Interner {
         let (start, (hash, end)) = (self.long[e - 1].1 as usize, self.long[e]);
         // Equal hashes of 64 bits: the keys are all but certainly equal, and one comparison
         // (a call to memcmp) says it.
-        hash == k.hash && self.text[start..end as usize] == *key
+        hash == hash_of_key && self.text[start..end as usize] == *key
     }
 
     /// A table with room for `keys` keys before it grows.

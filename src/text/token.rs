@@ -681,11 +681,8 @@ impl Tokenizer {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // No word is being read here: `steps` reads on until one ends.
             let b = bytes[i];
-            if !scan.word.is_empty() {
-                i = scan.step(&mut out, i);
-                continue;
-            }
             if class(b) & ENDS != 0 {
                 // A space or a mark between words.
                 scan.count.add(false, false);
@@ -737,11 +734,11 @@ impl Tokenizer {
                         scan.count.add(false, false);
                         j + 1
                     }
-                    None => scan.step(&mut out, i),
+                    None => scan.steps(&mut out, i),
                 };
                 continue;
             }
-            i = scan.step(&mut out, i);
+            i = scan.steps(&mut out, i);
         }
         if !scan.word.is_empty() {
             scan.flush(&mut out, scan.start..scan.end);
@@ -906,9 +903,22 @@ impl<'t> Scan<'t> {
         self.text.get(i..).and_then(|t| t.chars().next())
     }
 
+    /// Reads on from byte `i` with [`Scan::step`] until no word is being read or the text
+    /// ends; returns where to go on. Out of line: [`Tokenizer::each_word`]'s loop then starts
+    /// every turn between words, with no test of the buffer.
+    #[inline(never)]
+    fn steps(&mut self, out: &mut Out<'_, '_>, mut i: usize) -> usize {
+        loop {
+            i = self.step(out, i);
+            if self.word.is_empty() || i >= self.text.len() {
+                return i;
+            }
+        }
+    }
+
     /// Reads what starts at byte `i` of the text (a byte or a char; a run of ASCII letters and
     /// digits; a run of CJK characters), handing on any word it ends; returns where to go on.
-    #[inline(never)]
+    #[inline(always)]
     fn step(&mut self, out: &mut Out<'_, '_>, mut i: usize) -> usize {
         let text = self.text;
         let bytes = text.as_bytes();
