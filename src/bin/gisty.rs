@@ -806,7 +806,13 @@ fn answer_text(
         language: summary.language,
         summary: summary.sentences.iter().map(|s| s.text.as_str()).collect(),
     };
-    serde_json::to_string(&reply).map_err(|e| (id.clone(), e.to_string()))
+    // Room for the sentences and the fields around them, so that the line is not copied as it
+    // grows.
+    let text_bytes: usize = reply.summary.iter().map(|s| s.len()).sum();
+    let mut line = Vec::with_capacity(text_bytes + text_bytes / 8 + 128);
+    serde_json::to_writer(&mut line, &reply).map_err(|e| (id.clone(), e.to_string()))?;
+    // serde_json writes UTF-8 (and escapes nothing into anything else).
+    String::from_utf8(line).map_err(|e| (id.clone(), e.to_string()))
 }
 
 /// With --explain, a batch reply's "explanations": one a summary sentence (as a JSON tree,
