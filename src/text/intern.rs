@@ -22,6 +22,10 @@ const LONG: u64 = u64::MAX;
 /// In an entry, the top byte of a long key (its index in `long` below): no short key has it.
 const LONG_SLOT: u64 = 0xFF << 56;
 
+/// Up to this many slots (32 kB), a table is kept at most a quarter full (see
+/// [`Interner::is_full`]).
+const SPARSE_SLOTS: usize = 1 << 13;
+
 /// A key as the table compares and places it, computed once for a lookup and the insertion
 /// after it.
 #[derive(Clone, Copy)]
@@ -98,7 +102,8 @@ pub(crate) struct Vacant {
 /// Interned keys with a `u32` value each; keys are never removed.
 pub(crate) struct Interner {
     /// Open addressing with linear probing: 0 is an empty slot, else the index in `entries`
-    /// of the key there, plus one. The length is a power of two, at least twice the keys.
+    /// of the key there, plus one. The length is a power of two, at least twice the keys (four
+    /// times while the table is small: see [`Interner::is_full`]).
     /// Four bytes a slot: a table that grows writes a third of the bytes it wrote with the
     /// keys in the slots, and places the keys from `entries`, with no empty slot to pass.
     slots: Vec<u32>,
@@ -170,7 +175,12 @@ impl Interner {
 
     /// A table with room for `keys` keys before it grows.
     pub fn with_capacity(keys: usize) -> Interner {
-        let size = (keys * 2).next_power_of_two().max(64);
+        let sparse = (keys * 4).next_power_of_two().max(64);
+        let size = if sparse <= SPARSE_SLOTS {
+            sparse
+        } else {
+            (keys * 2).next_power_of_two()
+        };
         Interner {
             slots: vec![0; size],
             entries: Vec::new(),
@@ -195,9 +205,10 @@ impl Interner {
     /// Adds `key`, whose [`Key`] is `k` and which [`Interner::find`] did not find, with `value`.
     pub fn insert_vacant(&mut self, vacant: Vacant, k: &Key, key: &str, value: u32) {
         let mut i = vacant.slot;
-        if vacant.len != self.len() || (self.len() + 1) * 2 > self.slots.len() {
+        let full = self.is_full();
+        if vacant.len != self.len() || full {
             // Keys came or the table grows: the slot is looked for again.
-            if (self.len() + 1) * 2 > self.slots.len() {
+            if full {
                 self.grow();
             }
             let (slot, e) = self.slot(k, key.as_bytes());
@@ -222,6 +233,19 @@ impl Interner {
             len: usize::MAX,
         };
         self.insert_vacant(anywhere, &Key::of(key), key, value);
+    }
+
+    /// Whether one more key would fill the table past its load: a quarter of the slots while
+    /// the table is small (at most [`SPARSE_SLOTS`]), where the memory is little and every
+    /// probe is shorter for it, half of them above.
+    fn is_full(&self) -> bool {
+        let keys = self.len() + 1;
+        let load = if self.slots.len() <= SPARSE_SLOTS {
+            4
+        } else {
+            2
+        };
+        keys * load > self.slots.len()
     }
 
     /// Puts the new `key` in the empty slot `i`, where it belongs.
