@@ -63,6 +63,22 @@ pub(crate) struct Corpus {
     pub terms: Vec<u32>,
     pub docs: Vec<DocInfo>,
     pub tokenizer: Tokenizer,
+    /// The segmenter's buffers, which an [`Engine`](crate::Engine) keeps between calls.
+    pub buffers: Buffers,
+}
+
+/// What segmenting a text needs room for: kept by an [`Engine`](crate::Engine) from one call to
+/// the next (after a call of at most [`Buffers::KEPT_AFTER_BYTES`]), so that the next article's
+/// lines, tokens and sentences go where the last one's went, with no list grown again.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    splitter: sentence::Splitter,
+    units: Vec<quotes::Unit>,
+}
+
+impl Buffers {
+    /// The buffers grow with the text: those of a longer call are not kept.
+    pub const KEPT_AFTER_BYTES: usize = 1 << 20;
 }
 
 /// A heading is a short line standing alone without a final stop. Longer unpunctuated lines are
@@ -70,12 +86,13 @@ pub(crate) struct Corpus {
 const MAX_HEADING_WORDS: usize = 20;
 
 impl Corpus {
-    pub fn new(tokenizer: Tokenizer) -> Self {
+    pub fn new(tokenizer: Tokenizer, buffers: Buffers) -> Self {
         Corpus {
             sentences: Vec::new(),
             terms: Vec::new(),
             docs: Vec::new(),
             tokenizer,
+            buffers,
         }
     }
 
@@ -140,8 +157,10 @@ impl Corpus {
         let mut index = 0usize;
         let mut in_para = 0usize;
         let mut prev_end = 0usize;
-        let mut splitter = sentence::Splitter::default();
-        let mut units = Vec::new();
+        let Buffers {
+            mut splitter,
+            mut units,
+        } = std::mem::take(&mut self.buffers);
         for block in blocks {
             let inner = &text[block.range.clone()];
             quotes::units_into(inner, splitter.split(inner), &mut units);
@@ -189,6 +208,7 @@ impl Corpus {
                 in_para += 1;
             }
         }
+        self.buffers = Buffers { splitter, units };
     }
 }
 
@@ -321,7 +341,7 @@ mod tests {
     use super::*;
 
     fn corpus(text: &str, title: Option<&str>) -> Corpus {
-        let mut c = Corpus::new(Tokenizer::new(Language::English));
+        let mut c = Corpus::new(Tokenizer::new(Language::English), Buffers::default());
         c.add(text, title, &[], Language::English);
         c
     }

@@ -9,10 +9,12 @@
 //! when there are enough of them, so one-off word pairs do not crowd out the topic.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use serde::Serialize;
 
 use crate::document::Corpus;
+use crate::text::hash::WordHasher;
 use crate::work::{self, Counter};
 
 /// Longest phrase considered, in words.
@@ -43,7 +45,11 @@ struct Candidate {
 
 /// The top `n` key phrases of the corpus; `texts[d]` is document d's text.
 pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyword> {
-    let mut cands: HashMap<Vec<u32>, Candidate> = HashMap::new();
+    // The crate's word hash, not std's keyed one: no order of the map reaches the result (the
+    // phrases are sorted by score, then by first use), and std's hasher is code for every
+    // download.
+    let mut cands: HashMap<Vec<u32>, Candidate, BuildHasherDefault<WordHasher>> =
+        HashMap::default();
     let mut order = 0usize;
     for si in 0..corpus.sentences.len() {
         let (doc, span) = {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::document::{Corpus, Kind};
+use crate::document::{Buffers, Corpus, Kind};
 use crate::error::{Error, ErrorKind, Result};
 #[cfg(feature = "explain")]
 use crate::explain;
@@ -333,17 +333,17 @@ fn language_of(text: &str, options: &Options) -> Language {
 }
 
 /// A corpus of `docs`, each in its own language; `title` is the title of documents without
-/// their own. The corpus's tokenizer takes the `lexicons`: give them back when done.
+/// their own. The corpus takes what `engine` keeps: give it back when done ([`Engine::keep`]).
 fn corpus_of(
     docs: &[Doc<'_>],
     options: &Options,
     title: Option<&str>,
-    lexicons: &mut Lexicons,
+    engine: &mut Engine,
 ) -> Corpus {
     let languages: Vec<Language> = docs.iter().map(|d| language_of(d.text, options)).collect();
     let first = languages.first().copied().unwrap_or(Language::English);
-    let tokenizer = Tokenizer::with_lexicons(first, std::mem::take(lexicons));
-    let mut corpus = Corpus::new(tokenizer);
+    let tokenizer = Tokenizer::with_lexicons(first, std::mem::take(&mut engine.lexicons));
+    let mut corpus = Corpus::new(tokenizer, std::mem::take(&mut engine.buffers));
     for (d, &language) in docs.iter().zip(&languages) {
         corpus.add(d.text, d.title.or(title), d.captions, language);
     }
@@ -366,9 +366,9 @@ struct Ranked {
     method: Method,
 }
 
-fn rank_docs(docs: &[Doc<'_>], options: &Options, lexicons: &mut Lexicons) -> Result<Ranked> {
+fn rank_docs(docs: &[Doc<'_>], options: &Options, engine: &mut Engine) -> Result<Ranked> {
     check(docs, options)?;
-    let mut corpus = corpus_of(docs, options, options.title.as_deref(), lexicons);
+    let mut corpus = corpus_of(docs, options, options.title.as_deref(), engine);
     let focus = match &options.focus {
         Some(f) => corpus.tokenizer.terms(f),
         None => Vec::new(),
@@ -649,6 +649,7 @@ fn story_order(picked: &mut [usize], corpus: &Corpus, docs: &[Doc<'_>]) {
 #[derive(Default)]
 pub struct Engine {
     lexicons: Lexicons,
+    buffers: Buffers,
 }
 
 impl std::fmt::Debug for Engine {
@@ -678,7 +679,17 @@ impl Engine {
 
     /// Forgets every word: the next call costs what a fresh engine's first does.
     pub fn clear(&mut self) {
-        self.lexicons = Lexicons::default();
+        *self = Engine::default();
+    }
+
+    /// Takes back from `corpus`, made of `docs`, what the engine keeps between calls (out of
+    /// line: one copy for every kind of call).
+    #[inline(never)]
+    fn keep(&mut self, corpus: &mut Corpus, docs: &[Doc<'_>]) {
+        self.lexicons = corpus.tokenizer.give_back();
+        if docs.iter().map(|d| d.text.len()).sum::<usize>() <= Buffers::KEPT_AFTER_BYTES {
+            self.buffers = std::mem::take(&mut corpus.buffers);
+        }
     }
 
     /// As [`summarize`].
@@ -689,22 +700,22 @@ impl Engine {
     /// As [`summarize_doc`].
     pub fn summarize_doc(&mut self, doc: Doc<'_>, options: &Options) -> Result<Summary> {
         let docs = [doc];
-        let mut r = rank_docs(&docs, options, &mut self.lexicons)?;
+        let mut r = rank_docs(&docs, options, self)?;
         let summary = Summary {
             sentences: r.select(&docs, options.redundancy, &[]),
             total_sentences: r.corpus.sentences.len(),
             total_words: r.words().iter().sum(),
             language: r.corpus.docs[0].language,
         };
-        self.lexicons = r.corpus.tokenizer.give_back();
+        self.keep(&mut r.corpus, &docs);
         Ok(summary)
     }
 
     /// As [`summarize_many`].
     pub fn summarize_many(&mut self, docs: &[Doc<'_>], options: &Options) -> Result<MultiSummary> {
-        let mut r = rank_docs(docs, options, &mut self.lexicons)?;
+        let mut r = rank_docs(docs, options, self)?;
         let summary = combined(&mut r, docs, options);
-        self.lexicons = r.corpus.tokenizer.give_back();
+        self.keep(&mut r.corpus, docs);
         Ok(summary)
     }
 
@@ -716,11 +727,11 @@ impl Engine {
     /// As [`rank_doc`].
     pub fn rank_doc(&mut self, doc: Doc<'_>, options: &Options) -> Result<Vec<ScoredSentence>> {
         let docs = [doc];
-        let mut r = rank_docs(&docs, options, &mut self.lexicons)?;
+        let mut r = rank_docs(&docs, options, self)?;
         let ranked = (0..r.corpus.sentences.len())
             .map(|i| r.sentence(&docs, i))
             .collect();
-        self.lexicons = r.corpus.tokenizer.give_back();
+        self.keep(&mut r.corpus, &docs);
         Ok(ranked)
     }
 
@@ -737,10 +748,10 @@ impl Engine {
         options: &Options,
     ) -> Result<Vec<Keyword>> {
         check(docs, options)?;
-        let mut corpus = corpus_of(docs, options, None, &mut self.lexicons);
+        let mut corpus = corpus_of(docs, options, None, self);
         let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
         let keys = keywords::extract(&mut corpus, &texts, n);
-        self.lexicons = corpus.tokenizer.give_back();
+        self.keep(&mut corpus, docs);
         Ok(keys)
     }
 }
