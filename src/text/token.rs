@@ -676,10 +676,15 @@ impl Tokenizer {
             sink,
         };
         let mut scan = Scan::new(text, std::mem::take(&mut self.word), out.lexicon);
-        // Turkish lower-cases 'I' as 'ı': that byte leaves the plain runs (0 never is in one).
-        let not_plain = scan.not_plain;
         let bytes = text.as_bytes();
         let mut i = 0;
+        if scan.not_plain != 0 {
+            // Turkish lower-cases 'I' as 'ı': every byte by `steps`, which knows its two i's,
+            // and none of this loop's tests below is for it.
+            while i < bytes.len() {
+                i = scan.steps(&mut out, i);
+            }
+        }
         while i < bytes.len() {
             // No word is being read here: `steps` reads on until one ends.
             let b = bytes[i];
@@ -690,15 +695,11 @@ impl Tokenizer {
                 i += 1;
                 continue;
             }
-            if class(b) & (LOWER | UPPER) != 0 && b != not_plain {
+            if class(b) & (LOWER | UPPER) != 0 {
                 // A run of ASCII letters and digits: a whole word if the byte after it ends
                 // it (a space, most often), read with its key, else read by `step`. One call
                 // of `emit` for every whole word, so that its code is here once.
                 let found = 'word: {
-                    if not_plain != 0 {
-                        // Turkish, where 'I' ends a run (it lower-cases as 'ı'): by `step`.
-                        break 'word None;
-                    }
                     let x = match bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
                         Some(chunk) => u64::from_le_bytes(*chunk),
                         None => short(&bytes[i..]),
