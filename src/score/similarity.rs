@@ -164,11 +164,12 @@ fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize, in_or
 /// Inverse sentence frequency of each term: ln(1 + N / df).
 pub(crate) fn idf(sentences: &[&[u32]], vocab: usize) -> Vec<f64> {
     let mut df = vec![0u32; vocab];
-    let mut seen = vec![u32::MAX; vocab];
-    for (i, terms) in sentences.iter().enumerate() {
+    // `seen[t] == i + 1`: sentence i was counted for term t (0: none, so that it starts zeroed).
+    let mut seen = vec![0u32; vocab];
+    for (i, terms) in (1..).zip(sentences) {
         for &t in terms.iter() {
-            if seen[t as usize] != i as u32 {
-                seen[t as usize] = i as u32;
+            if seen[t as usize] != i {
+                seen[t as usize] = i;
                 df[t as usize] += 1;
             }
         }
