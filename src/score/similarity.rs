@@ -109,13 +109,6 @@ impl Rows {
             .push((b as u32, start as u32, block.len() as u32));
         self.entries += len;
     }
-
-    /// Every entry, row by row.
-    fn all(&self) -> impl Iterator<Item = &(u32, Weight)> + '_ {
-        // Rows fill each block from its start, one after another: the blocks' entries are the
-        // rows' entries in order.
-        self.blocks.iter().flatten()
-    }
 }
 
 /// Terms in more sentences than this do not make edges. No news article has that many
@@ -491,8 +484,12 @@ fn postings(docs: &Rows, vocab: usize) -> Postings {
     work::add(Counter::PostingsVisited, vocab + docs.entries());
     // One past the terms: the last list's end, there from the start rather than pushed.
     let mut ends = vec![0u32; vocab + 1];
-    for &(t, _) in docs.all() {
-        ends[t as usize] += 1;
+    // Rows fill each block from its start, one after another: the blocks' entries are the rows'
+    // entries, read here block by block rather than row by row.
+    for block in &docs.blocks {
+        for &(t, _) in block {
+            ends[t as usize] += 1;
+        }
     }
     let mut total = 0u32;
     for e in ends.iter_mut() {
@@ -501,10 +498,10 @@ fn postings(docs: &Rows, vocab: usize) -> Postings {
     }
     let mut entries = vec![(0u32, 0.0 as Weight); total as usize];
     // Filled from the back of each list, so that the rows come out in order and each list's
-    // fill point ends at its start.
+    // fill point ends at its start. Each row's span read in place, with no call a row.
     let mut fill = ends;
-    for i in (0..docs.len()).rev() {
-        for &(t, w) in docs.row(i) {
+    for (i, &(b, start, end)) in docs.spans.iter().enumerate().rev() {
+        for &(t, w) in &docs.blocks[b as usize][start as usize..end as usize] {
             let f = &mut fill[t as usize];
             *f -= 1;
             entries[*f as usize] = (i as u32, w);
