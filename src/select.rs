@@ -159,26 +159,31 @@ pub(crate) type Repeats = Vec<Option<(usize, f64)>>;
 /// already that long.
 struct Guard {
     /// Each term's list of picked sentences, in the order picked, as a chain through `links`:
-    /// its first and last link (1-based, 0 for none) and its length. Three flat arrays rather
-    /// than a vector a term, so that a guard costs three zeroed allocations, not one a term.
-    first: Vec<u32>,
-    last: Vec<u32>,
-    len: Vec<u32>,
+    /// its first and last link (1-based, 0 for none) and its length. One flat array rather
+    /// than a vector a term, so that a guard costs one zeroed allocation, not one a term.
+    terms: Vec<Chain>,
     /// (picked sentence, next link of the same term, 1-based, 0 at the end).
     links: Vec<(u32, u32)>,
-    /// `checked[p] == i`: picked sentence p was already compared with candidate i.
+    /// `checked[p] == i + 1`: picked sentence p was already compared with candidate i (0:
+    /// with none, so that the array starts zeroed).
     checked: Vec<usize>,
+}
+
+/// A term's chain of picked sentences in a [`Guard`].
+#[derive(Clone, Copy, Default)]
+struct Chain {
+    first: u32,
+    last: u32,
+    len: u32,
 }
 
 impl Guard {
     fn new(sentences: usize, vocab: usize) -> Self {
         Guard {
-            first: vec![0; vocab],
-            last: vec![0; vocab],
-            len: vec![0; vocab],
+            terms: vec![Chain::default(); vocab],
             // Room for a few sentences' terms, rather than grown by doubling from one.
             links: Vec::with_capacity(64),
-            checked: vec![usize::MAX; sentences],
+            checked: vec![0; sentences],
         }
     }
 
@@ -188,17 +193,18 @@ impl Guard {
         for &(t, _) in vectors.row(i) {
             let t = t as usize;
             work::add(Counter::SelectScans, 1);
-            if self.len[t] as usize > MAX_POSTINGS {
+            let chain = self.terms[t];
+            if chain.len as usize > MAX_POSTINGS {
                 continue;
             }
-            let mut link = self.first[t];
+            let mut link = chain.first;
             while link != 0 {
                 let (p, next) = self.links[link as usize - 1];
                 link = next;
                 work::add(Counter::SelectScans, 1);
                 let p = p as usize;
-                if self.checked[p] != i {
-                    self.checked[p] = i;
+                if self.checked[p] != i + 1 {
+                    self.checked[p] = i + 1;
                     work::add(Counter::SelectComparisons, 1);
                     let across = pool.threshold(p, i, redundancy);
                     if let Some(x) = repeat(vectors.row(p), vectors.row(i), redundancy, across) {
@@ -215,12 +221,13 @@ impl Guard {
             let t = t as usize;
             self.links.push((i as u32, 0));
             let link = self.links.len() as u32;
-            match self.last[t] {
-                0 => self.first[t] = link,
+            let chain = &mut self.terms[t];
+            match chain.last {
+                0 => chain.first = link,
                 prev => self.links[prev as usize - 1].1 = link,
             }
-            self.last[t] = link;
-            self.len[t] += 1;
+            chain.last = link;
+            chain.len += 1;
         }
     }
 }

@@ -109,36 +109,6 @@ impl Rows {
             .push((b as u32, start as u32, block.len() as u32));
         self.entries += len;
     }
-
-    /// The rows as one list of entries, row after row, with the end of each row in it. The
-    /// first block becomes the list and the others are moved in and freed one at a time, so
-    /// that no more than a block is held twice (a graph of one block, an article's, is not
-    /// copied at all).
-    pub fn into_flat(self) -> (Vec<u32>, Vec<(u32, Weight)>) {
-        let mut blocks = self.blocks.into_iter();
-        let mut flat = blocks.next().unwrap_or_default();
-        let mut offsets = vec![0u32];
-        if blocks.len() > 0 {
-            flat.reserve_exact(self.entries - flat.len());
-        }
-        for b in blocks {
-            offsets.push(flat.len() as u32);
-            flat.extend_from_slice(&b);
-        }
-        let ends = self
-            .spans
-            .iter()
-            .map(|&(b, _, end)| offsets[b as usize] + end)
-            .collect();
-        (ends, flat)
-    }
-
-    /// Every entry, row by row.
-    fn all(&self) -> impl Iterator<Item = &(u32, Weight)> + '_ {
-        // Rows fill each block from its start, one after another: the blocks' entries are the
-        // rows' entries in order.
-        self.blocks.iter().flatten()
-    }
 }
 
 /// Terms in more sentences than this do not make edges. No news article has that many
@@ -187,11 +157,12 @@ fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize, in_or
 /// Inverse sentence frequency of each term: ln(1 + N / df).
 pub(crate) fn idf(sentences: &[&[u32]], vocab: usize) -> Vec<f64> {
     let mut df = vec![0u32; vocab];
-    let mut seen = vec![u32::MAX; vocab];
-    for (i, terms) in sentences.iter().enumerate() {
+    // `seen[t] == i + 1`: sentence i was counted for term t (0: none, so that it starts zeroed).
+    let mut seen = vec![0u32; vocab];
+    for (i, terms) in (1..).zip(sentences) {
         for &t in terms.iter() {
-            if seen[t as usize] != i as u32 {
-                seen[t as usize] = i as u32;
+            if seen[t as usize] != i {
+                seen[t as usize] = i;
                 df[t as usize] += 1;
             }
         }
@@ -513,8 +484,12 @@ fn postings(docs: &Rows, vocab: usize) -> Postings {
     work::add(Counter::PostingsVisited, vocab + docs.entries());
     // One past the terms: the last list's end, there from the start rather than pushed.
     let mut ends = vec![0u32; vocab + 1];
-    for &(t, _) in docs.all() {
-        ends[t as usize] += 1;
+    // Rows fill each block from its start, one after another: the blocks' entries are the rows'
+    // entries, read here block by block rather than row by row.
+    for block in &docs.blocks {
+        for &(t, _) in block {
+            ends[t as usize] += 1;
+        }
     }
     let mut total = 0u32;
     for e in ends.iter_mut() {
@@ -523,10 +498,10 @@ fn postings(docs: &Rows, vocab: usize) -> Postings {
     }
     let mut entries = vec![(0u32, 0.0 as Weight); total as usize];
     // Filled from the back of each list, so that the rows come out in order and each list's
-    // fill point ends at its start.
+    // fill point ends at its start. Each row's span read in place, with no call a row.
     let mut fill = ends;
-    for i in (0..docs.len()).rev() {
-        for &(t, w) in docs.row(i) {
+    for (i, &(b, start, end)) in docs.spans.iter().enumerate().rev() {
+        for &(t, w) in &docs.blocks[b as usize][start as usize..end as usize] {
             let f = &mut fill[t as usize];
             *f -= 1;
             entries[*f as usize] = (i as u32, w);
@@ -554,23 +529,6 @@ mod tests {
         assert!((dot(v, v) - 1.0).abs() < 1e-6);
         assert!(rows.row(1).is_empty());
         assert_eq!(rows.row(2), [(1, 1.0)]);
-    }
-
-    #[test]
-    fn flat_rows_are_the_rows_one_after_another() {
-        // Rows longer than half a block: each starts a block of its own.
-        let long = |t: u32| vec![(t, 0.5); BLOCK / 2 + 1];
-        let rows = [long(0), vec![], long(1), vec![(7, 1.0)], long(2)];
-        let r = Rows::from_rows(&rows);
-        assert!(r.blocks.len() >= 3);
-        let (ends, flat) = r.clone().into_flat();
-        assert_eq!(flat, rows.concat());
-        let mut start = 0;
-        for (i, &end) in ends.iter().enumerate() {
-            assert_eq!(&flat[start..end as usize], r.row(i));
-            start = end as usize;
-        }
-        assert_eq!(Rows::default().into_flat(), (vec![], vec![]));
     }
 
     #[test]
