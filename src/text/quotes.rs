@@ -126,6 +126,8 @@ pub(crate) fn units(text: &str, ranges: &[Range<usize>]) -> Vec<Unit> {
 #[inline(never)]
 pub(crate) fn units_into(text: &str, ranges: &[Range<usize>], out: &mut Vec<Unit>) {
     out.clear();
+    // At most a unit a sentence: one allocation, not a chain of them.
+    out.reserve(ranges.len());
     let mut i = 0;
     while i < ranges.len() {
         let first = marks(&text[ranges[i].clone()], false);

@@ -108,6 +108,8 @@ impl Splitter {
     pub(crate) fn split(&mut self, text: &str) -> &[Range<usize>] {
         let mut out = std::mem::take(&mut self.out);
         out.clear();
+        // News sentences take well over 64 bytes: one allocation, not a chain of them.
+        out.reserve(text.len() / 64);
         scan_lines(text, &mut self.lines);
         wrap_widths(&self.lines, &mut self.widths);
         self.out = segment(text, &self.lines, &self.widths, &mut self.words, out);
@@ -126,6 +128,7 @@ fn segment(
     let mut seg = Segmenter {
         text,
         seen_lower: None,
+        searches: 0,
         start: None,
         out,
         before: None,
@@ -428,8 +431,10 @@ enum Abbrev {
 
 struct Segmenter<'t> {
     text: &'t str,
-    /// Words that this text uses with a lowercase initial; built on first need.
+    /// Words that this text uses with a lowercase initial; built on first need, after
+    /// [`SEARCHES`] words were looked for one by one.
     seen_lower: Option<WordSet<'t>>,
+    searches: usize,
     start: Option<usize>,
     out: Vec<Range<usize>>,
     /// The word before the one a stop is read after.
@@ -659,13 +664,6 @@ impl<'t> Segmenter<'t> {
     /// Whether this text uses `word` (capitalized here) with a lowercase initial elsewhere.
     fn seen_lowercase(&mut self, word: &str) -> bool {
         let text = self.text;
-        let seen = self.seen_lower.get_or_insert_with(|| {
-            work::add(Counter::SegmenterBytes, text.len());
-            let mut set = WordSet::with_capacity_and_hasher(text.len() / 16, Default::default());
-            let words = text.split(is_space).map(bare);
-            set.extend(words.filter(|w| w.starts_with(char::is_lowercase)));
-            set
-        });
         let mut chars = word.chars();
         let Some(first) = chars.next() else {
             return false;
@@ -674,8 +672,45 @@ impl<'t> Segmenter<'t> {
         lowered.push_str(chars.as_str());
         // `Adults` counts as seen when the text has `adult`.
         let singular = lowered.strip_suffix('s').filter(|s| s.len() > 2);
+        // Few words are asked about, most texts none: the first few are looked for in the
+        // text, where a set of its every lowercase word cost far more. A text that asks about
+        // many builds the set, as a search a word would grow with the text times the words.
+        if self.seen_lower.is_none() && self.searches < SEARCHES {
+            self.searches += 1;
+            return lowered.starts_with(char::is_lowercase)
+                && has_word(text, singular.unwrap_or(&lowered), &lowered);
+        }
+        let seen = self.seen_lower.get_or_insert_with(|| {
+            work::add(Counter::SegmenterBytes, text.len());
+            let mut set = WordSet::with_capacity_and_hasher(text.len() / 16, Default::default());
+            let words = text.split(is_space).map(bare);
+            set.extend(words.filter(|w| w.starts_with(char::is_lowercase)));
+            set
+        });
         seen.contains(lowered.as_str()) || singular.is_some_and(|s| seen.contains(s))
     }
+}
+
+/// How many words a text looks for with [`has_word`] before it builds its set of lowercase
+/// words.
+const SEARCHES: usize = 8;
+
+/// Whether a word of `text` (between spaces, as [`bare`] reads it) is `needle` or `whole`:
+/// `needle` is `whole` or `whole` without its last letter, and both start with a lowercase
+/// letter, which no opening mark is, so that no match hides another.
+fn has_word(text: &str, needle: &str, whole: &str) -> bool {
+    work::add(Counter::SegmenterBytes, text.len());
+    // Only marks, up to a space or the end: no letter or digit of the word is left.
+    let ends = |s: &str| {
+        s.find(|c: char| is_space(c) || c.is_alphanumeric())
+            .is_none_or(|i| s[i..].starts_with(is_space))
+    };
+    text.match_indices(needle).any(|(at, _)| {
+        let before = text[..at].trim_end_matches(is_opener);
+        let rest = &text[at + needle.len()..];
+        (before.is_empty() || before.ends_with(is_space))
+            && (ends(rest) || rest.strip_prefix(&whole[needle.len()..]).is_some_and(ends))
+    })
 }
 
 /// A set of words, only ever probed, never iterated, so its order cannot reach the output.
@@ -1984,19 +2019,36 @@ mod tests {
 
     #[test]
     fn lowercase_evidence_is_per_text() {
-        let mut seg = Segmenter {
-            text: "the adult males, and the Adult",
+        let text = "the adult males, and the Adult \"cats\" (dogs) x-ray's fox's «owl» a-bee";
+        // Looked for one by one (no search made yet), and in the set (every search made).
+        let segmenter = |searches| Segmenter {
+            text,
             seen_lower: None,
+            searches,
             start: None,
             out: Vec::new(),
             before: None,
             words: 0,
             opener: None,
         };
-        assert!(seg.seen_lowercase("Adult"));
-        assert!(seg.seen_lowercase("Adults"));
-        assert!(seg.seen_lowercase("Males"));
-        assert!(!seg.seen_lowercase("Bush"));
-        assert!(!seg.seen_lowercase("Bushes"));
+        for (word, seen) in [
+            ("Adult", true),
+            ("Adults", true),
+            ("Males", true),
+            ("Bush", false),
+            ("Bushes", false),
+            ("Cats", true),
+            ("Dogs", true),
+            ("Owl", true),
+            ("X-ray's", true),
+            ("Ray", false),
+            ("Fox", false),
+            ("Bee", false),
+            ("The", true),
+        ] {
+            for searches in [0, SEARCHES] {
+                assert_eq!(segmenter(searches).seen_lowercase(word), seen, "{word}");
+            }
+        }
     }
 }
