@@ -675,42 +675,40 @@ impl<'t> Segmenter<'t> {
         // Few words are asked about, most texts none: the first few are looked for in the
         // text, where a set of its every lowercase word cost far more. A text that asks about
         // many builds the set, as a search a word would grow with the text times the words.
+        let is = |w: &str| w == lowered || Some(w) == singular;
         if self.seen_lower.is_none() && self.searches < SEARCHES {
             self.searches += 1;
-            return lowered.starts_with(char::is_lowercase)
-                && has_word(text, singular.unwrap_or(&lowered), &lowered);
+            work::add(Counter::SegmenterBytes, text.len());
+            // Most are names that the text never writes in lowercase: one fast search says so.
+            return text.contains(singular.unwrap_or(&lowered))
+                && lowercase_words(text, &mut |w| is(w));
         }
         let seen = self.seen_lower.get_or_insert_with(|| {
             work::add(Counter::SegmenterBytes, text.len());
             let mut set = WordSet::with_capacity_and_hasher(text.len() / 16, Default::default());
-            let words = text.split(is_space).map(bare);
-            set.extend(words.filter(|w| w.starts_with(char::is_lowercase)));
+            lowercase_words(text, &mut |w| {
+                set.insert(w);
+                false
+            });
             set
         });
         seen.contains(lowered.as_str()) || singular.is_some_and(|s| seen.contains(s))
     }
 }
 
-/// How many words a text looks for with [`has_word`] before it builds its set of lowercase
-/// words.
+/// How many words a text looks for in its words one by one before it builds their set.
 const SEARCHES: usize = 8;
 
-/// Whether a word of `text` (between spaces, as [`bare`] reads it) is `needle` or `whole`:
-/// `needle` is `whole` or `whole` without its last letter, and both start with a lowercase
-/// letter, which no opening mark is, so that no match hides another.
-fn has_word(text: &str, needle: &str, whole: &str) -> bool {
-    work::add(Counter::SegmenterBytes, text.len());
-    // Only marks, up to a space or the end: no letter or digit of the word is left.
-    let ends = |s: &str| {
-        s.find(|c: char| is_space(c) || c.is_alphanumeric())
-            .is_none_or(|i| s[i..].starts_with(is_space))
-    };
-    text.match_indices(needle).any(|(at, _)| {
-        let before = text[..at].trim_end_matches(is_opener);
-        let rest = &text[at + needle.len()..];
-        (before.is_empty() || before.ends_with(is_space))
-            && (ends(rest) || rest.strip_prefix(&whole[needle.len()..]).is_some_and(ends))
-    })
+/// Calls `f` with each word of `text` (between spaces, as [`bare`] reads it) that starts with
+/// a lowercase letter, until it returns true; whether it did. (One copy of the loop for both
+/// the search and the set.)
+fn lowercase_words<'t>(text: &'t str, f: &mut dyn FnMut(&'t str) -> bool) -> bool {
+    for w in text.split(is_space).map(bare) {
+        if w.starts_with(char::is_lowercase) && f(w) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A set of words, only ever probed, never iterated, so its order cannot reach the output.
@@ -1125,7 +1123,7 @@ fn classify(core: &str) -> Abbrev {
     let listed = core.len() <= LISTED_MAX
         && b0.is_ascii_lowercase()
         && LISTED_FIRST[core.len()] & (1 << (b0 - b'a')) != 0;
-    let dotted = || is_dotted(core) && core.bytes().all(|c| c == b'.' || c.is_ascii_uppercase());
+    let dotted = || is_acronym(core.as_bytes());
     if !listed {
         return if dotted() {
             Abbrev::Acronym
@@ -1151,19 +1149,17 @@ fn classify(core: &str) -> Abbrev {
     }
 }
 
-/// Single letters joined by periods: `U.S`, `J.R.R`, `a.m`.
-fn is_dotted(core: &str) -> bool {
-    let mut expect_letter = true;
-    let mut letters = 0;
-    for c in core.chars() {
-        if expect_letter && c.is_alphabetic() {
-            letters += 1;
-        } else if expect_letter || c != '.' {
-            return false;
-        }
-        expect_letter = !expect_letter;
-    }
-    letters >= 2 && !expect_letter
+/// Single capitals joined by periods: `U.S`, `J.R.R` (ASCII: `classify` reads no other).
+fn is_acronym(core: &[u8]) -> bool {
+    core.len() >= 3
+        && core.len() % 2 == 1
+        && core.iter().enumerate().all(|(i, &c)| {
+            if i % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                c == b'.'
+            }
+        })
 }
 
 /// Whether `word` is an initial: one letter and a period, such as `R.` in `J. R. R. Tolkien`.
@@ -1918,13 +1914,22 @@ mod tests {
     }
 
     #[test]
-    fn dotted() {
-        assert!(is_dotted("U.S"));
-        assert!(is_dotted("a.m"));
-        assert!(!is_dotted("U.S."));
-        assert!(!is_dotted("US"));
-        assert!(!is_dotted("Ph.D"));
-        assert!(!is_dotted("3.7"));
+    fn acronyms() {
+        for (core, acronym) in [
+            ("U.S", true),
+            ("J.R.R", true),
+            ("a.m", false),
+            ("U.s", false),
+            ("U.S.", false),
+            (".U.S", false),
+            ("US", false),
+            ("U", false),
+            ("Ph.D", false),
+            ("3.7", false),
+            ("U..S", false),
+        ] {
+            assert_eq!(is_acronym(core.as_bytes()), acronym, "{core}");
+        }
     }
 
     #[test]
