@@ -120,10 +120,21 @@ pub(crate) fn next_in(b: &[u8], mut i: usize, mask: u8) -> usize {
         0,
         "a mask of bytes below 0x0E or from 0x80"
     );
+    let flags = |x: u64| x.wrapping_sub(ONES * 0x0E) | x;
     loop {
+        // Sixteen bytes a step while there are (one test for both words), then eight.
+        while let Some(chunk) = b.get(i..i + 16) {
+            let (x, y) = chunk.split_at(8);
+            let x = u64::from_le_bytes(x.try_into().expect("8 bytes"));
+            let y = u64::from_le_bytes(y.try_into().expect("8 bytes"));
+            if (flags(x) | flags(y)) & HIGH != 0 {
+                break;
+            }
+            i += 16;
+        }
         while let Some(chunk) = b.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            if (x.wrapping_sub(ONES * 0x0E) | x) & HIGH != 0 {
+            if flags(x) & HIGH != 0 {
                 break;
             }
             i += 8;

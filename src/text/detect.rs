@@ -296,9 +296,10 @@ const MAX_WORD: usize = 16;
 /// bytes.
 type Key = u128;
 
-/// Slots of the function-word table: a power of two, a third more than the distinct words
-/// (698), so that a search ends after a few slots.
-const SLOTS: usize = 1024;
+/// Slots of the function-word table: a power of two, near three times the distinct words
+/// (698), so that a search, most often for a word no table lists, ends after a slot or two
+/// (open addressing probes longer and longer runs as the table fills).
+const SLOTS: usize = 2048;
 
 /// `word` as a [`Key`], when it fits.
 fn key(word: &[u8]) -> Option<Key> {

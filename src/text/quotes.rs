@@ -65,23 +65,26 @@ fn marks(s: &str, low: bool) -> Marks {
         ..Marks::default()
     };
     let mut i = 0;
-    while i < b.len() {
+    loop {
         // Every mark but `"` is non-ASCII: eight bytes with neither are skipped at once (a
         // word test for a high bit and for a `"` byte), and in a word with one, the scan goes
         // on at the first such byte (the test's lowest flag is exact).
-        if let Some(chunk) = b.get(i..i + 8) {
+        while let Some(chunk) = b.get(i..i + 8) {
             const LOW: u64 = 0x0101_0101_0101_0101;
             const HIGH: u64 = 0x8080_8080_8080_8080;
             let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
             let q = w ^ (LOW * u64::from(b'"'));
             let flags = (w | (q.wrapping_sub(LOW) & !q)) & HIGH;
-            if flags == 0 {
-                i += 8;
-                continue;
+            if flags != 0 {
+                i += flags.trailing_zeros() as usize / 8;
+                break;
             }
-            i += flags.trailing_zeros() as usize / 8;
+            i += 8;
         }
-        if b[i] != b'"' && b[i] < 0xC2 {
+        let Some(&byte) = b.get(i) else {
+            break;
+        };
+        if byte != b'"' && byte < 0xC2 {
             i += 1;
             continue;
         }
@@ -126,6 +129,8 @@ pub(crate) fn units(text: &str, ranges: &[Range<usize>]) -> Vec<Unit> {
 #[inline(never)]
 pub(crate) fn units_into(text: &str, ranges: &[Range<usize>], out: &mut Vec<Unit>) {
     out.clear();
+    // At most a unit a sentence: one allocation, not a chain of them.
+    out.reserve(ranges.len());
     let mut i = 0;
     while i < ranges.len() {
         let first = marks(&text[ranges[i].clone()], false);

@@ -108,6 +108,8 @@ impl Splitter {
     pub(crate) fn split(&mut self, text: &str) -> &[Range<usize>] {
         let mut out = std::mem::take(&mut self.out);
         out.clear();
+        // News sentences take well over 64 bytes: one allocation, not a chain of them.
+        out.reserve(text.len() / 64);
         scan_lines(text, &mut self.lines);
         wrap_widths(&self.lines, &mut self.widths);
         self.out = segment(text, &self.lines, &self.widths, &mut self.words, out);
@@ -126,6 +128,7 @@ fn segment(
     let mut seg = Segmenter {
         text,
         seen_lower: None,
+        searches: 0,
         start: None,
         out,
         before: None,
@@ -428,8 +431,10 @@ enum Abbrev {
 
 struct Segmenter<'t> {
     text: &'t str,
-    /// Words that this text uses with a lowercase initial; built on first need.
+    /// Words that this text uses with a lowercase initial; built on first need, after
+    /// [`SEARCHES`] words were looked for one by one.
     seen_lower: Option<WordSet<'t>>,
+    searches: usize,
     start: Option<usize>,
     out: Vec<Range<usize>>,
     /// The word before the one a stop is read after.
@@ -659,13 +664,6 @@ impl<'t> Segmenter<'t> {
     /// Whether this text uses `word` (capitalized here) with a lowercase initial elsewhere.
     fn seen_lowercase(&mut self, word: &str) -> bool {
         let text = self.text;
-        let seen = self.seen_lower.get_or_insert_with(|| {
-            work::add(Counter::SegmenterBytes, text.len());
-            let mut set = WordSet::with_capacity_and_hasher(text.len() / 16, Default::default());
-            let words = text.split(is_space).map(bare);
-            set.extend(words.filter(|w| w.starts_with(char::is_lowercase)));
-            set
-        });
         let mut chars = word.chars();
         let Some(first) = chars.next() else {
             return false;
@@ -674,8 +672,43 @@ impl<'t> Segmenter<'t> {
         lowered.push_str(chars.as_str());
         // `Adults` counts as seen when the text has `adult`.
         let singular = lowered.strip_suffix('s').filter(|s| s.len() > 2);
+        // Few words are asked about, most texts none: the first few are looked for in the
+        // text, where a set of its every lowercase word cost far more. A text that asks about
+        // many builds the set, as a search a word would grow with the text times the words.
+        let is = |w: &str| w == lowered || Some(w) == singular;
+        if self.seen_lower.is_none() && self.searches < SEARCHES {
+            self.searches += 1;
+            work::add(Counter::SegmenterBytes, text.len());
+            // Most are names that the text never writes in lowercase: one fast search says so.
+            return text.contains(singular.unwrap_or(&lowered))
+                && lowercase_words(text, &mut |w| is(w));
+        }
+        let seen = self.seen_lower.get_or_insert_with(|| {
+            work::add(Counter::SegmenterBytes, text.len());
+            let mut set = WordSet::with_capacity_and_hasher(text.len() / 16, Default::default());
+            lowercase_words(text, &mut |w| {
+                set.insert(w);
+                false
+            });
+            set
+        });
         seen.contains(lowered.as_str()) || singular.is_some_and(|s| seen.contains(s))
     }
+}
+
+/// How many words a text looks for in its words one by one before it builds their set.
+const SEARCHES: usize = 8;
+
+/// Calls `f` with each word of `text` (between spaces, as [`bare`] reads it) that starts with
+/// a lowercase letter, until it returns true; whether it did. (One copy of the loop for both
+/// the search and the set.)
+fn lowercase_words<'t>(text: &'t str, f: &mut dyn FnMut(&'t str) -> bool) -> bool {
+    for w in text.split(is_space).map(bare) {
+        if w.starts_with(char::is_lowercase) && f(w) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A set of words, only ever probed, never iterated, so its order cannot reach the output.
@@ -1090,7 +1123,7 @@ fn classify(core: &str) -> Abbrev {
     let listed = core.len() <= LISTED_MAX
         && b0.is_ascii_lowercase()
         && LISTED_FIRST[core.len()] & (1 << (b0 - b'a')) != 0;
-    let dotted = || is_dotted(core) && core.bytes().all(|c| c == b'.' || c.is_ascii_uppercase());
+    let dotted = || is_acronym(core.as_bytes());
     if !listed {
         return if dotted() {
             Abbrev::Acronym
@@ -1116,19 +1149,17 @@ fn classify(core: &str) -> Abbrev {
     }
 }
 
-/// Single letters joined by periods: `U.S`, `J.R.R`, `a.m`.
-fn is_dotted(core: &str) -> bool {
-    let mut expect_letter = true;
-    let mut letters = 0;
-    for c in core.chars() {
-        if expect_letter && c.is_alphabetic() {
-            letters += 1;
-        } else if expect_letter || c != '.' {
-            return false;
-        }
-        expect_letter = !expect_letter;
-    }
-    letters >= 2 && !expect_letter
+/// Single capitals joined by periods: `U.S`, `J.R.R` (ASCII: `classify` reads no other).
+fn is_acronym(core: &[u8]) -> bool {
+    core.len() >= 3
+        && core.len() % 2 == 1
+        && core.iter().enumerate().all(|(i, &c)| {
+            if i % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                c == b'.'
+            }
+        })
 }
 
 /// Whether `word` is an initial: one letter and a period, such as `R.` in `J. R. R. Tolkien`.
@@ -1883,13 +1914,22 @@ mod tests {
     }
 
     #[test]
-    fn dotted() {
-        assert!(is_dotted("U.S"));
-        assert!(is_dotted("a.m"));
-        assert!(!is_dotted("U.S."));
-        assert!(!is_dotted("US"));
-        assert!(!is_dotted("Ph.D"));
-        assert!(!is_dotted("3.7"));
+    fn acronyms() {
+        for (core, acronym) in [
+            ("U.S", true),
+            ("J.R.R", true),
+            ("a.m", false),
+            ("U.s", false),
+            ("U.S.", false),
+            (".U.S", false),
+            ("US", false),
+            ("U", false),
+            ("Ph.D", false),
+            ("3.7", false),
+            ("U..S", false),
+        ] {
+            assert_eq!(is_acronym(core.as_bytes()), acronym, "{core}");
+        }
     }
 
     #[test]
@@ -1984,19 +2024,36 @@ mod tests {
 
     #[test]
     fn lowercase_evidence_is_per_text() {
-        let mut seg = Segmenter {
-            text: "the adult males, and the Adult",
+        let text = "the adult males, and the Adult \"cats\" (dogs) x-ray's fox's «owl» a-bee";
+        // Looked for one by one (no search made yet), and in the set (every search made).
+        let segmenter = |searches| Segmenter {
+            text,
             seen_lower: None,
+            searches,
             start: None,
             out: Vec::new(),
             before: None,
             words: 0,
             opener: None,
         };
-        assert!(seg.seen_lowercase("Adult"));
-        assert!(seg.seen_lowercase("Adults"));
-        assert!(seg.seen_lowercase("Males"));
-        assert!(!seg.seen_lowercase("Bush"));
-        assert!(!seg.seen_lowercase("Bushes"));
+        for (word, seen) in [
+            ("Adult", true),
+            ("Adults", true),
+            ("Males", true),
+            ("Bush", false),
+            ("Bushes", false),
+            ("Cats", true),
+            ("Dogs", true),
+            ("Owl", true),
+            ("X-ray's", true),
+            ("Ray", false),
+            ("Fox", false),
+            ("Bee", false),
+            ("The", true),
+        ] {
+            for searches in [0, SEARCHES] {
+                assert_eq!(segmenter(searches).seen_lowercase(word), seen, "{word}");
+            }
+        }
     }
 }
