@@ -493,7 +493,8 @@ fn combined(args: &Args) -> io::Result<bool> {
 /// What one request line gives: the line to print, and the error to report on stderr (then the
 /// printed line is `{"id", "error"}`).
 struct Reply {
-    line: String,
+    /// The JSON line, without its line break (serde_json writes UTF-8).
+    line: Vec<u8>,
     error: Option<String>,
 }
 
@@ -521,7 +522,7 @@ fn reply(engine: &mut Engine, n: usize, line: &[u8], options: &Options) -> Reply
     match answered {
         Ok(line) => Reply { line, error: None },
         Err((id, e)) => Reply {
-            line: json!({"id": id, "error": e}).to_string(),
+            line: json!({"id": id, "error": e}).to_string().into_bytes(),
             error: Some(e),
         },
     }
@@ -597,7 +598,8 @@ fn batch(options: &Options, jobs: usize) -> io::Result<bool> {
             eprintln!("gisty: {e}");
             all_ok = false;
         }
-        writeln!(out, "{}", r.line)
+        out.write_all(&r.line)?;
+        out.write_all(b"\n")
     };
     let result = if jobs <= 1 {
         // One engine for every line: each article finds the stems of the words of those before
@@ -719,7 +721,7 @@ fn write_in_order(
     Ok(())
 }
 
-fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<String, (Value, String)> {
+fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<Vec<u8>, (Value, String)> {
     let id = req.get("id").cloned().unwrap_or(Value::Null);
     let fail = |msg: &str| Err((id.clone(), msg.to_string()));
     let title = req.get("title").and_then(Value::as_str);
@@ -767,7 +769,7 @@ fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<String,
             summary: m.sentences.iter().map(|s| s.text.as_str()).collect(),
             support: m.sentences.iter().map(|s| s.support.as_slice()).collect(),
         };
-        return serde_json::to_string(&reply).map_err(|e| (id.clone(), e.to_string()));
+        return serde_json::to_vec(&reply).map_err(|e| (id.clone(), e.to_string()));
     }
     let Some(text) = req.get("text").and_then(Value::as_str) else {
         return fail("request has no \"text\" string (nor \"docs\" list)");
@@ -795,7 +797,7 @@ fn answer_text(
     title: Option<&str>,
     focus: Option<&str>,
     options: &Options,
-) -> Result<String, (Value, String)> {
+) -> Result<Vec<u8>, (Value, String)> {
     let o = request_options(options, title, focus);
     let summary = engine
         .summarize(text, &o)
@@ -811,8 +813,7 @@ fn answer_text(
     let text_bytes: usize = reply.summary.iter().map(|s| s.len()).sum();
     let mut line = Vec::with_capacity(text_bytes + text_bytes / 8 + 128);
     serde_json::to_writer(&mut line, &reply).map_err(|e| (id.clone(), e.to_string()))?;
-    // serde_json writes UTF-8 (and escapes nothing into anything else).
-    String::from_utf8(line).map_err(|e| (id.clone(), e.to_string()))
+    Ok(line)
 }
 
 /// With --explain, a batch reply's "explanations": one a summary sentence (as a JSON tree,
