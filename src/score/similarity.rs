@@ -109,6 +109,29 @@ impl Rows {
             .push((b as u32, start as u32, block.len() as u32));
         self.entries += len;
     }
+
+    /// The rows as one list of entries, row after row, with the end of each row in it. The
+    /// first block becomes the list and the others are moved in and freed one at a time, so
+    /// that no more than a block is held twice (a graph of one block, an article's, is not
+    /// copied at all).
+    pub fn into_flat(self) -> (Vec<u32>, Vec<(u32, Weight)>) {
+        let mut blocks = self.blocks.into_iter();
+        let mut flat = blocks.next().unwrap_or_default();
+        let mut offsets = vec![0u32];
+        if blocks.len() > 0 {
+            flat.reserve_exact(self.entries - flat.len());
+        }
+        for b in blocks {
+            offsets.push(flat.len() as u32);
+            flat.extend_from_slice(&b);
+        }
+        let ends = self
+            .spans
+            .iter()
+            .map(|&(b, _, end)| offsets[b as usize] + end)
+            .collect();
+        (ends, flat)
+    }
 }
 
 /// Terms in more sentences than this do not make edges. No news article has that many
@@ -529,6 +552,23 @@ mod tests {
         assert!((dot(v, v) - 1.0).abs() < 1e-6);
         assert!(rows.row(1).is_empty());
         assert_eq!(rows.row(2), [(1, 1.0)]);
+    }
+
+    #[test]
+    fn flat_rows_are_the_rows_one_after_another() {
+        // Rows longer than half a block: each starts a block of its own.
+        let long = |t: u32| vec![(t, 0.5); BLOCK / 2 + 1];
+        let rows = [long(0), vec![], long(1), vec![(7, 1.0)], long(2)];
+        let r = Rows::from_rows(&rows);
+        assert!(r.blocks.len() >= 3);
+        let (ends, flat) = r.clone().into_flat();
+        assert_eq!(flat, rows.concat());
+        let mut start = 0;
+        for (i, &end) in ends.iter().enumerate() {
+            assert_eq!(&flat[start..end as usize], r.row(i));
+            start = end as usize;
+        }
+        assert_eq!(Rows::default().into_flat(), (vec![], vec![]));
     }
 
     #[test]
