@@ -300,6 +300,8 @@ const SHORT: usize = 16;
 struct Line {
     start: usize,
     end: usize,
+    /// Its length in chars, counted only in paragraphs of several lines: only a break between
+    /// two lines of one paragraph, and its wrap width, ask it.
     chars: usize,
     /// Index of its paragraph: lines between blank lines or paragraph separators.
     para: usize,
@@ -747,10 +749,21 @@ fn scan_lines(text: &str, lines: &mut Vec<Line>) {
             }
             gap = false;
             let s = start + (raw.len() - raw.trim_start_matches(is_space).len());
+            // A line's chars are counted once a second line joins its paragraph (a line has
+            // at least one: none means not counted yet).
+            let second = match lines.last_mut() {
+                Some(last) if last.para == para => {
+                    if last.chars == 0 {
+                        last.chars = text[last.start..last.end].chars().count();
+                    }
+                    true
+                }
+                _ => false,
+            };
             lines.push(Line {
                 start: s,
                 end: s + trimmed.len(),
-                chars: trimmed.chars().count(),
+                chars: if second { trimmed.chars().count() } else { 0 },
                 para,
                 ending: ending(trimmed),
             });
@@ -1989,6 +2002,10 @@ mod tests {
             got,
             [(2, 3, 0), (5, 6, 0), (10, 11, 1), (14, 15, 2), (18, 19, 2)]
         );
+        // Chars are counted in paragraphs of several lines only, where line breaks read them.
+        scan_lines("\u{e9}t\u{e9} x\nyz\n\nalone", &mut lines);
+        let chars: Vec<usize> = lines.iter().map(|l| l.chars).collect();
+        assert_eq!(chars, [5, 2, 0]);
     }
 
     #[test]
