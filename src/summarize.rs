@@ -632,9 +632,10 @@ fn story_order(picked: &mut [usize], corpus: &Corpus, docs: &[Doc<'_>]) {
 ///
 /// Memory is bounded: an engine keeps at most four languages' lexicons, the most recently used,
 /// and a lexicon that grew past 65 536 words in one call (a book, a word list) is dropped after
-/// it. [`Engine::lexicon_bytes`] says what it holds: after every article of the dev sets and
-/// the samples (16 K English words), under 1 MB. An engine is `Send`: one per thread for work
-/// in parallel.
+/// it. [`Engine::lexicon_bytes`] says what the lexicons hold: after every article of the dev
+/// sets and the samples (16 K English words), under 1 MB. Beside them it keeps the segmenter's
+/// buffers of its last call, if that call's text was at most 1 MB (they grow with the text). An
+/// engine is `Send`: one per thread for work in parallel.
 ///
 /// ```
 /// use gisty::{Engine, Options};
