@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+use crate::text::bytes::{HIGH, ONES};
 use crate::work::{self, Counter};
 
 /// A unit of summary: a sentence, or a quotation's sentences merged.
@@ -53,20 +54,18 @@ impl Marks {
     }
 }
 
-/// The quotation marks of `s`, read left to right. A straight `"` opens when it starts `s` or
-/// follows a space, an opening bracket, a dash or `=` (markup: `href="..."`), and closes
-/// otherwise; every other mark says its side, but `“`, which closes a German `„` (`low`: one
-/// was seen, here or earlier in the unit).
 /// The high bit of each byte of `w` that may start a mark: a `"` or a byte from 0x80 up (the
 /// lowest flag is exact; those above it may be false).
 #[inline(always)]
 fn mark_flags(w: u64) -> u64 {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let q = w ^ (LOW * u64::from(b'"'));
-    (w | (q.wrapping_sub(LOW) & !q)) & HIGH
+    let q = w ^ (ONES * u64::from(b'"'));
+    (w | (q.wrapping_sub(ONES) & !q)) & HIGH
 }
 
+/// The quotation marks of `s`, read left to right. A straight `"` opens when it starts `s` or
+/// follows a space, an opening bracket, a dash or `=` (markup: `href="..."`), and closes
+/// otherwise; every other mark says its side, but `“`, which closes a German `„` (`low`: one
+/// was seen, here or earlier in the unit).
 fn marks(s: &str, low: bool) -> Marks {
     work::add(Counter::DocumentBytes, s.len());
     let b = s.as_bytes();
