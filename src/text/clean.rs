@@ -209,7 +209,7 @@ const MAX_FURNITURE_WORDS: usize = 25;
 pub fn boilerplate(line: &str) -> Option<Boilerplate> {
     work::add(Counter::CleanBytes, line.len());
     let (mut n, mut tags) = (0usize, 0usize);
-    if line.as_bytes().contains(&b'#') || line.contains('＃') {
+    if has_hash_sign(line) {
         for w in line.split_whitespace() {
             n += 1;
             tags += usize::from(is_hashtag(w));
@@ -249,6 +249,42 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
         return Some(Boilerplate::Dateline);
     }
     None
+}
+
+/// Whether `line` has '#' or the full-width '＃' (EF BC 83). One pass, sixteen bytes a step
+/// while no byte is '#' or 0xEF: an article can be a single line, and a search for each sign
+/// on its own read it twice (0.5 M instructions on the 100 dev articles, 0.3 M this way).
+fn has_hash_sign(line: &str) -> bool {
+    use super::bytes::{HIGH, ONES};
+    // The high bit of each lane of `x` that is 0x23 or 0xEF (exact as to whether any is).
+    let signs = |x: u64| {
+        let (a, b) = (x ^ (ONES * 0x23), x ^ (ONES * 0xEF));
+        (a.wrapping_sub(ONES) & !a | b.wrapping_sub(ONES) & !b) & HIGH
+    };
+    let b = line.as_bytes();
+    let mut i = 0;
+    loop {
+        while let Some(chunk) = b.get(i..i + 16) {
+            let (x, y) = chunk.split_at(8);
+            let x = u64::from_le_bytes(x.try_into().expect("8 bytes"));
+            let y = u64::from_le_bytes(y.try_into().expect("8 bytes"));
+            if signs(x) | signs(y) != 0 {
+                break;
+            }
+            i += 16;
+        }
+        // These sixteen bytes (or the last few) one by one.
+        let end = b.len().min(i + 16);
+        for j in i..end {
+            if b[j] == b'#' || b[j..].starts_with("＃".as_bytes()) {
+                return true;
+            }
+        }
+        if end == b.len() {
+            return false;
+        }
+        i = end;
+    }
 }
 
 fn is_hashtag(w: &str) -> bool {
@@ -622,6 +658,25 @@ mod tests {
 
     fn kind(line: &str) -> Option<Boilerplate> {
         boilerplate(line)
+    }
+
+    #[test]
+    fn hash_signs_anywhere() {
+        let long = "word ".repeat(40);
+        for at in [0, 1, 7, 8, 15, 16, 17, 31, 199] {
+            for sign in ["#", "＃"] {
+                let mut s = long.clone();
+                s.insert_str(at, sign);
+                assert!(has_hash_sign(&s), "{sign} at {at}");
+            }
+        }
+        assert!(!has_hash_sign(&long));
+        assert!(!has_hash_sign(""));
+        // Other characters whose UTF-8 starts with 0xEF, in and across the sixteen-byte steps.
+        let wide = "，".repeat(40);
+        assert!(!has_hash_sign(&wide));
+        assert!(has_hash_sign(&(wide.clone() + "＃")));
+        assert!(has_hash_sign(&format!("ab{wide}#")));
     }
 
     #[test]
