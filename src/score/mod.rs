@@ -321,7 +321,8 @@ fn gisty(
         })
         .collect();
     // A sentence's vector holds its distinct terms, sorted: its term set, already made.
-    let mut set: Vec<u32> = Vec::new();
+    let longest = vectors.iter().map(|v| v.len()).max().unwrap_or(0);
+    let mut set: Vec<u32> = Vec::with_capacity(longest);
     let titles: Vec<f64> = sents
         .iter()
         .enumerate()

@@ -193,7 +193,7 @@ pub(crate) fn idf(sentences: &[&[u32]], vocab: usize) -> Vec<f64> {
     let n = sentences.len().max(1) as f64;
     // Most terms share a few frequencies (most are in one sentence): each logarithm is taken
     // once a frequency, the same value each time.
-    let mut by_df: Vec<f64> = Vec::new();
+    let mut by_df: Vec<f64> = Vec::with_capacity(BY_DF_ROOM);
     df.iter()
         .map(|&d| {
             if d == 0 {
@@ -211,18 +211,25 @@ pub(crate) fn idf(sentences: &[&[u32]], vocab: usize) -> Vec<f64> {
         .collect()
 }
 
+/// Frequencies [`idf`] has room for at first: a news article's terms are in a few sentences
+/// each, and growing the table by doubling from nothing cost more than its logarithms.
+const BY_DF_ROOM: usize = 32;
+
 /// The L2-normalized tf-idf vector of each bag of terms, one row each.
 pub(crate) fn tfidf(bags: &[&[u32]], idf: &[f64]) -> Rows {
     // A vector has at most one entry per term of its bag: reserving that much once means the
     // entries never grow by doubling (which would hold the old and the new block at once).
     let total = bags.iter().map(|b| b.len()).sum();
     let mut out = Rows::with_capacity(bags.len(), total);
-    let mut sorted: Vec<u32> = Vec::new();
-    let mut v: Vec<(u32, f64)> = Vec::new();
+    // Room for the longest bag from the start, rather than grown by doubling in the first few.
+    let longest = bags.iter().map(|b| b.len()).max().unwrap_or(0);
+    let mut sorted: Vec<u32> = Vec::with_capacity(longest);
+    let mut merges: Vec<u32> = Vec::with_capacity(longest);
+    let mut v: Vec<(u32, f64)> = Vec::with_capacity(longest);
     for bag in bags {
         sorted.clear();
         sorted.extend_from_slice(bag);
-        crate::sort::sort(&mut sorted);
+        crate::sort::sort_with(&mut sorted, &mut merges, u32::cmp);
         v.clear();
         for &t in &sorted {
             match v.last_mut() {
