@@ -14,17 +14,7 @@ use std::cmp::Ordering;
 const RUN: usize = 16;
 
 /// Sorts `v` by `cmp`, stably.
-pub(crate) fn sort_by<T: Clone>(v: &mut [T], cmp: impl FnMut(&T, &T) -> Ordering) {
-    sort_with(v, &mut Vec::new(), cmp);
-}
-
-/// [`sort_by`] with `buf` as the merges' room: a caller that sorts many slices (each
-/// sentence's terms) keeps one buffer for them all rather than allocating one a sort.
-pub(crate) fn sort_with<T: Clone>(
-    v: &mut [T],
-    buf: &mut Vec<T>,
-    mut cmp: impl FnMut(&T, &T) -> Ordering,
-) {
+pub(crate) fn sort_by<T: Clone>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     let n = v.len();
     if n < 2 {
         return;
@@ -36,8 +26,7 @@ pub(crate) fn sort_with<T: Clone>(
         return;
     }
     // Bottom-up merges of runs of `width`, back and forth between `v` and `buf`.
-    buf.clear();
-    buf.extend_from_slice(v);
+    let mut buf: Vec<T> = v.to_vec();
     let mut width = RUN;
     let mut in_v = true;
     while width < n {
@@ -62,7 +51,7 @@ pub(crate) fn sort_with<T: Clone>(
         width *= 2;
     }
     if !in_v {
-        v.clone_from_slice(buf);
+        v.clone_from_slice(&buf);
     }
 }
 

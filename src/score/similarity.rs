@@ -224,12 +224,11 @@ pub(crate) fn tfidf(bags: &[&[u32]], idf: &[f64]) -> Rows {
     // Room for the longest bag from the start, rather than grown by doubling in the first few.
     let longest = bags.iter().map(|b| b.len()).max().unwrap_or(0);
     let mut sorted: Vec<u32> = Vec::with_capacity(longest);
-    let mut merges: Vec<u32> = Vec::with_capacity(longest);
     let mut v: Vec<(u32, f64)> = Vec::with_capacity(longest);
     for bag in bags {
         sorted.clear();
         sorted.extend_from_slice(bag);
-        crate::sort::sort_with(&mut sorted, &mut merges, u32::cmp);
+        crate::sort::sort(&mut sorted);
         v.clear();
         for &t in &sorted {
             match v.last_mut() {
