@@ -253,7 +253,7 @@ pub fn boilerplate(line: &str) -> Option<Boilerplate> {
 
 /// Whether `line` has '#' or the full-width '＃' (EF BC 83). One pass, sixteen bytes a step
 /// while no byte is '#' or 0xEF: an article can be a single line, and a search for each sign
-/// on its own read it twice (0.5 M instructions on the 100 dev articles, 0.3 M this way).
+/// on its own read it twice (this way the 100 dev articles take 0.14 M fewer instructions).
 fn has_hash_sign(line: &str) -> bool {
     use super::bytes::{HIGH, ONES};
     // The high bit of each lane of `x` that is 0x23 or 0xEF (exact as to whether any is).
