@@ -128,12 +128,13 @@ fn small_pagerank(
         for &(i, row, out) in &rows {
             let share = DAMPING * p[i & (SMALL - 1)] / out;
             // Two edges a step, in order, then the odd one.
-            let (pairs, odd) = row.as_chunks::<2>();
-            for &[(j, w), (k, v)] in pairs {
+            let mut pairs = row.chunks_exact(2);
+            for pair in &mut pairs {
+                let [(j, w), (k, v)] = [pair[0], pair[1]];
                 next[j & (SMALL - 1)] += share * w;
                 next[k & (SMALL - 1)] += share * v;
             }
-            if let [(j, w)] = *odd {
+            if let [(j, w)] = *pairs.remainder() {
                 next[j & (SMALL - 1)] += share * w;
             }
         }
