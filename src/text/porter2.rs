@@ -409,14 +409,12 @@ impl Word {
     /// Copies `word` to the buffer, its consonant 'y's marked; false for a word that
     /// `rust_stemmers` must stem.
     fn read(&mut self, word: &str) -> bool {
-        if !word.is_ascii() {
-            return self.read_chars(word);
+        // Read as bytes first, with no pass of its own to tell whether it is ASCII: a byte of
+        // a character outside ASCII that leads it is REJECTED, so a word read is an ASCII one.
+        if word.len() <= MAX_LEN && self.read_letters(word.bytes()) {
+            return true;
         }
-        let n = word.len();
-        if n > MAX_LEN {
-            return false;
-        }
-        self.read_letters(word.bytes())
+        !word.is_ascii() && self.read_chars(word)
     }
 
     /// [`Word::read`] for a word with characters outside ASCII: each is one [`OTHER`] byte.
