@@ -236,10 +236,13 @@ pub(crate) fn tfidf(bags: &[&[u32]], idf: &[f64]) -> Rows {
                 _ => v.push((t, 1.0)),
             }
         }
+        // Weighed and squared in one pass: the same sum, in the same order.
+        let mut squares = 0.0;
         for (t, w) in v.iter_mut() {
             *w *= idf.get(*t as usize).copied().unwrap_or(0.0);
+            squares += *w * *w;
         }
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        let norm = f64::sqrt(squares);
         let scale = if norm > 0.0 { 1.0 / norm } else { 1.0 };
         out.push_row(v.iter().map(|&(t, w)| (t, (w * scale) as Weight)));
     }
