@@ -19,11 +19,11 @@ pub(crate) fn pagerank(graph: Graph) -> Vec<f64> {
     // The iterations walk every edge dozens of times: as one flat list with each row's end,
     // a pass is a plain walk over it. The sums are taken in the same order as over the rows.
     let (ends, edges) = graph.into_flat();
-    let (out_weight, dangling) = row_weights(&ends, &edges);
     #[cfg(not(target_arch = "wasm32"))]
     if n <= SMALL {
-        return small_pagerank(&ends, &edges, &out_weight, &dangling);
+        return small_pagerank(&ends, &edges);
     }
+    let (out_weight, dangling) = row_weights(&ends, &edges);
     iterate(&ends, &edges, &out_weight, &dangling)
 }
 
@@ -97,24 +97,25 @@ const SMALL: usize = 128;
 /// and the arrays are small enough to be zeroed by a few wide stores), and the weights are
 /// widened once rather than in every pass. Not in WebAssembly, whose build is held to a size budget.
 #[cfg(not(target_arch = "wasm32"))]
-fn small_pagerank(
-    ends: &[u32],
-    edges: &[(u32, super::similarity::Weight)],
-    out_weight: &[f64],
-    dangling: &[usize],
-) -> Vec<f64> {
+fn small_pagerank(ends: &[u32], edges: &[(u32, super::similarity::Weight)]) -> Vec<f64> {
     let n = ends.len();
     let edges: Vec<Edge> = edges
         .iter()
         .map(|&(j, w)| (j as usize, f64::from(w)))
         .collect();
-    // The rows that weigh something, in order, each with its sentence, edges and weight: a
-    // pass takes them as they are, with no test of the weight or of the row's bounds.
+    // The rows that weigh something, in order, each with its sentence, edges and weight (as
+    // [`row_weights`] sums it): a pass takes them as they are, with no test of the weight or
+    // of the row's bounds. The others are dangling.
     let mut rows: Vec<(usize, &[Edge], f64)> = Vec::with_capacity(n);
+    let mut dangling: Vec<usize> = Vec::new();
     let mut start = 0;
-    for (i, (&end, &out)) in ends.iter().zip(out_weight).enumerate() {
+    for (i, &end) in ends.iter().enumerate() {
+        let row = &edges[start..end as usize];
+        let out: f64 = row.iter().map(|e| e.1).sum();
         if out != 0.0 {
-            rows.push((i, &edges[start..end as usize], out));
+            rows.push((i, row, out));
+        } else {
+            dangling.push(i);
         }
         start = end as usize;
     }
@@ -190,7 +191,7 @@ mod tests {
             let (out_weight, dangling) = row_weights(&ends, &edges);
             let bits = |p: Vec<f64>| p.into_iter().map(f64::to_bits).collect::<Vec<_>>();
             proptest::prop_assert_eq!(
-                bits(small_pagerank(&ends, &edges, &out_weight, &dangling)),
+                bits(small_pagerank(&ends, &edges)),
                 bits(iterate(&ends, &edges, &out_weight, &dangling))
             );
         }
