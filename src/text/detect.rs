@@ -495,17 +495,20 @@ pub(crate) fn detect(text: &str) -> Detection {
     let mut scripts = Scripts::default();
     let mut latin = LatinScore::new();
     let mut early = false;
-    for (i, c) in text.char_indices() {
-        if i >= SAMPLE_BYTES {
-            break;
-        }
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
+    // Byte by byte, ASCII read as it stands and any other char decoded where it starts.
+    let bytes = text.as_bytes();
+    let end = bytes.len().min(SAMPLE_BYTES);
+    let mut i = 0;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_alphabetic() {
                 scripts.latin += 1;
-                latin.push_ascii(c as u8);
+                latin.push_ascii(b);
                 continue;
             }
-            if c == '\'' && !latin.is_empty() {
+            if b == b'\'' && !latin.is_empty() {
                 // Elisions ("l'homme", "dell'anno"): the article is a word of its own.
                 latin.end_word();
                 continue;
@@ -521,6 +524,8 @@ pub(crate) fn detect(text: &str) -> Detection {
             }
             continue;
         }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         if !c.is_alphabetic() {
             latin.end_word();
             continue;
