@@ -228,6 +228,13 @@ pub(crate) fn tfidf(bags: &[&[u32]], idf: &[f64]) -> Rows {
     for bag in bags {
         sorted.clear();
         sorted.extend_from_slice(bag);
+        // Term ids, whose order is total: any sort gives the same order. Natively the standard
+        // library's, whose small-slice sorts take 0.31 M fewer instructions on the 100 dev
+        // articles than the crate's; in WebAssembly the crate's, a fraction of the code size
+        // (see crate::sort).
+        #[cfg(not(target_arch = "wasm32"))]
+        sorted.sort_unstable();
+        #[cfg(target_arch = "wasm32")]
         crate::sort::sort(&mut sorted);
         v.clear();
         for &t in &sorted {
