@@ -380,7 +380,9 @@ fn dense_cosine_graph(vecs: &Rows, postings: &Postings, threshold: f64, cap: usi
             }
         }
     }
-    let mut graph = Rows::with_capacity(n, 0);
+    // Room for every pair from both ends (at most 64 * 63 entries, 32 kB): one block of the
+    // graph's size, not the 256 kB block a graph of unknown size starts with.
+    let mut graph = Rows::with_capacity(n, n * n.saturating_sub(1));
     let mut row: Vec<(u32, f64)> = Vec::with_capacity(n);
     for i in 0..n {
         // The lower sentences' pairs with i (a step down each row: from (j, i) to (j + 1, i) is
