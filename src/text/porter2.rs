@@ -341,7 +341,7 @@ fn is_valid_li(b: u8) -> bool {
 /// is a non-vowel that belongs to no suffix, and so is this byte.
 const OTHER: u8 = 0x80;
 
-/// In [`READ`]: a vowel of the algorithm but 'y' (which is one or not by the letter before it).
+/// In [`READ`]: a vowel of the algorithm ('y' included).
 const VOWEL: u8 = 1;
 /// In [`READ`]: a byte no word stemmed here has (see [`unusual`]): a NUL, an apostrophe, a
 /// capital 'Y', a byte of a character outside ASCII (each of which is read as one [`OTHER`]).
@@ -354,7 +354,7 @@ const READ: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         let x = b as u8;
-        if is_vowel(x) && x != b'y' {
+        if is_vowel(x) {
             t[b] = VOWEL;
         } else if matches!(x, 0 | b'\'' | b'Y') || x > OTHER {
             t[b] = REJECTED;
@@ -442,38 +442,23 @@ impl Word {
 
     /// Copies the letters (at most [`MAX_LEN`]) to the buffer, marking consonant 'y's.
     fn read_letters(&mut self, letters: impl Iterator<Item = u8>) -> bool {
-        // The letters copied and their vowels marked with no test a letter: a 'y' is a vowel or
-        // not by the letter before it, and is settled after (few words have one).
-        let (mut vowels, mut ys, mut rejected) = (0u64, 0u64, 0);
+        // A 'y' that starts the word or follows a vowel is a consonant: it becomes 'Y' (and so
+        // is no vowel for the next letter). The start counts as after a vowel.
+        let (mut vowels, mut y_found) = (0, false);
+        let mut after_vowel = true;
         let mut n = 0;
         for (i, b) in letters.enumerate() {
             let class = READ[usize::from(b)];
-            rejected |= class;
-            vowels |= u64::from(class & VOWEL) << i;
-            ys |= u64::from(b == b'y') << i;
-            self.buf[PAD + i] = b;
+            if class & REJECTED != 0 {
+                return false;
+            }
+            let consonant_y = b == b'y' && after_vowel;
+            y_found |= consonant_y;
+            after_vowel = class & VOWEL != 0 && !consonant_y;
+            vowels |= (after_vowel as u64) << i;
+            self.buf[PAD + i] = if consonant_y { b'Y' } else { b };
             n = i + 1;
         }
-        if rejected & REJECTED != 0 {
-            return false;
-        }
-        // A 'y' that starts the word or follows a vowel is a consonant: it becomes 'Y' (and so
-        // is no vowel for the next letter); any other is a vowel. Taken in order, each 'y'
-        // finds the letter before it settled.
-        let y_found = ys != 0 && {
-            let mut consonant = false;
-            while ys != 0 {
-                let i = ys.trailing_zeros() as usize;
-                ys &= ys - 1;
-                if i == 0 || vowels >> (i - 1) & 1 != 0 {
-                    self.buf[PAD + i] = b'Y';
-                    consonant = true;
-                } else {
-                    vowels |= 1 << i;
-                }
-            }
-            consonant
-        };
         (self.n, self.p1, self.p2, self.dirty) = (n, n, n, n);
         (self.vowels, self.y_found) = (vowels, y_found);
         true
