@@ -328,6 +328,11 @@ fn gisty(
         .enumerate()
         .map(|(i, s)| {
             let (title, headings) = &references[s.doc];
+            // No title and no headings (most articles given as bare text): no overlap, and no
+            // term set to make for it.
+            if title.is_empty() && headings.is_empty() {
+                return 0.0;
+            }
             set.clear();
             set.extend(vectors.row(i).iter().map(|e| e.0));
             title::overlap(&set, title, headings)
