@@ -611,11 +611,8 @@ fn batch(options: &Options, jobs: usize) -> io::Result<bool> {
         let mut n = 0;
         loop {
             line.clear();
-            if read_line(&mut stdin, &mut line)? == 0 {
+            if !read_line(&mut stdin, &mut line)? {
                 break Ok(());
-            }
-            if line.last() == Some(&b'\n') {
-                line.pop();
             }
             if is_request(&line) {
                 put(reply(&mut engine, n, &line, options))?;
@@ -629,26 +626,27 @@ fn batch(options: &Options, jobs: usize) -> io::Result<bool> {
     out.flush()?;
     Ok(all_ok)
 }
-/// `BufRead::read_until(b'\n')`, with the `memchr` crate's search for the line's end (many
-/// bytes a step where the standard library's takes a word at a time): the bytes up to and with
-/// the next `\n` appended to `line`, and how many; 0 at the end of the input.
-fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
-    let mut read = 0;
+/// The next line of `input`, without its `\n`, appended to `line`; false at the end of the
+/// input. As `BufRead::read_until(b'\n')`, but with the `memchr` crate's search for the line's
+/// end (many bytes a step where the standard library's takes a word at a time).
+fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<bool> {
+    let mut read = false;
     loop {
         let buf = match input.fill_buf() {
             Ok(buf) => buf,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
-        let (done, used) = match memchr::memchr(b'\n', buf) {
-            Some(i) => (true, i + 1),
-            None => (buf.is_empty(), buf.len()),
+        let (end, used) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (Some(i), i + 1),
+            None if buf.is_empty() => return Ok(read),
+            None => (None, buf.len()),
         };
-        line.extend_from_slice(&buf[..used]);
+        line.extend_from_slice(&buf[..end.unwrap_or(used)]);
         input.consume(used);
-        read += used;
-        if done {
-            return Ok(read);
+        read = true;
+        if end.is_some() {
+            return Ok(true);
         }
     }
 }
@@ -683,11 +681,8 @@ fn in_parallel(
             let mut stdin = io::stdin().lock();
             for n in 0.. {
                 let mut line = Vec::new();
-                if read_line(&mut stdin, &mut line)? == 0 {
+                if !read_line(&mut stdin, &mut line)? {
                     break;
-                }
-                if line.last() == Some(&b'\n') {
-                    line.pop();
                 }
                 if !is_request(&line) {
                     continue;
@@ -891,6 +886,15 @@ fn push_json_str(out: &mut Vec<u8>, s: &str) {
         }
         let c = b[i];
         i += 1;
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let control = [
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(c >> 4)],
+            HEX[usize::from(c & 15)],
+        ];
         let escape: &[u8] = match c {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -899,14 +903,7 @@ fn push_json_str(out: &mut Vec<u8>, s: &str) {
             b'\t' => b"\\t",
             0x08 => b"\\b",
             0x0C => b"\\f",
-            0..=0x1F => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(&b[run..i - 1]);
-                out.extend_from_slice(b"\\u00");
-                out.extend_from_slice(&[HEX[usize::from(c >> 4)], HEX[usize::from(c & 15)]]);
-                run = i;
-                continue;
-            }
+            0..=0x1F => &control,
             _ => continue,
         };
         out.extend_from_slice(&b[run..i - 1]);
@@ -964,6 +961,8 @@ fn parse_date(s: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
+    use super::parse_date;
+
     #[test]
     fn strings_are_written_as_serde_json_writes_them() {
         let mut cases: Vec<String> = (0u8..0x80).map(|c| char::from(c).to_string()).collect();
@@ -997,8 +996,6 @@ mod tests {
             );
         }
     }
-
-    use super::parse_date;
 
     #[test]
     fn dates() {
