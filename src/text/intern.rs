@@ -101,15 +101,19 @@ pub(crate) struct Vacant {
 
 /// Interned keys with a `u32` value each; keys are never removed.
 pub(crate) struct Interner {
-    /// Open addressing with linear probing: 0 is an empty slot, else the index in `entries`
+    /// Open addressing with linear probing: 0 is an empty slot, else the index in `keys`
     /// of the key there, plus one. The length is a power of two, at least twice the keys (four
     /// times while the table is small: see [`Interner::is_full`]).
     /// Four bytes a slot: a table that grows writes a third of the bytes it wrote with the
-    /// keys in the slots, and places the keys from `entries`, with no empty slot to pass.
+    /// keys in the slots, and places the keys from `keys`, with no empty slot to pass.
     slots: Vec<u32>,
-    /// Each key in order of insertion, with its value: a short key's packed form
+    /// Each key in order of insertion: a short key's packed form
     /// ([`Key::packed`]), or [`LONG_SLOT`] and the index in `long` of a long key.
-    entries: Vec<(u64, u32)>,
+    keys: Vec<u64>,
+    /// Each key's value, in the same order. Apart from `keys` rather than beside each one: a
+    /// key and its value take 12 bytes, not a padded 16, in the lists that are copied as the
+    /// lexicon grows (0.12 M of the 100 dev articles' 51.3 M instructions).
+    values: Vec<u32>,
     /// Long key i (from 1): its hash, and its end in `text` (it starts where key i - 1 ends).
     /// Entry 0 ends at 0: the first key needs no case of its own.
     long: Vec<(u64, u32)>,
@@ -127,13 +131,14 @@ impl Default for Interner {
 impl Interner {
     /// The number of keys.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.keys.len()
     }
 
     /// The heap bytes the table holds (capacity, not length).
     pub fn bytes(&self) -> usize {
         self.slots.capacity() * std::mem::size_of::<u32>()
-            + self.entries.capacity() * std::mem::size_of::<(u64, u32)>()
+            + self.keys.capacity() * std::mem::size_of::<u64>()
+            + self.values.capacity() * std::mem::size_of::<u32>()
             + self.long.capacity() * std::mem::size_of::<(u64, u32)>()
             + self.text.capacity()
     }
@@ -151,7 +156,7 @@ impl Interner {
                 return (i, 0);
             }
             // No entry holds `LONG`: a long key is found by `is_long` alone.
-            let x = self.entries[e as usize - 1].0;
+            let x = self.keys[e as usize - 1];
             if x == k.packed || (k.packed == LONG && self.is_long(x, k.hash, key)) {
                 return (i, e);
             }
@@ -183,7 +188,8 @@ impl Interner {
         };
         Interner {
             slots: vec![0; size],
-            entries: Vec::new(),
+            keys: Vec::new(),
+            values: Vec::new(),
             long: vec![(0, 0)],
             text: Vec::new(),
         }
@@ -198,7 +204,7 @@ impl Interner {
                 slot,
                 len: self.len(),
             }),
-            (_, e) => Ok(self.entries[e as usize - 1].1),
+            (_, e) => Ok(self.values[e as usize - 1]),
         }
     }
 
@@ -213,7 +219,7 @@ impl Interner {
             }
             let (slot, e) = self.slot(k, key.as_bytes());
             if e != 0 {
-                self.entries[e as usize - 1].1 = value;
+                self.values[e as usize - 1] = value;
                 return;
             }
             i = slot;
@@ -257,8 +263,9 @@ impl Interner {
         } else {
             k.packed
         };
-        self.entries.push((x, value));
-        self.slots[i] = self.entries.len() as u32;
+        self.keys.push(x);
+        self.values.push(value);
+        self.slots[i] = self.keys.len() as u32;
     }
 
     /// Doubles the slots and places every key again, in order of insertion.
@@ -266,7 +273,7 @@ impl Interner {
         let size = self.slots.len() * 2;
         self.slots = vec![0; size];
         let mask = size - 1;
-        for (e, &(x, _)) in self.entries.iter().enumerate() {
+        for (e, &x) in self.keys.iter().enumerate() {
             // A short key is its own hash's input; a long one's hash is kept: no key's bytes
             // are read again.
             let hash = if x & LONG_SLOT == LONG_SLOT {
