@@ -9,6 +9,8 @@ use gisty::{
 };
 use serde_json::{json, Value};
 
+mod request;
+
 const USAGE: &str = "\
 usage: gisty [OPTIONS] [FILE...]
 
@@ -505,12 +507,11 @@ fn reply(engine: &mut Engine, n: usize, line: &[u8], options: &Options) -> Reply
         Ok(l) => std::borrow::Cow::Borrowed(l),
         Err(_) => String::from_utf8_lossy(line),
     };
-    let plain = plain_request(&line).and_then(|req| Some((json_string(req.text.get())?, req)));
-    let answered = match plain {
-        Some((text, req)) => answer_text(
+    let answered = match request::plain_request(&line) {
+        Some(req) => answer_text(
             engine,
             &req.id,
-            &text,
+            &req.text,
             req.title.as_deref(),
             req.focus.as_deref(),
             options,
@@ -527,92 +528,6 @@ fn reply(engine: &mut Engine, n: usize, line: &[u8], options: &Options) -> Reply
             error: Some(e),
         },
     }
-}
-
-/// The usual request, `{"id", "text", "title"?, "focus"?}`, read straight into its fields
-/// rather than through a JSON tree.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PlainRequest<'a> {
-    #[serde(default)]
-    id: Value,
-    /// The text as it is in the line, which serde_json checks and [`json_string`] reads:
-    /// serde_json would read an article's escapes (a line break, a quote) one at a time into a
-    /// buffer grown from nothing, then copy it (2.4 % of the instructions of the dev set).
-    #[serde(borrow)]
-    text: &'a serde_json::value::RawValue,
-    #[serde(borrow, default)]
-    title: Option<std::borrow::Cow<'a, str>>,
-    #[serde(borrow, default)]
-    focus: Option<std::borrow::Cow<'a, str>>,
-}
-
-/// `line` as a [`PlainRequest`], or None for any other line: one with "docs", another field,
-/// a field twice, a field of another type, or not JSON. Those go through the JSON tree
-/// ([`answer`]), which reads such a line exactly as it reads a plain one, and reports what is
-/// wrong with it.
-fn plain_request(line: &str) -> Option<PlainRequest<'_>> {
-    // An array would be read as the struct's fields in order: only objects are plain.
-    if !line.trim_start().starts_with('{') {
-        return None;
-    }
-    serde_json::from_str(line).ok()
-}
-
-/// The string that the JSON string `raw` (a [`RawValue`](serde_json::value::RawValue), which
-/// serde_json has checked: quoted, no control character, every escape one of JSON's) stands
-/// for: borrowed from it when it has no escape, else unescaped into a string of its length.
-/// None when `raw` is not a string, or holds a `\u` escape of half a surrogate pair, which
-/// serde_json rejects: such a line goes through the JSON tree, which says what is wrong.
-fn json_string(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
-    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    let b = inner.as_bytes();
-    let Some(first) = memchr::memchr(b'\\', b) else {
-        return Some(std::borrow::Cow::Borrowed(inner));
-    };
-    let mut out = String::with_capacity(inner.len());
-    let (mut from, mut at) = (0, first);
-    loop {
-        out.push_str(&inner[from..at]);
-        let (c, len) = match b[at + 1] {
-            b'"' => ('"', 2),
-            b'\\' => ('\\', 2),
-            b'/' => ('/', 2),
-            b'b' => ('\u{8}', 2),
-            b'f' => ('\u{c}', 2),
-            b'n' => ('\n', 2),
-            b'r' => ('\r', 2),
-            b't' => ('\t', 2),
-            _ => {
-                // \uXXXX: a surrogate pair is two of them.
-                let hex = |i: usize| {
-                    let h = inner
-                        .get(i..i + 4)
-                        .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()));
-                    u32::from_str_radix(h?, 16).ok()
-                };
-                let u = hex(at + 2)?;
-                match u {
-                    0xD800..=0xDBFF if b.get(at + 6..at + 8) == Some(b"\\u") => {
-                        let low = hex(at + 8).filter(|l| (0xDC00..=0xDFFF).contains(l))?;
-                        (
-                            char::from_u32(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00))?,
-                            12,
-                        )
-                    }
-                    _ => (char::from_u32(u)?, 6),
-                }
-            }
-        };
-        out.push(c);
-        from = at + len;
-        match memchr::memchr(b'\\', &b[from..]) {
-            Some(k) => at = from + k,
-            None => break,
-        }
-    }
-    out.push_str(&inner[from..]);
-    Some(std::borrow::Cow::Owned(out))
 }
 
 /// A reply to one text, written straight to JSON: its fields in the order of the JSON object
@@ -1054,42 +969,6 @@ mod tests {
                 serde_json::to_string(s).unwrap(),
                 "{s:?}"
             );
-        }
-    }
-
-    #[test]
-    fn strings_are_read_as_serde_json_reads_them() {
-        let mut cases: Vec<String> = [
-            r#""""#,
-            r#""no escape at all""#,
-            r#""\"\\\/\b\f\n\r\t""#,
-            r#""a\u00e9b \u00E9 \u0000 \u2014 \uFFFF\u0041""#,
-            r#""pair \ud83d\ude00 and \uD83D\uDE00 end""#,
-            r#""caf\u00e9 “quoted” — 東京 😀\n""#,
-            // Halves of a surrogate pair: serde_json rejects them.
-            r#""\ud83d""#,
-            r#""\ud83d x""#,
-            r#""\ud83d\n""#,
-            r#""\ud83d\u0041""#,
-            r#""\ude00""#,
-            r#""\ud83d\ud83d\ude00""#,
-        ]
-        .map(String::from)
-        .to_vec();
-        // Every escape at every offset of an eight-byte step, and two in a row.
-        for k in 0..10 {
-            for e in [r#"\""#, r#"\\"#, r#"\n"#, r#"\u00e9"#, r#"\ud83d\ude00"#] {
-                cases.push(format!("\"{}{e}{e}yy\"", "x".repeat(k)));
-            }
-        }
-        for raw in &cases {
-            let serde: Option<String> = serde_json::from_str(raw).ok();
-            let ours = super::json_string(raw).map(|s| s.into_owned());
-            assert_eq!(ours, serde, "{raw}");
-        }
-        // Not strings: read through the JSON tree.
-        for raw in ["1", "null", "[\"a\"]", "{}"] {
-            assert_eq!(super::json_string(raw), None, "{raw}");
         }
     }
 
