@@ -70,3 +70,37 @@ fn an_engine_moves_to_another_thread() {
     .unwrap();
     assert_eq!(here, there);
 }
+
+#[test]
+fn a_batch_engine_makes_its_lexicon_once() {
+    let mut engine = Engine::with_lexicon_room(20_000);
+    let samples = samples::samples();
+    engine
+        .summarize(&samples[0].1, &Options::default())
+        .unwrap();
+    let (words, bytes) = (engine.lexicon_words(), engine.lexicon_bytes());
+    // Room for 20 000 words and as many stems: four bytes of keys and values and at least
+    // eight of slots each, twice.
+    assert!(bytes > 20_000 * 2 * 16, "{engine:?}");
+    for (_, text) in &samples {
+        let alone = Engine::new().summarize(text, &Options::default()).unwrap();
+        assert_eq!(engine.summarize(text, &Options::default()).unwrap(), alone);
+    }
+    assert!(engine.lexicon_words() > words, "{engine:?}");
+    // The tables did not grow (a table that doubles adds half the bytes at least): only the
+    // text of the words of eight bytes or more did.
+    assert!(engine.lexicon_bytes() < bytes + bytes / 20, "{engine:?}");
+    // Cleared, it keeps its room.
+    engine.clear();
+    assert_eq!(engine.lexicon_words(), 0);
+    engine
+        .summarize(&samples[0].1, &Options::default())
+        .unwrap();
+    assert_eq!(engine.lexicon_bytes(), bytes);
+    // No room is a fresh engine.
+    let mut plain = Engine::with_lexicon_room(0);
+    plain.summarize(&samples[0].1, &Options::default()).unwrap();
+    let mut fresh = Engine::new();
+    fresh.summarize(&samples[0].1, &Options::default()).unwrap();
+    assert_eq!(plain.lexicon_bytes(), fresh.lexicon_bytes());
+}

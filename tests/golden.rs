@@ -147,3 +147,11 @@ fn one_engine_gives_the_golden_summaries() {
     assert!(engine.lexicon_words() > 10_000, "{engine:?}");
     eprintln!("after the dev sets and samples: {engine:?}");
 }
+
+/// A batch engine, whose lexicon is made with room for all the words it may keep, through every
+/// text: the room changes no summary.
+#[test]
+fn a_batch_engine_gives_the_golden_summaries() {
+    let mut engine = Some(Engine::with_lexicon_room(1 << 16));
+    assert_golden(&golden(&mut engine));
+}

@@ -195,6 +195,15 @@ impl Interner {
         }
     }
 
+    /// A table with room for `keys` keys before it grows, in its lists of keys and values too.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_room(keys: usize) -> Interner {
+        let mut table = Interner::with_capacity(keys);
+        table.keys.reserve_exact(keys);
+        table.values.reserve_exact(keys);
+        table
+    }
+
     /// The value of `key`, whose [`Key`] is `k`, or where it would go: for
     /// [`Interner::insert_vacant`], so that a key looked up and then added is looked up once.
     #[inline]

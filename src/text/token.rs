@@ -381,6 +381,19 @@ impl Lexicon {
         }
     }
 
+    /// A lexicon whose tables have room for `words` words (and as many stems) before they
+    /// grow; 0: the few a table starts with.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn with_room(language: Language, words: usize) -> Self {
+        let mut lexicon = Lexicon::new(language);
+        if words > 0 {
+            lexicon.words = Interner::with_room(words);
+            lexicon.stems = Interner::with_room(words);
+            lexicon.ids.reserve_exact(words);
+        }
+        lexicon
+    }
+
     /// The index of the stem of `w`, or [`NOT_A_TERM`].
     #[inline(always)]
     fn stem_index(&mut self, w: Word<'_>) -> u32 {
@@ -495,9 +508,25 @@ const KEPT_LEXICONS: usize = 4;
 #[derive(Default)]
 pub(crate) struct Lexicons {
     kept: Vec<Lexicon>,
+    /// The words a new lexicon has room for (see [`Lexicons::with_room`]). Not in
+    /// WebAssembly, whose build is held to a size budget and has no batch engine.
+    #[cfg(not(target_arch = "wasm32"))]
+    room: usize,
 }
 
 impl Lexicons {
+    /// Lexicons whose tables, when made, have room for `words` words (at most
+    /// [`LEXICON_WORDS`]) before they grow: for batch work, whose lexicon grows to many
+    /// thousands of words, and would otherwise double its tables a dozen times on the way,
+    /// placing every word again and copying its lists each time.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn with_room(words: usize) -> Lexicons {
+        Lexicons {
+            kept: Vec::new(),
+            room: words.min(LEXICON_WORDS),
+        }
+    }
+
     /// The kept lexicon of `language` (which this build has), or a new one, marked with a new
     /// generation.
     fn acquire(&mut self, language: Language) -> Lexicon {
@@ -506,6 +535,9 @@ impl Lexicons {
             .iter()
             .position(|x| x.language == language)
             .map(|i| self.kept.remove(i));
+        #[cfg(not(target_arch = "wasm32"))]
+        let mut lexicon = kept.unwrap_or_else(|| Lexicon::with_room(language, self.room));
+        #[cfg(target_arch = "wasm32")]
         let mut lexicon = kept.unwrap_or_else(|| Lexicon::new(language));
         lexicon.generation = lexicon.generation.wrapping_add(1);
         if lexicon.generation == 0 {
@@ -522,6 +554,12 @@ impl Lexicons {
             .extend(used.into_iter().filter(|x| x.words.len() <= LEXICON_WORDS));
         let extra = self.kept.len().saturating_sub(KEPT_LEXICONS);
         self.kept.drain(..extra);
+    }
+
+    /// The words a new lexicon has room for.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn room(&self) -> usize {
+        self.room
     }
 
     /// How many words the kept lexicons hold.

@@ -11,6 +11,10 @@ use serde_json::{json, Value};
 
 mod request;
 
+/// The words a batch engine's lexicon has room for from the start (see
+/// [`Engine::with_lexicon_room`]): the most a lexicon is kept with.
+const BATCH_WORDS: usize = 1 << 16;
+
 const USAGE: &str = "\
 usage: gisty [OPTIONS] [FILE...]
 
@@ -252,7 +256,11 @@ fn files(args: &Args) -> io::Result<bool> {
         args.files.clone()
     };
     let many = names.len() > 1;
-    let mut engine = Engine::new();
+    let mut engine = if many {
+        Engine::with_lexicon_room(BATCH_WORDS)
+    } else {
+        Engine::new()
+    };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut all_ok = true;
     for (k, name) in names.iter().enumerate() {
@@ -579,7 +587,7 @@ fn batch(options: &Options, jobs: usize) -> io::Result<bool> {
     let result = if jobs <= 1 {
         // One engine for every line: each article finds the stems of the words of those before
         // it.
-        let mut engine = Engine::new();
+        let mut engine = Engine::with_lexicon_room(BATCH_WORDS);
         // One buffer for every line, rather than a new one grown anew for each.
         let mut stdin = io::stdin().lock();
         let mut line = Vec::new();
@@ -674,7 +682,7 @@ fn in_parallel(
             let done_tx = done_tx.clone();
             let work_rx = &work_rx;
             scope.spawn(move || {
-                let mut engine = Engine::new();
+                let mut engine = Engine::with_lexicon_room(BATCH_WORDS);
                 loop {
                     // The lock is held only to take the next line.
                     let next = work_rx
