@@ -71,6 +71,8 @@ fn an_engine_moves_to_another_thread() {
     assert_eq!(here, there);
 }
 
+// Native only: the WebAssembly build has no batch engine.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn a_batch_engine_makes_its_lexicon_once() {
     let mut engine = Engine::with_lexicon_room(20_000);

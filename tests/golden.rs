@@ -150,6 +150,8 @@ fn one_engine_gives_the_golden_summaries() {
 
 /// A batch engine, whose lexicon is made with room for all the words it may keep, through every
 /// text: the room changes no summary.
+// Native only: the WebAssembly build has no batch engine.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn a_batch_engine_gives_the_golden_summaries() {
     let mut engine = Some(Engine::with_lexicon_room(1 << 16));

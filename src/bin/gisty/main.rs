@@ -13,7 +13,17 @@ mod request;
 
 /// The words a batch engine's lexicon has room for from the start (see
 /// [`Engine::with_lexicon_room`]): the most a lexicon is kept with.
+#[cfg(not(target_arch = "wasm32"))]
 const BATCH_WORDS: usize = 1 << 16;
+
+/// An engine for many texts: one whose lexicon has room for [`BATCH_WORDS`] words (a plain
+/// engine in a WebAssembly build of the CLI, which is only compiled, by the browser tests).
+fn batch_engine() -> Engine {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Engine::with_lexicon_room(BATCH_WORDS);
+    #[cfg(target_arch = "wasm32")]
+    return Engine::new();
+}
 
 const USAGE: &str = "\
 usage: gisty [OPTIONS] [FILE...]
@@ -256,11 +266,7 @@ fn files(args: &Args) -> io::Result<bool> {
         args.files.clone()
     };
     let many = names.len() > 1;
-    let mut engine = if many {
-        Engine::with_lexicon_room(BATCH_WORDS)
-    } else {
-        Engine::new()
-    };
+    let mut engine = if many { batch_engine() } else { Engine::new() };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut all_ok = true;
     for (k, name) in names.iter().enumerate() {
@@ -587,7 +593,7 @@ fn batch(options: &Options, jobs: usize) -> io::Result<bool> {
     let result = if jobs <= 1 {
         // One engine for every line: each article finds the stems of the words of those before
         // it.
-        let mut engine = Engine::with_lexicon_room(BATCH_WORDS);
+        let mut engine = batch_engine();
         // One buffer for every line, rather than a new one grown anew for each.
         let mut stdin = io::stdin().lock();
         let mut line = Vec::new();
@@ -682,7 +688,7 @@ fn in_parallel(
             let done_tx = done_tx.clone();
             let work_rx = &work_rx;
             scope.spawn(move || {
-                let mut engine = Engine::with_lexicon_room(BATCH_WORDS);
+                let mut engine = batch_engine();
                 loop {
                     // The lock is held only to take the next line.
                     let next = work_rx

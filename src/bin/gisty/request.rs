@@ -179,6 +179,8 @@ fn ends_run(c: u8) -> bool {
 
 /// The length of the run of plain bytes that `b` starts with (see [`ends_run`]).
 fn plain_run(b: &[u8]) -> usize {
+    // Moved on only by the SSE2 steps, which only x86_64 has.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(unused_mut))]
     let mut i = 0;
     #[cfg(target_arch = "x86_64")]
     {
