@@ -49,9 +49,15 @@ pub fn languages() -> JsValue {
 /// The language of `text` as an ISO 639-1 code, or "und" when unsure or not one gisty knows:
 /// what it is, even when this build does not stem it (see `languages()`). Reads a bounded part
 /// of the start of the text.
+///
+/// Throws an `Error` when `text` is not a string.
 #[wasm_bindgen(js_name = detectLanguage, unchecked_return_type = "Language | \"und\"")]
-pub fn detect_language(text: &str) -> String {
-    crate::detect_language(text).code().to_string()
+pub fn detect_language(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<String, JsError> {
+    Ok(crate::detect_language(&read_text(&text)?)
+        .code()
+        .to_string())
 }
 
 /// Summarizes `text`: its best sentences within the length budget, in document order.
@@ -77,7 +83,7 @@ fn summarize_in(
         .summarize_doc(doc.as_doc(), &options)
         .map_err(core_error)?;
     to_js(&types::Summary {
-        sentences: js_sentences(&[&doc.text], &summary.sentences),
+        sentences: js_sentences(&[&doc], &summary.sentences),
         total_sentences: summary.total_sentences,
         total_words: summary.total_words,
         language: summary.language.code(),
@@ -106,7 +112,7 @@ fn rank_in(
     let ranked = engine
         .rank_doc(doc.as_doc(), &options)
         .map_err(core_error)?;
-    to_js(&js_sentences(&[&doc.text], &ranked))
+    to_js(&js_sentences(&[&doc], &ranked))
 }
 
 /// The text of `summarize` and `rank`: a string, or a `Doc` with captions.
@@ -114,12 +120,7 @@ fn read_input(value: &JsValue) -> Result<JsDoc, JsError> {
     if value.is_object() && !js_sys::Array::is_array(value) {
         return read_doc(value, "text");
     }
-    Ok(JsDoc {
-        text: read_text(value)?,
-        title: None,
-        captions: Vec::new(),
-        date: None,
-    })
+    JsDoc::of_string(value).ok_or_else(|| not_text(value))
 }
 
 /// Summarizes several documents about one subject together: a fact several of them tell
@@ -141,12 +142,11 @@ fn summarize_many_in(
     docs: &JsValue,
     options: &JsValue,
 ) -> Result<JsValue, JsError> {
-    let docs = read_docs(docs, "docs")?;
+    let read = read_docs(docs, "docs")?;
     let options = summarize_options(options)?;
-    let docs: Vec<Doc> = docs.iter().map(JsDoc::as_doc).collect();
+    let docs: Vec<Doc> = read.iter().map(JsDoc::as_doc).collect();
     let summary = engine.summarize_many(&docs, &options).map_err(core_error)?;
-    let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
-    js_multi_summary(&texts, &summary)
+    js_multi_summary(&read.iter().collect::<Vec<_>>(), &summary)
 }
 
 /// The key phrases of a text, or of several documents together (an array, as for
@@ -166,13 +166,8 @@ fn keywords_in(
     input: &JsValue,
     options: &JsValue,
 ) -> Result<JsValue, JsError> {
-    let docs = match input.as_string() {
-        Some(text) => vec![JsDoc {
-            text,
-            title: None,
-            captions: Vec::new(),
-            date: None,
-        }],
+    let docs = match JsDoc::of_string(input) {
+        Some(doc) => vec![doc],
         None if js_sys::Array::is_array(input) => read_docs(input, "docs")?,
         None => {
             return Err(JsError::new(&format!(
@@ -271,9 +266,9 @@ impl JsEngine {
     }
 }
 
-fn js_multi_summary(texts: &[&str], summary: &MultiSummary) -> Result<JsValue, JsError> {
+fn js_multi_summary(docs: &[&JsDoc], summary: &MultiSummary) -> Result<JsValue, JsError> {
     to_js(&types::MultiSummary {
-        sentences: js_sentences(texts, &summary.sentences),
+        sentences: js_sentences(docs, &summary.sentences),
         duplicates: summary
             .duplicates
             .iter()
@@ -293,6 +288,9 @@ fn js_multi_summary(texts: &[&str], summary: &MultiSummary) -> Result<JsValue, J
 /// A document read from JS, owning its strings (a JS string is copied into wasm memory).
 struct JsDoc {
     text: String,
+    /// The caller's string, when the document was one: the sentences given back are slices of
+    /// it (no copy out of wasm memory, no decoding), equal to `text`'s.
+    string: Option<js_sys::JsString>,
     title: Option<String>,
     /// Byte ranges of `text` that are captions, from the UTF-16 ranges JS gave.
     captions: Vec<std::ops::Range<usize>>,
@@ -301,6 +299,17 @@ struct JsDoc {
 }
 
 impl JsDoc {
+    /// A document that is a JS string, or `None` when `value` is not one.
+    fn of_string(value: &JsValue) -> Option<JsDoc> {
+        Some(JsDoc {
+            text: string_of(value)?,
+            string: Some(value.clone().unchecked_into()),
+            title: None,
+            captions: Vec::new(),
+            date: None,
+        })
+    }
+
     fn as_doc(&self) -> Doc<'_> {
         Doc {
             text: &self.text,
@@ -311,21 +320,21 @@ impl JsDoc {
     }
 }
 
-/// The sentences with UTF-16 offsets into their documents, `texts[s.doc]`: one pass over each
+/// The sentences with UTF-16 offsets into their documents, `docs[s.doc]`: one pass over each
 /// document (up to its last offset), however many sentences there are.
 fn js_sentences<'a>(
-    texts: &[&str],
+    docs: &[&JsDoc],
     sentences: &'a [ScoredSentence],
 ) -> Vec<types::ScoredSentence<'a>> {
-    let mut bytes: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+    let mut bytes: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for s in sentences {
         bytes[s.doc].extend([s.start, s.end]);
     }
     // Each document's offsets come back in the order they went in: the sentences' order.
-    let mut units: Vec<std::vec::IntoIter<usize>> = texts
+    let mut units: Vec<std::vec::IntoIter<usize>> = docs
         .iter()
         .zip(&bytes)
-        .map(|(text, offsets)| utf16_offsets(text, offsets).into_iter())
+        .map(|(doc, offsets)| utf16_offsets(&doc.text, offsets).into_iter())
         .collect();
     sentences
         .iter()
@@ -333,7 +342,10 @@ fn js_sentences<'a>(
             let u = &mut units[s.doc];
             let (start, end) = (u.next().unwrap_or(0), u.next().unwrap_or(0));
             types::ScoredSentence {
-                text: &s.text,
+                text: match &docs[s.doc].string {
+                    Some(string) => types::SentenceText::Js(string.slice(start as u32, end as u32)),
+                    None => types::SentenceText::Rust(&s.text),
+                },
                 index: s.index,
                 score: s.score,
                 start,
@@ -395,13 +407,8 @@ fn byte_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
 /// Reads one document: a string, or `{ text, title?, captions? }` where `captions` lists
 /// `[start, end]` UTF-16 ranges of `text`; `name` names it in error messages.
 fn read_doc(item: &JsValue, name: &str) -> Result<JsDoc, JsError> {
-    if let Some(text) = item.as_string() {
-        return Ok(JsDoc {
-            text,
-            title: None,
-            captions: Vec::new(),
-            date: None,
-        });
+    if let Some(doc) = JsDoc::of_string(item) {
+        return Ok(doc);
     }
     if !item.is_object() || js_sys::Array::is_array(item) {
         return Err(JsError::new(&format!(
@@ -421,6 +428,8 @@ fn read_doc(item: &JsValue, name: &str) -> Result<JsDoc, JsError> {
     };
     Ok(JsDoc {
         text,
+        // Not the object's `text` read again: a getter could give another string.
+        string: None,
         title: fields.title.map(|t| t.0),
         captions,
         date: fields.date.map(|d| d.0),
@@ -463,8 +472,59 @@ fn read_docs(value: &JsValue, name: &str) -> Result<Vec<JsDoc>, JsError> {
 }
 
 fn read_text(text: &JsValue) -> Result<String, JsError> {
-    text.as_string()
-        .ok_or_else(|| JsError::new(&format!("text must be a string, got {}", describe(text))))
+    string_of(text).ok_or_else(|| not_text(text))
+}
+
+fn not_text(text: &JsValue) -> JsError {
+    JsError::new(&format!("text must be a string, got {}", describe(text)))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The runtime's `TextEncoder` (every browser, worker, Node, Deno and Bun has one; the glue
+    /// wasm-bindgen writes uses it too).
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    /// As much of `source` as fits in `into`, in UTF-8 (a lone surrogate as U+FFFD), whole
+    /// characters only.
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, source: &js_sys::JsString, into: &mut [u8]) -> Encoded;
+    /// `encodeInto`'s result.
+    type Encoded;
+    /// How many UTF-16 units of the source were encoded.
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &Encoded) -> u32;
+    /// How many bytes were written.
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &Encoded) -> u32;
+}
+
+/// A JS string as a Rust one, as `JsValue::as_string` reads it (a lone surrogate becomes U+FFFD,
+/// which has as many UTF-16 units), or `None` when `value` is not a string. Faster: the glue's
+/// `as_string` copies the string's leading ASCII one character at a time in JS before it calls
+/// `encodeInto` on the rest; this calls `encodeInto` on the whole string, into a buffer of one
+/// byte a UTF-16 unit (all an ASCII text needs), then once more for what did not fit, at most
+/// three bytes a unit.
+#[inline(never)]
+fn string_of(value: &JsValue) -> Option<String> {
+    let s: &js_sys::JsString = value.dyn_ref()?;
+    let units = s.length();
+    let encoder = TextEncoder::new();
+    let mut bytes = vec![0; units as usize];
+    let done = encoder.encode_into(s, &mut bytes);
+    let (read, mut written) = (done.read(), done.written() as usize);
+    if read < units {
+        let rest = s.slice(read, units);
+        bytes.resize(written + 3 * (units - read) as usize, 0);
+        written += encoder.encode_into(&rest, &mut bytes[written..]).written() as usize;
+        bytes.truncate(written);
+        // Not three bytes a unit kept for the whole call: a 10 MB text with one accent.
+        bytes.shrink_to_fit();
+    }
+    bytes.truncate(written);
+    // UTF-8 from encodeInto, whole characters only: never an error.
+    String::from_utf8(bytes).ok()
 }
 
 /// Reads a file into text, as the CLI does (`gisty::read`): text in UTF-8, UTF-16 or

@@ -299,6 +299,38 @@ async fn offsets_are_utf16_and_slice_the_input() {
     assert!(last.start < special[1].find("Then").unwrap());
 }
 
+/// A sentence of a string input is that string's own slice, even where it holds what a Rust
+/// string cannot (a lone surrogate, which the core reads as U+FFFD, one UTF-16 unit as well).
+#[wasm_bindgen_test]
+async fn a_string_input_is_sliced_exactly_even_with_a_lone_surrogate() {
+    let pkg = package().await;
+    let input = JsString::from("The harbour reopened on Monday after the long storm. A lone ")
+        .concat(&JsString::from_char_code1(0xD800))
+        .concat(&JsValue::from(
+            " mark sits in this second sentence about the harbour storm. The third sentence \
+             says that the harbour storm was the longest in years.",
+        ));
+    let ranked: Array = call(&pkg.gisty, "rank", &[input.clone().into()])
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(ranked.length(), 3);
+    let summary = call(&pkg.gisty, "summarize", &[input.clone().into()]).unwrap();
+    let sentences: Array = get(&summary, "sentences").unchecked_into();
+    for s in ranked.iter().chain(sentences.iter()) {
+        let (start, end) = (
+            get(&s, "start").as_f64().unwrap(),
+            get(&s, "end").as_f64().unwrap(),
+        );
+        // === in JS: the same UTF-16 units, the lone surrogate among them.
+        assert_eq!(
+            get(&s, "text"),
+            JsValue::from(input.slice(start as u32, end as u32))
+        );
+    }
+    let second = get(&ranked.get(1), "text");
+    assert_eq!(JsString::from(second).char_code_at(7), f64::from(0xD800));
+}
+
 #[wasm_bindgen_test]
 async fn every_method_and_language_of_the_core_is_accepted() {
     let pkg = package().await;
@@ -342,6 +374,12 @@ async fn languages_are_detected_given_and_hinted() {
     assert_eq!(detect(french), "fr");
     assert_eq!(detect(SAMPLES[0]), "en");
     assert_eq!(detect("12 34"), "und");
+    let thrown = call(&pkg.gisty, "detectLanguage", &[5.into()]).unwrap_err();
+    assert_error(
+        thrown,
+        &["text must be a string, got 5"],
+        "detectLanguage(5)",
+    );
     let has_french = package_languages(&pkg).iter().any(|l| l == "fr");
     let s = summarize(&pkg, french, &JsValue::UNDEFINED).unwrap();
     assert_eq!(s.language, if has_french { "fr" } else { "und" });

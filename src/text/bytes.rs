@@ -153,6 +153,38 @@ pub(crate) fn next_in(b: &[u8], mut i: usize, mask: u8) -> usize {
     }
 }
 
+/// Where `needle` first occurs in `hay` (a byte offset), as `str::find` with a `&str` says. In
+/// WebAssembly by a plain scan: at each place the needle's first byte is found, a comparison. The needles here
+/// are a few bytes long, so a scan costs a few steps a byte at most. It replaces the standard
+/// library's two-way searcher, 3 kB of code that the page's size budget has no room for.
+/// Natively, the standard library's search (SIMD).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    scan(hay, needle)
+}
+
+/// [`find`]'s scan, in every build (the native one's tests hold it to `str::find`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn scan(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    let last = hay.len().checked_sub(needle.len())?;
+    (0..=last).find(|&i| hay[i] == first && &hay[i + 1..i + needle.len()] == rest)
+}
+
+/// `str::find` with a `&str` (see the WebAssembly version above).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
+    hay.find(needle)
+}
+
+/// Whether `needle` occurs in `hay`, as `str::contains` with a `&str` says.
+pub(crate) fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +227,42 @@ mod tests {
                     let text = &text[..len];
                     assert_eq!(letters_run(text, 0, 0), naive(text, 0, 0), "{text:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_scan_finds_what_str_find_finds() {
+        let hays = [
+            "",
+            "a",
+            ". ",
+            "x. y. z",
+            "all rights reserved.",
+            "aaab",
+            "ééa. b",
+            "ab",
+            "ba",
+        ];
+        let needles = [
+            "",
+            ". ",
+            "a",
+            "ab",
+            "aab",
+            "all rights reserved",
+            "é",
+            "b",
+            "zz",
+            "aaab",
+        ];
+        for hay in hays {
+            for needle in needles {
+                assert_eq!(
+                    super::scan(hay, needle),
+                    hay.find(needle),
+                    "{hay:?} {needle:?}"
+                );
             }
         }
     }

@@ -153,7 +153,7 @@ fn is_caption_like(line: &str) -> bool {
     let inner = line
         .trim_end()
         .trim_end_matches(['.', '!', '?', '"', '\'', ')', '\u{201d}']);
-    !inner.contains(". ") && !crate::text::sentence::heading_like(line)
+    !crate::text::bytes::contains(inner, ". ") && !crate::text::sentence::heading_like(line)
 }
 
 /// Whether `line` ends with a picture credit after a stop: `... on Monday. (AP Photo/Jane Doe)`,
@@ -165,7 +165,8 @@ fn has_own_credit(line: &str) -> bool {
         from += 1;
     }
     let end = &line[from..];
-    let Some(stop) = end.rfind(". ") else {
+    // The last ". " (a scan of two bytes a step, where `rfind` would set up a two-way search).
+    let Some(stop) = end.as_bytes().windows(2).rposition(|w| w == b". ") else {
         return false;
     };
     let head = &line[..from + stop + 1];
@@ -350,7 +351,9 @@ fn is_credit(lower: &str, n: usize) -> bool {
                 || starts_with_word(rest, "credit")
                 || starts_with_word(rest, "via")
                 || starts_with_word(rest, "from")
-                || CREDIT_MARKS.iter().any(|m| lower.contains(m))
+                || CREDIT_MARKS
+                    .iter()
+                    .any(|m| crate::text::bytes::contains(lower, m))
             {
                 return true;
             }
@@ -360,7 +363,11 @@ fn is_credit(lower: &str, n: usize) -> bool {
         return true;
     }
     // A short line naming a picture agency, without a sentence's final stop, is a caption credit.
-    n <= 12 && !ends_with_stop(lower) && CREDIT_MARKS.iter().any(|m| lower.contains(m))
+    n <= 12
+        && !ends_with_stop(lower)
+        && CREDIT_MARKS
+            .iter()
+            .any(|m| crate::text::bytes::contains(lower, m))
 }
 
 const FIELD_LABELS: &[&str] = &[
@@ -492,7 +499,7 @@ fn is_prompt(lower: &str, n: usize) -> bool {
         } else {
             starts_with_word(lower, p)
         }
-    }) || (lower.contains("all rights reserved") || lower.starts_with('©'))
+    }) || (crate::text::bytes::contains(lower, "all rights reserved") || lower.starts_with('©'))
 }
 
 fn is_byline(line: &str, words: &[&str]) -> bool {

@@ -682,7 +682,7 @@ impl<'t> Segmenter<'t> {
             self.searches += 1;
             work::add(Counter::SegmenterBytes, text.len());
             // Most are names that the text never writes in lowercase: one fast search says so.
-            return text.contains(singular.unwrap_or(&lowered))
+            return crate::text::bytes::contains(text, singular.unwrap_or(&lowered))
                 && lowercase_words(text, &mut |w| is(w));
         }
         let seen = self.seen_lower.get_or_insert_with(|| {

@@ -261,7 +261,8 @@ pub struct DocFields {
 #[derive(Serialize, Tsify)]
 pub struct ScoredSentence<'a> {
     /// The sentence, exactly as in the input: `input.slice(start, end) === text`.
-    pub text: &'a str,
+    #[tsify(type = "string")]
+    pub text: SentenceText<'a>,
     /// Its index among the text's sentences (headings and boilerplate are not counted).
     pub index: usize,
     /// Higher is more summary-worthy; comparable within one call only.
@@ -285,6 +286,23 @@ pub struct ScoredSentence<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub explanation: Option<Explanation<'a>>,
+}
+
+/// A sentence's text: a slice of the caller's own string when the document was one (no copy out
+/// of wasm memory and no decoding, which took a few percent of a summary's time in Chromium),
+/// else the core's copy.
+pub enum SentenceText<'a> {
+    Js(js_sys::JsString),
+    Rust(&'a str),
+}
+
+impl Serialize for SentenceText<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            SentenceText::Js(string) => serde_wasm_bindgen::preserve::serialize(string, s),
+            SentenceText::Rust(text) => s.serialize_str(text),
+        }
+    }
 }
 
 /// Why a sentence is in a summary (`gisty::Explanation`): the parts of its score as its method
@@ -672,7 +690,10 @@ impl Js {
             .iter()
             .map(|pair| {
                 let pair: js_sys::Array = pair.unchecked_into();
-                (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
+                (
+                    super::string_of(&pair.get(0)).unwrap_or_default(),
+                    pair.get(1),
+                )
             })
             .collect()
     }
@@ -743,7 +764,7 @@ impl<'de> Deserializer<'de> for Js {
             v.visit_bool(b)
         } else if let Some(n) = x.as_f64() {
             v.visit_f64(n)
-        } else if let Some(s) = x.as_string() {
+        } else if let Some(s) = super::string_of(x) {
             v.visit_string(s)
         } else if let Some(date) = x.dyn_ref::<js_sys::Date>() {
             v.visit_f64(date.get_time())
@@ -1010,7 +1031,7 @@ pub fn core_error(e: crate::Error) -> JsError {
 
 /// A short rendering of a JS value for an error message: `"abc"`, `2.5`, `true`, `an object`.
 pub fn describe(v: &JsValue) -> String {
-    if let Some(s) = v.as_string() {
+    if let Some(s) = super::string_of(v) {
         format!("{s:?}")
     } else if let Some(n) = v.as_f64() {
         // JavaScript's own rendering ("2.5", "NaN", "Infinity"), as the caller wrote it.
@@ -1027,7 +1048,7 @@ pub fn describe(v: &JsValue) -> String {
     } else if js_sys::Array::is_array(v) {
         "an array".to_string()
     } else {
-        let kind = v.js_typeof().as_string().unwrap_or_default();
+        let kind = super::string_of(&v.js_typeof()).unwrap_or_default();
         match kind.as_str() {
             "object" => "an object".to_string(),
             _ => format!("a {kind}"),
