@@ -49,7 +49,8 @@ mkdir -p "$out"
 flags=(--predictable --hash-seed=1 --random-seed=1 --no-liftoff)
 run() { # passes
   local extra=()
-  if [ "$stages" = 1 ]; then extra=(--perf-basic-prof); fi
+  # (--perf-basic-prof also writes V8's log: into $out, not the working directory)
+  if [ "$stages" = 1 ]; then extra=(--perf-basic-prof --no-logfile-per-isolate --logfile="$out/v8.log"); fi
   valgrind --tool=callgrind --dump-instr=yes --smc-check=all \
     --callgrind-out-file="$out/callgrind.$1" node "${flags[@]}" "${extra[@]}" \
     scripts/wasm-instructions.mjs "$pkg" "$1" > "$out/log.$1" 2>&1
