@@ -299,7 +299,7 @@ fn is_heading(text: &str, span: &Range<usize>, s: &str) -> bool {
                 | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
         )
     };
-    let last = s.trim_end_matches(closing).chars().last();
+    let last = crate::text::trim_end(s, closing).chars().last();
     if matches!(
         last,
         Some('.' | '!' | '?' | ':' | ';' | ',' | '\u{2026}' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}')

@@ -19,7 +19,6 @@ pub(crate) fn pagerank(graph: Graph) -> Vec<f64> {
     // The iterations walk every edge dozens of times: as one flat list with each row's end,
     // a pass is a plain walk over it. The sums are taken in the same order as over the rows.
     let (ends, edges) = graph.into_flat();
-    #[cfg(not(target_arch = "wasm32"))]
     if n <= SMALL {
         return small_pagerank(&ends, &edges);
     }
@@ -84,19 +83,18 @@ fn iterate(
 }
 
 /// An edge of [`small_pagerank`]'s graph: the sentence it leads to and its weight, widened.
-#[cfg(not(target_arch = "wasm32"))]
 type Edge = (usize, f64);
 
 /// Graphs of at most this many sentences (every news article's) take [`small_pagerank`].
-#[cfg(not(target_arch = "wasm32"))]
 const SMALL: usize = 128;
 
 /// [`iterate`] for a graph of at most [`SMALL`] sentences, to the bit the same
 /// sums in the same order, in fewer instructions: the scores are arrays of [`SMALL`], which an
 /// index masked to under [`SMALL`] cannot overrun (a mask for each edge instead of a bounds test,
 /// and the arrays are small enough to be zeroed by a few wide stores), and the weights are
-/// widened once rather than in every pass. Not in WebAssembly, whose build is held to a size budget.
-#[cfg(not(target_arch = "wasm32"))]
+/// widened once rather than in every pass. In WebAssembly too since issue 19's eighth pass, when
+/// one copy of the trimming code each (`text::trim`) made room in the web build's budget: 2.5 %
+/// of a first-sight article's instructions there (`scripts/wasm-instructions.sh`).
 fn small_pagerank(ends: &[u32], edges: &[(u32, super::similarity::Weight)]) -> Vec<f64> {
     let n = ends.len();
     let edges: Vec<Edge> = edges

@@ -144,15 +144,15 @@ fn is_caption_like(line: &str) -> bool {
     let mut n = 0;
     for w in line.split_whitespace() {
         n += 1;
-        let core = super::case::lowercase(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        let core = super::case::lowercase(super::trim(w, |c| !c.is_alphanumeric()));
         if n > MAX_CAPTION_WORDS || REPORT_WORDS.contains(&core.as_str()) {
             return false;
         }
     }
     // One sentence at most: a stop inside the line starts a second.
-    let inner = line
-        .trim_end()
-        .trim_end_matches(['.', '!', '?', '"', '\'', ')', '\u{201d}']);
+    let inner = super::trim_end(line.trim_end(), |c| {
+        matches!(c, '.' | '!' | '?' | '"' | '\'' | ')' | '\u{201d}')
+    });
     !crate::text::bytes::contains(inner, ". ") && !crate::text::sentence::heading_like(line)
 }
 
@@ -191,7 +191,9 @@ pub fn caption_lines(text: &str) -> Vec<Range<usize>> {
 
 fn classify(text: &str, range: Range<usize>) -> Line {
     work::add(Counter::CleanBytes, range.len());
-    let line = text[range.clone()].trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let line = super::trim(&text[range.clone()], |c| {
+        c.is_whitespace() || c == '\u{feff}'
+    });
     let kind = if !line.chars().any(|c| c.is_alphanumeric()) {
         LineKind::Blank
     } else {
@@ -282,8 +284,10 @@ fn starts_with_word(lower: &str, word: &str) -> bool {
 }
 
 fn ends_with_stop(s: &str) -> bool {
-    s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']'])
-        .ends_with(['.', '!', '?', '\u{3002}'])
+    super::trim_end(s, |c| {
+        matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
+    })
+    .ends_with(['.', '!', '?', '\u{3002}'])
 }
 
 const CREDIT_HEADS: &[&str] = &[
@@ -509,7 +513,7 @@ fn is_byline(line: &str, words: &[&str]) -> bool {
     }
     // Every word after "By" is a capitalized name part, a joiner or an outlet marker.
     words[1..].iter().all(|w| {
-        let w = w.trim_matches(|c: char| matches!(c, ',' | '|' | '-' | '–' | '—' | '(' | ')'));
+        let w = super::trim(w, |c| matches!(c, ',' | '|' | '-' | '–' | '—' | '(' | ')'));
         w.is_empty()
             || matches!(
                 w,
@@ -576,7 +580,7 @@ fn is_dateline(lower: &str, words: &[&str]) -> bool {
     }
     let mut date_parts = 0;
     for (w, lw) in words.iter().zip(lower.split_whitespace()) {
-        let core = lw.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = super::trim(lw, |c| !c.is_alphanumeric());
         if core.is_empty() {
             continue;
         }

@@ -479,7 +479,7 @@ impl<'t> Segmenter<'t> {
         t.dots == 1
             && !t.strong
             && !t.ellipsis
-            && classify(word[..t.at].trim_start_matches(is_opener)) == Abbrev::Plain
+            && classify(super::trim_start(&word[..t.at], is_opener)) == Abbrev::Plain
     }
 
     fn emit(&mut self, start: usize, end: usize) {
@@ -544,9 +544,7 @@ impl<'t> Segmenter<'t> {
         if lower {
             return false;
         }
-        let core = word[..tail.at]
-            .trim_end_matches(is_space)
-            .trim_start_matches(is_opener);
+        let core = super::trim_start(super::trim_end(&word[..tail.at], is_space), is_opener);
         if core.is_empty() {
             return true;
         }
@@ -603,7 +601,7 @@ impl<'t> Segmenter<'t> {
         for word in std::iter::once(w).chain(ahead).take(6) {
             let t = &self.text[word.start..word.end];
             if let Some(close) = t.find(')') {
-                let after = t[close + 1..].trim_start_matches(is_closer);
+                let after = super::trim_start(&t[close + 1..], is_closer);
                 return !t[..close].ends_with(is_terminal) && after.starts_with(is_terminal);
             }
         }
@@ -740,7 +738,7 @@ fn scan_lines(text: &str, lines: &mut Vec<Line>) {
             continue;
         }
         let raw = &text[start..i];
-        let trimmed = raw.trim_matches(is_space);
+        let trimmed = super::trim(raw, is_space);
         if trimmed.is_empty() {
             gap = true;
         } else {
@@ -748,7 +746,7 @@ fn scan_lines(text: &str, lines: &mut Vec<Line>) {
                 para += 1;
             }
             gap = false;
-            let s = start + (raw.len() - raw.trim_start_matches(is_space).len());
+            let s = start + (raw.len() - super::trim_start(raw, is_space).len());
             // A line's chars are counted once a second line joins its paragraph (a line has
             // at least one: none means not counted yet).
             let second = match lines.last_mut() {
@@ -802,7 +800,7 @@ fn line_break(b: &[u8], i: usize) -> (usize, bool) {
 }
 
 fn ending(line: &str) -> Ending {
-    match line.trim_end_matches(is_closer).chars().next_back() {
+    match super::trim_end(line, is_closer).chars().next_back() {
         Some(c) if is_terminal(c) => Ending::Stop,
         Some(':' | '：') => Ending::Colon,
         Some(c) if is_continuation(c) => Ending::Continues,
@@ -1177,7 +1175,7 @@ fn is_acronym(core: &[u8]) -> bool {
 
 /// Whether `word` is an initial: one letter and a period, such as `R.` in `J. R. R. Tolkien`.
 fn is_initial(word: &str) -> bool {
-    let mut chars = word.trim_start_matches(is_opener).chars();
+    let mut chars = super::trim_start(word, is_opener).chars();
     matches!((chars.next(), chars.next()), (Some(c), Some('.')) if c.is_alphabetic())
 }
 
@@ -1192,7 +1190,7 @@ pub(crate) fn heading_like(line: &str) -> bool {
     let mut words = 0;
     let mut capitals = 0;
     for token in line.split(is_space) {
-        let w = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = super::trim(token, |c| !c.is_alphanumeric());
         let Some(c) = w.chars().next() else {
             continue;
         };
@@ -1211,7 +1209,7 @@ pub(crate) fn heading_like(line: &str) -> bool {
 
 /// Whether `line`, which ends with a comma, is a salutation such as `Dear Ms Lee,`.
 fn is_salutation(line: &str) -> bool {
-    line.trim_end_matches(is_closer).ends_with(',')
+    super::trim_end(line, is_closer).ends_with(',')
         && line.split(is_space).count() <= 3
         && heading_like(line)
 }
@@ -1226,9 +1224,7 @@ fn ends_with_function_word(line: &str) -> bool {
 fn is_omission(word: &str, t: &Tail) -> bool {
     (t.ellipsis || t.dots == 3)
         && word[..t.at].ends_with(['[', '('])
-        && word[t.at..]
-            .trim_end_matches(is_quote)
-            .ends_with([']', ')'])
+        && super::trim_end(&word[t.at..], is_quote).ends_with([']', ')'])
 }
 
 fn is_pronoun_i(word: &str) -> bool {
@@ -1393,7 +1389,7 @@ fn first_letter(word: &str) -> Option<char> {
         Some(b) if b.is_ascii() => return None,
         _ => {}
     }
-    word.trim_start_matches(is_opener)
+    super::trim_start(word, is_opener)
         .chars()
         .next()
         .filter(|c| c.is_alphanumeric())
@@ -1405,8 +1401,7 @@ fn bare(word: &str) -> &str {
     if b.first().is_some_and(u8::is_ascii_alphanumeric) && b[b.len() - 1].is_ascii_alphanumeric() {
         return word;
     }
-    word.trim_start_matches(is_opener)
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
+    super::trim_end(super::trim_start(word, is_opener), |c| !c.is_alphanumeric())
 }
 
 fn in_list(word: &str, keys: &[u128]) -> bool {
