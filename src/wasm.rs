@@ -83,7 +83,7 @@ fn summarize_in(
         .summarize_doc(doc.as_doc(), &options)
         .map_err(core_error)?;
     to_js(&types::Summary {
-        sentences: js_sentences(&[&doc], &summary.sentences),
+        sentences: js_sentences(std::slice::from_ref(&doc), &summary.sentences),
         total_sentences: summary.total_sentences,
         total_words: summary.total_words,
         language: summary.language.code(),
@@ -112,7 +112,7 @@ fn rank_in(
     let ranked = engine
         .rank_doc(doc.as_doc(), &options)
         .map_err(core_error)?;
-    to_js(&js_sentences(&[&doc], &ranked))
+    to_js(&js_sentences(std::slice::from_ref(&doc), &ranked))
 }
 
 /// The text of `summarize` and `rank`: a string, or a `Doc` with captions.
@@ -146,7 +146,7 @@ fn summarize_many_in(
     let options = summarize_options(options)?;
     let docs: Vec<Doc> = read.iter().map(JsDoc::as_doc).collect();
     let summary = engine.summarize_many(&docs, &options).map_err(core_error)?;
-    js_multi_summary(&read.iter().collect::<Vec<_>>(), &summary)
+    js_multi_summary(&read, &summary)
 }
 
 /// The key phrases of a text, or of several documents together (an array, as for
@@ -266,7 +266,7 @@ impl JsEngine {
     }
 }
 
-fn js_multi_summary(docs: &[&JsDoc], summary: &MultiSummary) -> Result<JsValue, JsError> {
+fn js_multi_summary(docs: &[JsDoc], summary: &MultiSummary) -> Result<JsValue, JsError> {
     to_js(&types::MultiSummary {
         sentences: js_sentences(docs, &summary.sentences),
         duplicates: summary
@@ -323,7 +323,7 @@ impl JsDoc {
 /// The sentences with UTF-16 offsets into their documents, `docs[s.doc]`: one pass over each
 /// document (up to its last offset), however many sentences there are.
 fn js_sentences<'a>(
-    docs: &[&JsDoc],
+    docs: &[JsDoc],
     sentences: &'a [ScoredSentence],
 ) -> Vec<types::ScoredSentence<'a>> {
     let mut bytes: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];

@@ -154,10 +154,10 @@ pub(crate) fn next_in(b: &[u8], mut i: usize, mask: u8) -> usize {
 }
 
 /// Where `needle` first occurs in `hay` (a byte offset), as `str::find` with a `&str` says. In
-/// WebAssembly by a plain scan: at each place the needle's first byte is found, a comparison. The needles here
-/// are a few bytes long, so a scan costs a few steps a byte at most. It replaces the standard
-/// library's two-way searcher, 3 kB of code that the page's size budget has no room for.
-/// Natively, the standard library's search (SIMD).
+/// WebAssembly by a plain scan: at each place the needle's first byte is found, a comparison.
+/// The needles here are a few bytes long, so a scan costs a few steps a byte at most. It
+/// replaces the standard library's two-way searcher, 3 kB of code that the page's size budget
+/// has no room for. Natively, the standard library's search (SIMD).
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
     scan(hay, needle)
