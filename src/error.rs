@@ -118,12 +118,14 @@ impl fmt::Display for Error {
             }
             ErrorKind::UnknownMethod(m) => write!(
                 f,
-                "unknown method {m:?}: expected one of {}",
+                "unknown method {}: expected one of {}",
+                Quoted(m),
                 crate::Method::NAMES.join(", ")
             ),
             ErrorKind::UnknownLanguage(l) => write!(
                 f,
-                "unknown language {l:?}: expected one of {} (or auto)",
+                "unknown language {}: expected one of {} (or auto)",
+                Quoted(l),
                 crate::Language::ALL
                     .iter()
                     .map(|l| l.code())
@@ -132,7 +134,8 @@ impl fmt::Display for Error {
             ),
             ErrorKind::BadLength(s) => write!(
                 f,
-                "bad length {s:?}: expected a number of sentences (3), words (120w) or a ratio (0.3 or 30%)"
+                "bad length {}: expected a number of sentences (3), words (120w) or a ratio (0.3 or 30%)",
+                Quoted(s)
             ),
             ErrorKind::BadRedundancy(r) => {
                 write!(f, "redundancy must be a number from 0 to 1, got {r}")
@@ -233,6 +236,52 @@ pub(crate) fn number(x: f64) -> String {
 
 /// `bytes` in MiB, as a reader says it: whole numbers stay whole ("50"), others get one decimal,
 /// rounded up so that a text just over the limit never reads as the limit itself ("50.1").
+/// A string in double quotes for a message, as `{:?}` writes it for the characters a caller's
+/// option holds: `"`, `\\` and the control characters escaped (`\n`, `\t`, `\r`, `\0`, others as
+/// `\u{1b}`), and the characters that show as nothing (the zero-width ones, bidirectional marks
+/// and the byte order mark) as `\u{200b}`, so that a stray one in an option is seen. Not `{:?}`
+/// itself, whose tables of printable characters are 2 kB of the web build.
+pub(crate) struct Quoted<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        f.write_char('"')?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                '\0' => f.write_str("\\0")?,
+                c if c.is_control() || invisible(c) => {
+                    f.write_str("\\u{")?;
+                    let n = u32::from(c);
+                    let digits = (32 - (n | 1).leading_zeros()).div_ceil(4);
+                    for k in (0..digits).rev() {
+                        let d = (n >> (4 * k)) & 0xf;
+                        f.write_char(char::from_digit(d, 16).unwrap_or('0'))?;
+                    }
+                    f.write_char('}')?;
+                }
+                c => f.write_char(c)?,
+            }
+        }
+        f.write_char('"')
+    }
+}
+
+/// Characters that take no room when shown: soft hyphen, the zero-width ones and joiners,
+/// bidirectional marks, embeddings and isolates, word joiner and invisible operators, the byte
+/// order mark.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206f}' | '\u{feff}'
+    )
+}
+
 fn megabytes(bytes: usize) -> String {
     const MB: u64 = 1024 * 1024;
     let bytes = bytes as u64;
@@ -245,6 +294,26 @@ fn megabytes(bytes: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quoted_writes_what_debug_writes() {
+        for s in [
+            "",
+            "fr",
+            "3 sentences",
+            "café naïve 日本語 emoji 🦀",
+            "a \"quoted\" \\ word",
+            "line\nbreak\r\ttab\0nul",
+            "\u{1b}[31m\u{7f}\u{85}",
+            "en\u{200b}",
+            "\u{feff}fr\u{202e}\u{2066}",
+            "soft\u{ad}hyphen\u{2060}",
+        ] {
+            assert_eq!(super::Quoted(s).to_string(), format!("{s:?}"));
+        }
+        // A zero-width space, shown.
+        assert_eq!(super::Quoted("en\u{200b}").to_string(), "\"en\\u{200b}\"");
+    }
+
     #[test]
     fn numbers_read_as_the_standard_formatting_writes_them() {
         for x in [

@@ -908,7 +908,7 @@ impl Value {
         match self {
             Value::Bool(b) => b.to_string(),
             Value::Number(n) => describe(&JsValue::from(*n)),
-            Value::Text(s) => format!("{s:?}"),
+            Value::Text(s) => crate::error::Quoted(s).to_string(),
             Value::List(_) => "an array".to_string(),
             Value::Other(what) => what.to_string(),
         }
@@ -1032,7 +1032,7 @@ pub fn core_error(e: crate::Error) -> JsError {
 /// A short rendering of a JS value for an error message: `"abc"`, `2.5`, `true`, `an object`.
 pub fn describe(v: &JsValue) -> String {
     if let Some(s) = super::string_of(v) {
-        format!("{s:?}")
+        crate::error::Quoted(&s).to_string()
     } else if let Some(n) = v.as_f64() {
         // JavaScript's own rendering ("2.5", "NaN", "Infinity"), as the caller wrote it.
         js_sys::Number::from(n)
