@@ -370,12 +370,7 @@ fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     let (mut at, mut units) = (0, 0);
     for i in order {
         let to = offsets[i];
-        // A UTF-8 sequence is one UTF-16 unit, or two when it is four bytes long: count the
-        // bytes that start a character, plus the lead bytes of four-byte sequences.
-        units += bytes[at..to]
-            .iter()
-            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-            .sum::<usize>();
+        units += crate::text::bytes::utf16_len(&bytes[at..to]);
         at = to;
         out[i] = units;
     }
@@ -443,7 +438,7 @@ fn read_captions(
     text: &str,
     name: &str,
 ) -> Result<Vec<std::ops::Range<usize>>, JsError> {
-    let length = text.encode_utf16().count();
+    let length = crate::text::bytes::utf16_len(text.as_bytes());
     if pairs.iter().any(|&[_, b]| b as usize > length) {
         return Err(JsError::new(&format!(
             "{name} must be {}, got an array",
