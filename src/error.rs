@@ -261,7 +261,7 @@ impl fmt::Display for Quoted<'_> {
                     let digits = (32 - (n | 1).leading_zeros()).div_ceil(4);
                     for k in (0..digits).rev() {
                         let d = (n >> (4 * k)) & 0xf;
-                        f.write_char(char::from_digit(d, 16).unwrap_or('0'))?;
+                        f.write_char(char::from(b"0123456789abcdef"[d as usize]))?;
                     }
                     f.write_char('}')?;
                 }
