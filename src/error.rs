@@ -234,13 +234,12 @@ pub(crate) fn number(x: f64) -> String {
     format!("{sign}{out}")
 }
 
-/// `bytes` in MiB, as a reader says it: whole numbers stay whole ("50"), others get one decimal,
-/// rounded up so that a text just over the limit never reads as the limit itself ("50.1").
 /// A string in double quotes for a message, as `{:?}` writes it for the characters a caller's
 /// option holds: `"`, `\\` and the control characters escaped (`\n`, `\t`, `\r`, `\0`, others as
 /// `\u{1b}`), and the characters that show as nothing (the zero-width ones, bidirectional marks
 /// and the byte order mark) as `\u{200b}`, so that a stray one in an option is seen. Not `{:?}`
-/// itself, whose tables of printable characters are 2 kB of the web build.
+/// itself, whose code for `str` the web build then leaves out (0.1 kB; its tables of printable
+/// characters stay, for the standard library's own messages).
 pub(crate) struct Quoted<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Quoted<'_> {
@@ -282,6 +281,8 @@ fn invisible(c: char) -> bool {
     )
 }
 
+/// `bytes` in MiB, as a reader says it: whole numbers stay whole ("50"), others get one decimal,
+/// rounded up so that a text just over the limit never reads as the limit itself ("50.1").
 fn megabytes(bytes: usize) -> String {
     const MB: u64 = 1024 * 1024;
     let bytes = bytes as u64;
