@@ -134,7 +134,7 @@ pub(crate) fn extract(corpus: &mut Corpus, texts: &[&str], n: usize) -> Vec<Keyw
             let spread = c.docs.len() as f64;
             (
                 k.clone(),
-                (c.count as f64).powf(0.75) * weight * spread.sqrt(),
+                crate::math::pow(c.count as f64, 0.75) * weight * spread.sqrt(),
                 c,
             )
         })

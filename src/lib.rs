@@ -28,6 +28,7 @@ mod document;
 mod error;
 mod explain;
 mod keywords;
+mod math;
 #[cfg(feature = "files")]
 mod read;
 mod score;

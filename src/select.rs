@@ -257,7 +257,7 @@ pub(crate) fn cover(
     let words = pool.words;
     let allowed = |i: usize| allowed.is_none_or(|a| a[i]);
     let n = words.len();
-    let cost = |i: usize| (words[i].max(1) as f64).powf(shape.length_exponent);
+    let cost = |i: usize| crate::math::pow(words[i].max(1) as f64, shape.length_exponent);
     let gain = |i: usize, covered: &[bool]| -> f64 {
         work::add(Counter::ConceptWork, concepts.of(i).len());
         concepts

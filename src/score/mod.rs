@@ -362,7 +362,7 @@ fn gisty(
             // 1 to any power is 1: most sentences are not long, and skip the power.
             long: match LONG_WORDS / words.max(LONG_WORDS) {
                 1.0 => 1.0,
-                base => base.powf(LONG_EXPONENT * tight),
+                base => crate::math::pow(base, LONG_EXPONENT * tight),
             },
         }
     });
