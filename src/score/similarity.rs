@@ -300,9 +300,9 @@ pub(crate) fn cosine_graph(vecs: &Rows, vocab: usize, threshold: f64) -> Graph {
     let postings = postings(vecs, vocab);
     let n = vecs.len();
     let cap = neighbours(n);
-    // Not in WebAssembly, whose build is held to a size budget (the matrix walk is 0.4 kB of
-    // it): there every text takes the sparse walk, which gives the same graph.
-    #[cfg(not(target_arch = "wasm32"))]
+    // In WebAssembly too since issue 19's tenth pass, when powers without `powf` (crate::math)
+    // made room for it (0.4 kB) in the web build's budget: 2 % of a first-sight article's
+    // instructions there (scripts/wasm-instructions.sh).
     if n <= DENSE {
         return dense_cosine_graph(vecs, &postings, threshold, cap);
     }
@@ -348,7 +348,6 @@ const ROOM: usize = 256;
 /// Texts of at most this many sentences (a news article) get their graph from a table of
 /// every pair's cosine, 16 kB at most: each pair is summed once rather than from both ends,
 /// and the rows come out in index order, with no list of the sentences touched to sort.
-#[cfg(not(target_arch = "wasm32"))]
 const DENSE: usize = 64;
 
 /// [`cosine_graph`] through the table of cosines. The cosine of i and j is summed once, when
@@ -358,7 +357,6 @@ const DENSE: usize = 64;
 /// half the zeroed memory of a square matrix (which callgrind counts an instruction a byte,
 /// glibc zeroing it with `rep stosb`), and no pass to mirror it: 0.44 M fewer instructions on
 /// the 100 dev articles.
-#[cfg(not(target_arch = "wasm32"))]
 fn dense_cosine_graph(vecs: &Rows, postings: &Postings, threshold: f64, cap: usize) -> Graph {
     let n = vecs.len();
     // Where row i's pairs (i, j) for j > i start: the pairs of the rows before it.
