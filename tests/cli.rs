@@ -803,6 +803,81 @@ fn explain_with_combine_and_jsonl_names_concepts_and_support() {
     assert!(v.get("explanations").is_none());
 }
 
+#[test]
+fn keywords_come_with_each_jsonl_reply_as_with_json() {
+    // A text's key phrases on its --jsonl line are those --json gives for the same text as a
+    // file; a line of several documents gets theirs together, as --combine --json gives them.
+    let paths: Vec<PathBuf> = ["000", "001", "002"].iter().map(|p| sample(p)).collect();
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut batch = String::new();
+    for (i, t) in texts.iter().enumerate() {
+        batch.push_str(&serde_json::json!({"id": i, "text": t}).to_string());
+        batch.push('\n');
+    }
+    batch.push_str(&serde_json::json!({"id": "all", "docs": texts}).to_string());
+    batch.push('\n');
+    let phrases = |v: &Value| -> Vec<(String, u64)> {
+        v["keywords"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no keywords in {v}"))
+            .iter()
+            .map(|k| {
+                (
+                    k["text"].as_str().unwrap().to_string(),
+                    k["count"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    for jobs in ["1", "2"] {
+        let o = run(&["--jsonl", "-k", "5", "-j", jobs], Some(batch.as_bytes()));
+        assert!(o.status.success(), "{}", stderr(&o));
+        let replies: Vec<Value> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(replies.len(), 4);
+        for (i, path) in paths.iter().enumerate() {
+            let file = run(&["--json", "-k", "5", path.to_str().unwrap()], None);
+            let want: Value = serde_json::from_str(stdout(&file).trim()).unwrap();
+            assert_eq!(phrases(&replies[i]), phrases(&want), "text {i}");
+            assert_eq!(phrases(&replies[i]).len(), 5);
+            assert_eq!(
+                replies[i]["keywords"], want["keywords"],
+                "text {i}: scores too"
+            );
+        }
+        let mut args = vec!["--json", "-k", "5", "--combine"];
+        args.extend(paths.iter().map(|p| p.to_str().unwrap()));
+        let combined: Value = serde_json::from_str(stdout(&run(&args, None)).trim()).unwrap();
+        assert_eq!(phrases(&replies[3]), phrases(&combined));
+        assert_eq!(replies[3]["keywords"], combined["keywords"]);
+    }
+    // Without -k, no keywords field.
+    let o = run(&["--jsonl"], Some(batch.as_bytes()));
+    assert!(stdout(&o).lines().all(|l| serde_json::from_str::<Value>(l)
+        .unwrap()
+        .get("keywords")
+        .is_none()));
+}
+
+#[test]
+fn jsonl_refuses_the_options_it_has_no_use_for() {
+    // --json and --combine shape the output of FILEs: with a batch they would be ignored.
+    for (flag, says) in [("--json", "--json is for FILEs"), ("--combine", "\"docs\"")] {
+        let out = run(
+            &["--jsonl", flag],
+            Some(b"{\"id\": 1, \"text\": \"A. B.\"}\n"),
+        );
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(stderr(&out).contains(says), "{flag}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "{flag}");
+    }
+}
+
 /// The dev set's CNN/DM articles as a `--jsonl` batch, and a mix of them with bad lines: not
 /// JSON, no text, a bad date, a blank line.
 fn jobs_batches() -> Vec<String> {

@@ -47,7 +47,8 @@ options:
   -f, --focus TEXT      steer the summary toward these words
   -c, --combine         one summary of all FILEs together, each line prefixed by its file;
                         near-duplicate files are reported on stderr
-  -k, --keywords N      also print the top N key phrases (\"keywords: a; b; ...\")
+  -k, --keywords N      also print the top N key phrases (\"keywords: a; b; ...\"; with
+                        --json or --jsonl, \"keywords\": [{phrase, score, count}, ...])
   -e, --explain         say why each sentence was chosen: the parts of its score, the
                         concepts it covers (--combine) and what it was preferred over; an
                         indented \"why:\" line under each sentence, or \"explanation\" on each
@@ -185,6 +186,15 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, St
     if a.jobs.is_some() && !a.jsonl {
         return Err("--jobs is for --jsonl batches only".into());
     }
+    if a.jsonl && a.json {
+        return Err("--jsonl replies in JSON already; --json is for FILEs".into());
+    }
+    if a.jsonl && a.combine {
+        return Err(
+            "--combine is for FILEs; with --jsonl, give a line {\"id\", \"docs\": [text, ...]}"
+                .into(),
+        );
+    }
     Ok(Some(a))
 }
 
@@ -202,7 +212,7 @@ fn main() -> ExitCode {
     };
     let result = if args.jsonl {
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        batch(&args.options, args.jobs.unwrap_or(cores))
+        batch(&args.options, args.keywords, args.jobs.unwrap_or(cores))
     } else if args.combine {
         combined(&args)
     } else {
@@ -515,7 +525,7 @@ struct Reply {
 }
 
 /// The reply to line `n` (from 0) of the batch.
-fn reply(engine: &mut Engine, n: usize, line: &[u8], options: &Options) -> Reply {
+fn reply(engine: &mut Engine, n: usize, line: &[u8], options: &Options, keywords: usize) -> Reply {
     // Most lines are valid UTF-8, which from_utf8 checks faster than from_utf8_lossy does.
     let line = match std::str::from_utf8(line) {
         Ok(l) => std::borrow::Cow::Borrowed(l),
@@ -529,9 +539,10 @@ fn reply(engine: &mut Engine, n: usize, line: &[u8], options: &Options) -> Reply
             req.title.as_deref(),
             req.focus.as_deref(),
             options,
+            keywords,
         ),
         None => match serde_json::from_str::<Value>(&line) {
-            Ok(req) => answer(engine, &req, options),
+            Ok(req) => answer(engine, &req, options, keywords),
             Err(e) => Err((Value::Null, format!("line {}: not JSON: {e}", n + 1))),
         },
     };
@@ -551,6 +562,8 @@ struct TextReply<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     explanations: Option<Value>,
     id: &'a Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keywords: Option<Vec<Keyword>>,
     language: Language,
     summary: Vec<&'a str>,
 }
@@ -561,6 +574,8 @@ struct DocsReply<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     explanations: Option<Value>,
     id: &'a Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keywords: Option<Vec<Keyword>>,
     languages: &'a [Language],
     sources: Vec<usize>,
     summary: Vec<&'a str>,
@@ -579,7 +594,7 @@ fn is_request(line: &[u8]) -> bool {
 }
 
 /// JSONL batch mode over `jobs` threads; true when every line was a valid request.
-fn batch(options: &Options, jobs: usize) -> io::Result<bool> {
+fn batch(options: &Options, keywords: usize, jobs: usize) -> io::Result<bool> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut all_ok = true;
     let mut put = |r: Reply| -> io::Result<()> {
@@ -604,12 +619,12 @@ fn batch(options: &Options, jobs: usize) -> io::Result<bool> {
                 break Ok(());
             }
             if is_request(&line) {
-                put(reply(&mut engine, n, &line, options))?;
+                put(reply(&mut engine, n, &line, options, keywords))?;
             }
             n += 1;
         }
     } else {
-        in_parallel(options, jobs, &mut put)
+        in_parallel(options, keywords, jobs, &mut put)
     };
     result?;
     out.flush()?;
@@ -650,6 +665,7 @@ const IN_FLIGHT_PER_JOB: usize = 16;
 /// reader takes a credit for each line and the writer gives one back for each reply written.
 fn in_parallel(
     options: &Options,
+    keywords: usize,
     jobs: usize,
     put: &mut impl FnMut(Reply) -> io::Result<()>,
 ) -> io::Result<()> {
@@ -697,7 +713,7 @@ fn in_parallel(
                         .and_then(|rx| rx.recv().map_err(drop));
                     let Ok((seq, n, line)) = next else { break };
                     if done_tx
-                        .send((seq, reply(&mut engine, n, &line, options)))
+                        .send((seq, reply(&mut engine, n, &line, options, keywords)))
                         .is_err()
                     {
                         break;
@@ -736,7 +752,12 @@ fn write_in_order(
     Ok(())
 }
 
-fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<Vec<u8>, (Value, String)> {
+fn answer(
+    engine: &mut Engine,
+    req: &Value,
+    options: &Options,
+    keywords: usize,
+) -> Result<Vec<u8>, (Value, String)> {
     let id = req.get("id").cloned().unwrap_or(Value::Null);
     let fail = |msg: &str| Err((id.clone(), msg.to_string()));
     let title = req.get("title").and_then(Value::as_str);
@@ -776,9 +797,18 @@ fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<Vec<u8>
         let m = engine
             .summarize_many(&texts, &o)
             .map_err(|e| (id.clone(), e.to_string()))?;
+        let keywords = match keywords {
+            0 => None,
+            n => Some(
+                engine
+                    .keywords_many(&texts, n, &o)
+                    .map_err(|e| (id.clone(), e.to_string()))?,
+            ),
+        };
         let reply = DocsReply {
             explanations: explanations(&m.sentences),
             id: &id,
+            keywords,
             languages: &m.languages,
             sources: m.sentences.iter().map(|s| s.doc).collect(),
             summary: m.sentences.iter().map(|s| s.text.as_str()).collect(),
@@ -789,7 +819,7 @@ fn answer(engine: &mut Engine, req: &Value, options: &Options) -> Result<Vec<u8>
     let Some(text) = req.get("text").and_then(Value::as_str) else {
         return fail("request has no \"text\" string (nor \"docs\" list)");
     };
-    answer_text(engine, &id, text, title, focus, options)
+    answer_text(engine, &id, text, title, focus, options, keywords)
 }
 
 /// The command line's options with a request's own title and focus, where it gives them.
@@ -812,14 +842,24 @@ fn answer_text(
     title: Option<&str>,
     focus: Option<&str>,
     options: &Options,
+    keywords: usize,
 ) -> Result<Vec<u8>, (Value, String)> {
     let o = request_options(options, title, focus);
     let summary = engine
         .summarize(text, &o)
         .map_err(|e| (id.clone(), e.to_string()))?;
+    let keywords = match keywords {
+        0 => None,
+        n => Some(
+            engine
+                .keywords(text, n, &o)
+                .map_err(|e| (id.clone(), e.to_string()))?,
+        ),
+    };
     let reply = TextReply {
         explanations: explanations(&summary.sentences),
         id,
+        keywords,
         language: summary.language,
         summary: summary.sentences.iter().map(|s| s.text.as_str()).collect(),
     };
@@ -827,7 +867,7 @@ fn answer_text(
     // grows.
     let text_bytes: usize = reply.summary.iter().map(|s| s.len()).sum();
     let mut line = Vec::with_capacity(text_bytes + text_bytes / 8 + 128);
-    if reply.explanations.is_some() {
+    if reply.explanations.is_some() || reply.keywords.is_some() {
         serde_json::to_writer(&mut line, &reply).map_err(|e| (id.clone(), e.to_string()))?;
         return Ok(line);
     }
