@@ -142,12 +142,23 @@ const HEADED = [
   { label: "4 MB headed", file: "headed-4m.txt", bytes: 4e6, runs: 1, series: false, group: "headed" },
 ];
 
+/** wasm-pack.toml's `[budget] gzip-kb`: what the English build's wasm + glue may weigh. */
+function sizeBudgetKb() {
+  const toml = fs.readFileSync(path.join(root, "wasm-pack.toml"), "utf8");
+  const table = toml.split(/^(?=\[)/m).find((t) => t.startsWith("[budget]"));
+  const m = table?.match(/^gzip-kb\s*=\s*([\d.]+)\s*(?:#.*)?$/m);
+  if (!m) throw new Error("wasm-pack.toml has no [budget] gzip-kb");
+  return Number(m[1]);
+}
+
 const TARGETS = {
   articleMedianMs: 0.3,
   oneMbMs: 300,
   tenMbMs: 3000,
   peakMemoryPerInputByte: 10,
-  gzipKb: 120,
+  // The English build's budget where scripts/build.sh holds builds to it (issue 14 raised
+  // issue 7's 120 kB to 125 kB): read, not repeated here.
+  gzipKb: sizeBudgetKb(),
   // A step of the series may take this much longer than n log n predicts before it counts as
   // a miss: the timings of one run on a shared machine are not closer than that.
   growthSlack: 1.05,

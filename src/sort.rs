@@ -68,6 +68,58 @@ pub(crate) fn sort<T: Clone + Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
+/// Keeps the `k` least elements of `v` by `cmp`, in no particular order, and drops the rest:
+/// what a sort and a truncation to `k` keep, in O(n log k) rather than O(n log n). `cmp` must
+/// be a total order under which no two elements are equal (a key and a tie-break that tells
+/// every element apart), so that the `k` least are one set, the sort's. A max-heap of the `k`
+/// least seen so far sits in `v[..k]`, its greatest at the root; each later element that is
+/// less replaces the root. (A row of the similarity graph of a long text keeps its 32 heaviest
+/// edges of thousands: its sort was most of the time of a 1 MB text.)
+pub(crate) fn keep_least<T: Clone>(
+    v: &mut Vec<T>,
+    k: usize,
+    mut cmp: impl FnMut(&T, &T) -> Ordering,
+) {
+    if v.len() <= k {
+        return;
+    }
+    if k == 0 {
+        v.clear();
+        return;
+    }
+    for i in (0..k / 2).rev() {
+        sift_down(&mut v[..k], i, &mut cmp);
+    }
+    for i in k..v.len() {
+        if cmp(&v[i], &v[0]) == Ordering::Less {
+            v.swap(0, i);
+            sift_down(&mut v[..k], 0, &mut cmp);
+        }
+    }
+    v.truncate(k);
+}
+
+/// Moves `heap[i]` down a max-heap by `cmp` until neither child is greater.
+fn sift_down<T>(heap: &mut [T], mut i: usize, cmp: &mut impl FnMut(&T, &T) -> Ordering) {
+    loop {
+        let left = 2 * i + 1;
+        if left >= heap.len() {
+            return;
+        }
+        let right = left + 1;
+        let child = if right < heap.len() && cmp(&heap[right], &heap[left]) == Ordering::Greater {
+            right
+        } else {
+            left
+        };
+        if cmp(&heap[child], &heap[i]) != Ordering::Greater {
+            return;
+        }
+        heap.swap(i, child);
+        i = child;
+    }
+}
+
 fn insertion<T: Clone>(v: &mut [T], cmp: &mut impl FnMut(&T, &T) -> Ordering) {
     for i in 1..v.len() {
         if cmp(&v[i - 1], &v[i]) != Ordering::Greater {
@@ -132,6 +184,41 @@ mod tests {
                 std_plain.sort_unstable();
                 assert_eq!(plain, std_plain);
             }
+        }
+    }
+
+    #[test]
+    fn keeps_the_least_as_a_sort_and_truncation_do() {
+        for n in [0, 1, 2, 3, 31, 32, 33, 64, 100, 1000, 4099] {
+            for k in [0, 1, 2, 7, 32, 33, n, n + 1] {
+                for modulo in [3, 1000, 1 << 40] {
+                    // Weights with many ties, told apart by the index, as a graph row's are.
+                    let weights = numbers(n, (n * 31 + k) as u64 ^ modulo, modulo);
+                    let row: Vec<(u32, f64)> =
+                        (0..).zip(weights.iter().map(|&w| w as f64 / 7.0)).collect();
+                    let heaviest =
+                        |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+                    let mut want = row.clone();
+                    want.sort_by(heaviest);
+                    want.truncate(k);
+                    let mut got = row.clone();
+                    keep_least(&mut got, k, heaviest);
+                    assert_eq!(got.len(), want.len(), "n {n} k {k}");
+                    // The same set: sorted, the same list.
+                    got.sort_by(heaviest);
+                    assert_eq!(got, want, "n {n} k {k} modulo {modulo}");
+                }
+            }
+        }
+        // Ascending and descending input: every element replaces the root, or none does.
+        for order in [false, true] {
+            let mut v: Vec<u32> = (0..500).collect();
+            if order {
+                v.reverse();
+            }
+            keep_least(&mut v, 10, |a, b| a.cmp(b));
+            v.sort();
+            assert_eq!(v, (0..10).collect::<Vec<_>>());
         }
     }
 

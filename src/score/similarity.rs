@@ -167,8 +167,9 @@ fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize, in_or
     work::add(Counter::EdgesBuilt, scratch.len());
     let cut = scratch.len() > cap;
     if cut {
-        crate::sort::sort_by(scratch, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        scratch.truncate(cap);
+        // The heaviest (ties: the lower index) by a heap of `cap`, not a sort of the whole row:
+        // a sentence of a long text has thousands of edges and keeps 32.
+        crate::sort::keep_least(scratch, cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     }
     if cut || !in_order {
         crate::sort::sort_by_key(scratch, |e| e.0);
