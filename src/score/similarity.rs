@@ -169,7 +169,12 @@ fn finish_row(graph: &mut Rows, scratch: &mut Vec<(u32, f64)>, cap: usize, in_or
     if cut {
         // The heaviest (ties: the lower index) by a heap of `cap`, not a sort of the whole row:
         // a sentence of a long text has thousands of edges and keeps 32.
-        crate::sort::keep_least(scratch, cap, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // (Every weight here is above a threshold of at least 0, so positive and finite, and
+        // positive floats order as their bits do: the order of `total_cmp`, in fewer steps.)
+        debug_assert!(scratch.iter().all(|e| e.1 > 0.0 && e.1.is_finite()));
+        crate::sort::keep_least(scratch, cap, |a, b| {
+            (b.1.to_bits(), a.0).cmp(&(a.1.to_bits(), b.0))
+        });
     }
     if cut || !in_order {
         crate::sort::sort_by_key(scratch, |e| e.0);
