@@ -1055,6 +1055,9 @@ async function main() {
       loadBefore: r.loadBefore,
       loadAfter: r.loadAfter,
       wasmArticleMedianMs: r.web.articles.median,
+      // Each round's own first sight too: the figure above is the lowest of them, and it swings
+      // most from one round to the next.
+      wasmFirstSightMedianMs: r.web.articles.firstSight?.median ?? null,
       wasmScalingMs: Object.fromEntries(r.web.scaling.map((p) => [p.label, p.median])),
       nativeArticleMedianMs: r.nat?.articles.median ?? null,
       nativeArticleStreamMeanMs: r.nat?.articles.streamMean ?? null,
@@ -1233,6 +1236,7 @@ function report(r) {
           "round",
           "load",
           "wasm article",
+          "wasm first sight",
           "native article",
           "sumy article",
           "page frame gap",
@@ -1242,6 +1246,7 @@ function report(r) {
           i + 1,
           `${x.loadBefore.toFixed(1)}–${x.loadAfter.toFixed(1)}`,
           fmtMs(x.wasmArticleMedianMs),
+          fmtMs(x.wasmFirstSightMedianMs),
           fmtMs(x.nativeArticleMedianMs),
           fmtMs(x.sumyArticleMedianMs),
           fmtMs(x.pageFrameGapMs),
