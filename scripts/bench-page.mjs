@@ -57,6 +57,7 @@ import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { stats } from "../www/bench-stats.mjs";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.mjs";
+import { parseToml } from "./toml.mjs";
 import { handler } from "./static-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -145,10 +146,9 @@ const HEADED = [
 /** wasm-pack.toml's `[budget] gzip-kb`: what the English build's wasm + glue may weigh. */
 function sizeBudgetKb() {
   const toml = fs.readFileSync(path.join(root, "wasm-pack.toml"), "utf8");
-  const table = toml.split(/^(?=\[)/m).find((t) => t.startsWith("[budget]"));
-  const m = table?.match(/^gzip-kb\s*=\s*([\d.]+)\s*(?:#.*)?$/m);
-  if (!m) throw new Error("wasm-pack.toml has no [budget] gzip-kb");
-  return Number(m[1]);
+  const kb = parseToml(toml, "wasm-pack.toml").budget?.["gzip-kb"];
+  if (typeof kb !== "number") throw new Error("wasm-pack.toml has no [budget] gzip-kb");
+  return kb;
 }
 
 const TARGETS = {

@@ -19,37 +19,13 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+// (Run from the repository root: `-e` resolves this from the working directory.)
+import { parseToml } from "./scripts/toml.mjs";
 
 const fail = (message) => {
   console.error(`build: ${message}`);
   process.exit(1);
 };
-
-// The TOML this file needs: [table], [[array of tables]], comments, and key = value where the
-// value is a string, a number, a boolean or an array of those, written as JSON writes them.
-function parseToml(text, file) {
-  const root = {};
-  let table = root;
-  text.split("\n").forEach((raw, i) => {
-    const line = raw.replace(/^((?:[^"#]|"(?:[^"\\]|\\.)*")*)#.*$/, "$1").trim();
-    let m;
-    if (!line) return;
-    if ((m = line.match(/^\[\[([\w-]+)\]\]$/))) {
-      (root[m[1]] ??= []).push((table = {}));
-    } else if ((m = line.match(/^\[([\w-]+)\]$/))) {
-      table = root[m[1]] ??= {};
-    } else if ((m = line.match(/^([\w-]+)\s*=\s*(.+)$/))) {
-      try {
-        table[m[1]] = JSON.parse(m[2]);
-      } catch {
-        fail(`${file}:${i + 1}: cannot read the value ${m[2]}`);
-      }
-    } else {
-      fail(`${file}:${i + 1}: cannot read ${JSON.stringify(raw)}`);
-    }
-  });
-  return root;
-}
 
 function run(command, args, env = {}) {
   const r = spawnSync(command, args, {
@@ -68,7 +44,12 @@ function output(command, args) {
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const kb = (bytes) => (bytes / 1000).toFixed(1);
 
-const config = parseToml(fs.readFileSync("wasm-pack.toml", "utf8"), "wasm-pack.toml");
+let config;
+try {
+  config = parseToml(fs.readFileSync("wasm-pack.toml", "utf8"), "wasm-pack.toml");
+} catch (e) {
+  fail(e.message);
+}
 // Cargo settings for the wasm builds: opt-level = "s" → CARGO_PROFILE_RELEASE_OPT_LEVEL=s.
 const profile = Object.fromEntries(
   Object.entries(config.profile ?? {}).map(([k, v]) => [

@@ -75,11 +75,7 @@ pub(crate) fn sort<T: Clone + Ord>(v: &mut [T]) {
 /// least seen so far sits in `v[..k]`, its greatest at the root; each later element that is
 /// less replaces the root. (A row of the similarity graph of a long text keeps its 32 heaviest
 /// edges of thousands: its sort was most of the time of a 1 MB text.)
-pub(crate) fn keep_least<T: Clone>(
-    v: &mut Vec<T>,
-    k: usize,
-    mut cmp: impl FnMut(&T, &T) -> Ordering,
-) {
+pub(crate) fn keep_least<T>(v: &mut Vec<T>, k: usize, mut cmp: impl FnMut(&T, &T) -> Ordering) {
     if v.len() <= k {
         return;
     }
